@@ -5,15 +5,30 @@
 //!
 //! Everything here speaks in byte offsets ([`TextRange`]); lines, columns and
 //! position encodings belong to the protocol layer.
+//!
+//! Two views of one text:
+//! - the tree-sitter tree ([`JsonDocument::tree`]), edited and reparsed on
+//!   every change, for consumers that want a concrete syntax tree;
+//! - the value model, the diagnostics and the comment list, produced together
+//!   by one error-recovering pass over the text ([`JsonDocument::root`]),
+//!   lazily and once per text version. tree-sitter's error trees are token
+//!   soup whose shape shifts with context (an unterminated string can absorb
+//!   the rest of the file, a stray comma can turn an object into an ERROR
+//!   node), so messages and recovery are decided by our own rules instead:
+//!   deterministic, the same for a fresh and an edited document, and several
+//!   times faster than the tree-sitter parse itself.
 
 pub use text_size::{TextRange, TextSize};
 
 mod diagnostics;
 mod document;
+mod lexer;
 mod model;
+mod parser;
 mod strings;
 
-pub use diagnostics::SyntaxError;
+pub use diagnostics::{SyntaxError, code};
 pub use document::JsonDocument;
 pub use model::{JsonString, Member, Value, ValueKind};
+pub use parser::MAX_MODEL_DEPTH;
 pub use strings::DecodedString;

@@ -18,7 +18,8 @@ pub enum ValueKind {
     Number(String),
     Bool(bool),
     Null,
-    /// Something the parser could not make sense of.
+    /// Something the parser could not make sense of, or a container nested
+    /// deeper than [`crate::MAX_MODEL_DEPTH`].
     Error,
 }
 
