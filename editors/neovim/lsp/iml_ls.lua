@@ -1,0 +1,24 @@
+-- Configuration for the iml-ls language server (Neovim 0.11+: read by vim.lsp.config).
+-- Override any field with vim.lsp.config('iml_ls', { ... }) in your init.lua, e.g.
+--   vim.lsp.config('iml_ls', { settings = { imlLs = { rules = { C002 = 'off' } } } })
+
+---@type vim.lsp.Config
+return {
+  cmd = { 'iml-ls', '--stdio' },
+  filetypes = { 'imljson' },
+  -- makecomapp.json marks the root of a local-development Make app.
+  root_markers = { 'makecomapp.json', '.git' },
+  -- Rule severities go in settings.imlLs.rules: rule code -> 'off' | 'hint' | 'info' |
+  -- 'warning' | 'error'. Left empty here: Neovim would send an empty Lua table as a JSON array.
+  settings = {},
+  -- The server also reads its settings from initializationOptions, so they apply before the
+  -- first diagnostics are computed.
+  before_init = function(params, config)
+    local section = (config.settings or {}).imlLs or {}
+    local rules = vim.empty_dict()
+    for code, severity in pairs(section.rules or {}) do
+      rules[code] = severity
+    end
+    params.initializationOptions = { rules = rules }
+  end,
+}

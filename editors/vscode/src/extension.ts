@@ -1,0 +1,123 @@
+// The VS Code side of iml-ls: start the server and pass settings through. Every language feature
+// (diagnostics, completion, hover, semantic tokens, ...) comes from the server.
+import * as vscode from "vscode";
+import {
+  DidChangeConfigurationNotification,
+  LanguageClient,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from "vscode-languageclient/node";
+import { resolveServerPath, SERVER_ARGS } from "./serverPath";
+import { answerConfiguration, initializationOptions, readServerSettings, SECTION, type SettingGetter } from "./settings";
+
+const CLIENT_ID = "imlLs";
+const CLIENT_NAME = "IML Language Server";
+const LANGUAGE_ID = "imljson";
+
+let client: LanguageClient | undefined;
+let output: vscode.LogOutputChannel | undefined;
+
+function getterFor(scopeUri: string | undefined): SettingGetter {
+  const scope = scopeUri ? vscode.Uri.parse(scopeUri) : undefined;
+  const configuration = vscode.workspace.getConfiguration(SECTION, scope);
+  return (key) => configuration.get(key);
+}
+
+function reportSettingProblems(): void {
+  for (const problem of readServerSettings(getterFor(undefined)).problems) {
+    output?.appendLine(`[settings] ${problem}`);
+  }
+}
+
+async function startClient(context: vscode.ExtensionContext): Promise<void> {
+  const resolution = resolveServerPath({
+    configuredPath: vscode.workspace.getConfiguration(SECTION).get<string | null>("server.path"),
+    extensionPath: context.extensionPath,
+    workspaceFolder: vscode.workspace.workspaceFolders?.[0]?.uri.fsPath,
+    platform: process.platform,
+    pathEnv: process.env.PATH,
+    pathExtEnv: process.env.PATHEXT,
+  });
+
+  if (resolution.kind === "error") {
+    output?.appendLine(`[start] ${resolution.message}`);
+    output?.appendLine(`[start] looked at: ${resolution.tried.join(", ") || "(nothing)"}`);
+    const openSettings = "Open Settings";
+    const choice = await vscode.window.showErrorMessage(resolution.message, openSettings);
+    if (choice === openSettings) {
+      await vscode.commands.executeCommand("workbench.action.openSettings", `${SECTION}.server.path`);
+    }
+    return;
+  }
+
+  output?.appendLine(`[start] ${resolution.path} ${SERVER_ARGS.join(" ")} (from ${resolution.source})`);
+  const executable = { command: resolution.path, args: [...SERVER_ARGS] };
+  const serverOptions: ServerOptions = { run: executable, debug: executable };
+
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: "file", language: LANGUAGE_ID },
+      { scheme: "untitled", language: LANGUAGE_ID },
+    ],
+    outputChannel: output,
+    initializationOptions: initializationOptions(getterFor(undefined)),
+    middleware: {
+      workspace: {
+        configuration: async (params, token, next) =>
+          Promise.all(
+            answerConfiguration(params.items, getterFor, async (item) => {
+              // Sections that are not ours go to VS Code's default handler one by one.
+              const values = await next({ items: [item] }, token);
+              return Array.isArray(values) ? values[0] : null;
+            }),
+          ),
+      },
+    },
+  };
+
+  reportSettingProblems();
+  client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
+  await client.start();
+}
+
+async function stopClient(): Promise<void> {
+  const running = client;
+  client = undefined;
+  if (running) {
+    await running.stop();
+  }
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  output = vscode.window.createOutputChannel(CLIENT_NAME, { log: true });
+  context.subscriptions.push(output);
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand("imlLs.restartServer", async () => {
+      await stopClient();
+      await startClient(context);
+    }),
+    vscode.commands.registerCommand("imlLs.showOutput", () => output?.show(true)),
+    vscode.workspace.onDidChangeConfiguration(async (event) => {
+      if (event.affectsConfiguration(`${SECTION}.server.path`)) {
+        await stopClient();
+        await startClient(context);
+        return;
+      }
+      if (event.affectsConfiguration(`${SECTION}.rules`) && client) {
+        reportSettingProblems();
+        // The server pulls the new values through workspace/configuration; the payload is
+        // included for servers that read it directly.
+        await client.sendNotification(DidChangeConfigurationNotification.type, {
+          settings: { [SECTION]: readServerSettings(getterFor(undefined)).settings },
+        });
+      }
+    }),
+  );
+
+  await startClient(context);
+}
+
+export async function deactivate(): Promise<void> {
+  await stopClient();
+}
