@@ -1,13 +1,31 @@
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
 
+use iml_jsonc::{JsonDocument, Value};
 use text_size::TextRange;
 
 use crate::Diagnostic;
+use crate::app::{AppModel, AppSource, Apps, Component};
+use crate::file_data::{FileContent, FileData};
+use crate::jsonc_diagnostics::jsonc_diagnostics;
+use crate::manifest::Manifest;
+use crate::metadata::ComponentMetadata;
+use crate::paths::{dir_name, file_name};
+use crate::roles::{
+    ComponentKind, ConnectionKind, FileRole, LayoutLookup, RoleKind, RoleSource,
+    connection_kind_from_content, resolve_role,
+};
+
+type FileMap = HashMap<Arc<Path>, Arc<FileData>>;
 
 /// The mutable side: owns every known file of the workspace (open documents
 /// override the disk) and applies changes. Cheap to snapshot.
 #[derive(Default)]
-pub struct AnalysisHost {}
+pub struct AnalysisHost {
+    files: Arc<FileMap>,
+    apps: Arc<OnceLock<Apps>>,
+}
 
 #[derive(Debug, thiserror::Error)]
 pub enum EditError {
@@ -17,6 +35,22 @@ pub enum EditError {
     BadRange(TextRange),
 }
 
+/// Files whose content shapes the roles of the files around them.
+fn is_layout_file(path: &Path) -> bool {
+    let name = file_name(path);
+    name == "makecomapp.json"
+        || name == "metadata.json"
+        || name == "meta.json"
+        || name.ends_with(".module.json")
+}
+
+/// Whether a role was decided (or could be decided) by the file's own content,
+/// which makes the app model depend on that content.
+fn role_depends_on_content(role: &FileRole) -> bool {
+    role.source == RoleSource::Content
+        || (role.kind == RoleKind::Communication && role.component.is_none())
+}
+
 impl AnalysisHost {
     pub fn new() -> Self {
         Self::default()
@@ -24,40 +58,314 @@ impl AnalysisHost {
 
     /// Adds or replaces a file (full parse).
     pub fn set_file(&mut self, path: PathBuf, text: String) {
-        todo!()
+        let content = Arc::new(FileContent::new(&path, text));
+        let layout = is_layout_file(&path);
+        let files = Arc::make_mut(&mut self.files);
+        files.insert(Arc::from(path.as_path()), Arc::new(FileData::new(content)));
+        if layout {
+            self.forget_roles_under(&path);
+        }
+        self.apps = Arc::default();
     }
 
     /// Applies one edit to a known file; reparses incrementally.
-    pub fn apply_edit(&mut self, path: &Path, range: TextRange, replacement: &str) -> Result<(), EditError> {
-        todo!()
+    pub fn apply_edit(
+        &mut self,
+        path: &Path,
+        range: TextRange,
+        replacement: &str,
+    ) -> Result<(), EditError> {
+        let files = Arc::make_mut(&mut self.files);
+        let Some(data) = files.get_mut(path) else {
+            return Err(EditError::UnknownFile(path.to_path_buf()));
+        };
+        let text_len = data.content.text().len();
+        let (start, end) = (usize::from(range.start()), usize::from(range.end()));
+        let text = data.content.text();
+        if start > end
+            || end > text_len
+            || !text.is_char_boundary(start)
+            || !text.is_char_boundary(end)
+        {
+            return Err(EditError::BadRange(range));
+        }
+        let app_may_change = data.role.get().is_none_or(role_depends_on_content);
+        let unshared = Arc::get_mut(data).and_then(|data| Arc::get_mut(&mut data.content));
+        let content = match unshared {
+            // Nobody else holds this version: edit the tree in place (incremental reparse).
+            Some(content) => {
+                content.apply_edit(range, replacement);
+                Arc::clone(&data.content)
+            }
+            // A snapshot still reads the old version: build the new one beside it.
+            None => {
+                let text = data.content.text();
+                let mut new_text = String::with_capacity(text_len + replacement.len());
+                new_text.push_str(&text[..start]);
+                new_text.push_str(replacement);
+                new_text.push_str(&text[end..]);
+                Arc::new(FileContent::new(path, new_text))
+            }
+        };
+        *data = Arc::new(FileData::new(content));
+        if is_layout_file(path) {
+            self.forget_roles_under(path);
+            self.apps = Arc::default();
+        } else if app_may_change {
+            self.apps = Arc::default();
+        }
+        Ok(())
     }
 
     pub fn remove_file(&mut self, path: &Path) {
-        todo!()
+        if !self.files.contains_key(path) {
+            return;
+        }
+        Arc::make_mut(&mut self.files).remove(path);
+        if is_layout_file(path) {
+            self.forget_roles_under(path);
+        }
+        self.apps = Arc::default();
+    }
+
+    /// A layout file changed: every role below its folder may change.
+    fn forget_roles_under(&mut self, layout_file: &Path) {
+        let Some(dir) = layout_file.parent() else {
+            return;
+        };
+        let files = Arc::make_mut(&mut self.files);
+        for (path, data) in files.iter_mut() {
+            if path.starts_with(dir) && data.role.get().is_some() {
+                *data = Arc::new(data.with_fresh_role());
+            }
+        }
     }
 
     /// An immutable view of the current state, safe to move to another thread.
     pub fn snapshot(&self) -> Analysis {
-        todo!()
+        Analysis {
+            files: Arc::clone(&self.files),
+            apps: Arc::clone(&self.apps),
+        }
     }
 }
 
 /// The read side: an immutable snapshot that features query.
 #[derive(Clone)]
-pub struct Analysis {}
+pub struct Analysis {
+    files: Arc<FileMap>,
+    apps: Arc<OnceLock<Apps>>,
+}
 
 impl Analysis {
+    fn data(&self, path: &Path) -> Option<&FileData> {
+        self.files.get(path).map(|data| &**data)
+    }
+
+    /// The shared version of a file; the semantic cache keys on its identity.
+    pub(crate) fn file_data_arc(&self, path: &Path) -> Option<&Arc<FileData>> {
+        self.files.get(path)
+    }
+
+    pub fn contains(&self, path: &Path) -> bool {
+        self.files.contains_key(path)
+    }
+
+    /// Every known file, sorted.
+    pub fn files(&self) -> Vec<&Path> {
+        let mut files: Vec<&Path> = self.files.keys().map(|path| &**path).collect();
+        files.sort();
+        files
+    }
+
     pub fn file_text(&self, path: &Path) -> Option<&str> {
-        todo!()
+        self.data(path).map(|data| data.content.text())
+    }
+
+    /// The JSONC document of a JSON file (`None` for other files).
+    pub fn document(&self, path: &Path) -> Option<&JsonDocument> {
+        self.data(path)?.content.document()
+    }
+
+    /// The value model of a JSON file's top-level value.
+    pub fn root_value(&self, path: &Path) -> Option<&Value> {
+        self.data(path)?.content.root()
+    }
+
+    /// The file's role; a file the snapshot does not hold is judged by its path alone.
+    ///
+    /// For a connection's other files (parameters, scopes, common data) the
+    /// connection kind is the connection's, told by its communication's keys.
+    pub fn role(&self, path: &Path) -> FileRole {
+        let mut role = match self.cached_role(path) {
+            Some(role) => role.clone(),
+            None => resolve_role(path, self),
+        };
+        if role.kind != RoleKind::Communication
+            && let Some(component) = &role.component
+            && component.kind == ComponentKind::Connection
+            && let Some(app) = self.app(path)
+            && let Some(kind) = self.connection_kind(app, &component.id)
+        {
+            role.connection_kind = Some(kind);
+        }
+        role
+    }
+
+    fn cached_role(&self, path: &Path) -> Option<&FileRole> {
+        let data = self.data(path)?;
+        Some(data.role.get_or_init(|| resolve_role(path, self)))
     }
 
     /// Every diagnostic of one file, sorted by range.
     pub fn diagnostics(&self, path: &Path) -> Vec<Diagnostic> {
-        todo!()
+        let Some(data) = self.data(path) else {
+            return Vec::new();
+        };
+        let Some(doc) = data.content.document() else {
+            return Vec::new();
+        };
+        let role = data.role.get_or_init(|| resolve_role(path, self));
+        let mut diagnostics = jsonc_diagnostics(doc, role);
+        // IML inside strings: syntax, variables, functions, parameters, connection data.
+        diagnostics.extend(crate::semantic::iml_diagnostics(self, path));
+        diagnostics.sort_by_key(|diagnostic| (diagnostic.range.start(), diagnostic.range.end()));
+        diagnostics
     }
 
-    /// Files whose diagnostics may change when `path` changes (besides `path`).
+    /// Files whose diagnostics may change when `path` changes (besides `path`):
+    /// the other files of its app.
     pub fn dependents(&self, path: &Path) -> Vec<PathBuf> {
-        todo!()
+        let apps = self.apps();
+        let app = apps.app_of(path).or_else(|| {
+            // A removed or new file: the app whose root holds it.
+            apps.apps
+                .iter()
+                .filter(|app| path.starts_with(&app.root))
+                .max_by_key(|app| app.root.as_os_str().len())
+        });
+        app.map(|app| {
+            app.files
+                .iter()
+                .filter(|file| file.as_path() != path)
+                .cloned()
+                .collect()
+        })
+        .unwrap_or_default()
+    }
+
+    fn apps(&self) -> &Apps {
+        self.apps.get_or_init(|| Apps::build(self))
+    }
+
+    /// Every app of the workspace, sorted by root.
+    pub fn apps_list(&self) -> &[AppModel] {
+        &self.apps().apps
+    }
+
+    /// The app a file belongs to.
+    pub fn app(&self, path: &Path) -> Option<&AppModel> {
+        self.apps().app_of(path)
+    }
+
+    /// The component a file belongs to, with its app.
+    pub fn component_of(&self, path: &Path) -> Option<(&AppModel, &Component)> {
+        let app = self.app(path)?;
+        Some((app, app.component_of(path)?))
+    }
+
+    /// The parameter files of the component `path` belongs to.
+    pub fn params_files(&self, path: &Path) -> Vec<&Path> {
+        self.component_of(path)
+            .map(|(_, component)| component.params_files().collect())
+            .unwrap_or_default()
+    }
+
+    /// The connection a module, RPC or webhook file's component uses.
+    pub fn linked_connection(&self, path: &Path) -> Option<&Component> {
+        let (app, component) = self.component_of(path)?;
+        app.connection_of(component)
+    }
+
+    /// The communication file of that connection.
+    pub fn linked_connection_communication(&self, path: &Path) -> Option<&Path> {
+        self.linked_connection(path)?.communication()
+    }
+
+    /// A connection's flavour: its communication's keys, else its declared type.
+    pub fn connection_kind(&self, app: &AppModel, connection_id: &str) -> Option<ConnectionKind> {
+        let connection = app.component(ComponentKind::Connection, connection_id)?;
+        let declared = connection
+            .declared_connection_type
+            .as_deref()
+            .and_then(crate::metadata::declared_connection_kind);
+        let communication = connection.communication();
+        let from_content = communication
+            .and_then(|path| self.root_value(path))
+            .and_then(connection_kind_from_content);
+        match (from_content, declared) {
+            (Some(ConnectionKind::Basic), Some(declared)) if declared != ConnectionKind::Basic => {
+                Some(declared)
+            }
+            (Some(found), _) => Some(found),
+            (None, declared) => declared,
+        }
+    }
+
+    /// RPC names of the app `path` belongs to.
+    pub fn rpc_names(&self, path: &Path) -> Vec<&str> {
+        self.app(path).map(AppModel::rpc_names).unwrap_or_default()
+    }
+
+    /// Custom IML function names of the app `path` belongs to.
+    pub fn custom_function_names(&self, path: &Path) -> Vec<&str> {
+        self.app(path)
+            .map(AppModel::function_names)
+            .unwrap_or_default()
+    }
+
+    /// The app's Base file, for the app `path` belongs to.
+    pub fn base_file(&self, path: &Path) -> Option<&Path> {
+        self.app(path)?.base.as_deref()
+    }
+}
+
+impl LayoutLookup for Analysis {
+    fn manifest_in(&self, dir: &Path) -> Option<&Manifest> {
+        let data = self.data(&dir.join("makecomapp.json"))?;
+        Some(data.content.manifest(dir))
+    }
+
+    fn metadata_in(&self, dir: &Path) -> Option<&ComponentMetadata> {
+        let own = format!("{}.module.json", dir_name(dir));
+        ["metadata.json", "meta.json", own.as_str()]
+            .into_iter()
+            .find_map(|name| self.data(&dir.join(name)))
+            .map(|data| data.content.metadata())
+    }
+
+    fn content(&self, path: &Path) -> Option<&Value> {
+        self.root_value(path)
+    }
+}
+
+impl AppSource for Analysis {
+    fn roles(&self) -> Vec<(&Path, &FileRole)> {
+        self.files()
+            .into_iter()
+            .filter_map(|path| Some((path, self.cached_role(path)?)))
+            .collect()
+    }
+
+    fn manifest_in(&self, dir: &Path) -> Option<&Manifest> {
+        LayoutLookup::manifest_in(self, dir)
+    }
+
+    fn metadata_in(&self, dir: &Path) -> Option<&ComponentMetadata> {
+        LayoutLookup::metadata_in(self, dir)
+    }
+
+    fn contains(&self, path: &Path) -> bool {
+        Analysis::contains(self, path)
     }
 }

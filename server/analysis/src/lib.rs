@@ -6,8 +6,31 @@
 pub use iml_catalogue::Severity;
 pub use text_size::{TextRange, TextSize};
 
+mod app;
 mod diagnostics;
+mod file_data;
 mod host;
+mod ide;
+mod json;
+mod jsonc_diagnostics;
+mod manifest;
+mod metadata;
+pub mod nav;
+mod paths;
+mod roles;
+pub mod schema;
+pub mod semantic;
 
+#[cfg(test)]
+mod tests;
+
+pub use app::{AppLayout, AppModel, Component, OutsidePath};
 pub use diagnostics::{Diagnostic, Fix, TextEdit};
 pub use host::{Analysis, AnalysisHost, EditError};
+pub use ide::{CompletionItem, CompletionKind, Hover, SignatureHelp};
+pub use manifest::{CodePath, Manifest, ManifestComponent};
+pub use metadata::ComponentMetadata;
+pub use roles::{
+    ComponentKind, ComponentRef, ConnectionKind, FileRole, ModuleType, RoleKind, RoleSource,
+    UnknownReason, WebhookType,
+};

@@ -1,0 +1,118 @@
+//! One known file: its text, its JSONC document, and everything derived from
+//! them, computed lazily and cached until the file changes.
+
+use std::path::Path;
+use std::sync::{Arc, OnceLock};
+
+use iml_jsonc::{JsonDocument, Value};
+use text_size::TextRange;
+
+use crate::manifest::Manifest;
+use crate::metadata::ComponentMetadata;
+use crate::roles::FileRole;
+
+/// Text and what depends on the text alone. Shared between snapshots; a new
+/// one is made (or the unshared one edited in place) when the text changes.
+pub(crate) struct FileContent {
+    body: Body,
+    manifest: OnceLock<Manifest>,
+    metadata: OnceLock<ComponentMetadata>,
+}
+
+enum Body {
+    Json(JsonDocument),
+    /// JavaScript, Markdown and anything else: kept as text, never parsed.
+    Text(String),
+}
+
+/// Whether a file is parsed as JSONC (every `.json`, `.iml.json` and `.imljson`).
+pub(crate) fn is_json_path(path: &Path) -> bool {
+    path.extension()
+        .and_then(|ext| ext.to_str())
+        .is_some_and(|ext| ext.eq_ignore_ascii_case("json") || ext.eq_ignore_ascii_case("imljson"))
+}
+
+impl FileContent {
+    pub(crate) fn new(path: &Path, text: String) -> FileContent {
+        let body = if is_json_path(path) {
+            Body::Json(JsonDocument::parse(text))
+        } else {
+            Body::Text(text)
+        };
+        FileContent {
+            body,
+            manifest: OnceLock::new(),
+            metadata: OnceLock::new(),
+        }
+    }
+
+    pub(crate) fn text(&self) -> &str {
+        match &self.body {
+            Body::Json(doc) => doc.text(),
+            Body::Text(text) => text,
+        }
+    }
+
+    pub(crate) fn document(&self) -> Option<&JsonDocument> {
+        match &self.body {
+            Body::Json(doc) => Some(doc),
+            Body::Text(_) => None,
+        }
+    }
+
+    /// Edits in place (the caller checked the range) and drops every cache.
+    pub(crate) fn apply_edit(&mut self, range: TextRange, replacement: &str) {
+        match &mut self.body {
+            Body::Json(doc) => {
+                doc.apply_edit(range, replacement);
+            }
+            Body::Text(text) => text.replace_range(
+                usize::from(range.start())..usize::from(range.end()),
+                replacement,
+            ),
+        }
+        self.manifest = OnceLock::new();
+        self.metadata = OnceLock::new();
+    }
+
+    pub(crate) fn root(&self) -> Option<&Value> {
+        self.document()?.root()
+    }
+
+    /// The manifest this file holds, read relative to `root_dir` (its folder).
+    pub(crate) fn manifest(&self, root_dir: &Path) -> &Manifest {
+        self.manifest.get_or_init(|| match self.root() {
+            Some(value) => Manifest::parse(root_dir, value),
+            None => Manifest::default(),
+        })
+    }
+
+    pub(crate) fn metadata(&self) -> &ComponentMetadata {
+        self.metadata.get_or_init(|| {
+            self.root()
+                .map(ComponentMetadata::parse)
+                .unwrap_or_default()
+        })
+    }
+}
+
+/// A file as one snapshot sees it: shared content plus its role, which also
+/// depends on the layout files around it.
+pub(crate) struct FileData {
+    pub(crate) content: Arc<FileContent>,
+    pub(crate) role: OnceLock<FileRole>,
+}
+
+impl FileData {
+    pub(crate) fn new(content: Arc<FileContent>) -> FileData {
+        FileData {
+            content,
+            role: OnceLock::new(),
+        }
+    }
+
+    /// The same content with the role forgotten (a layout file around it changed).
+    pub(crate) fn with_fresh_role(&self) -> FileData {
+        FileData::new(Arc::clone(&self.content))
+    }
+}

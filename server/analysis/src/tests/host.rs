@@ -1,0 +1,242 @@
+use std::path::{Path, PathBuf};
+use std::thread;
+
+use expect_test::{Expect, expect};
+
+use super::host_from;
+use crate::{Analysis, AnalysisHost, EditError, TextRange, TextSize};
+
+fn show_diagnostics(analysis: &Analysis, path: &Path) -> String {
+    let text = analysis.file_text(path).unwrap_or_default();
+    analysis
+        .diagnostics(path)
+        .iter()
+        .map(|d| {
+            let covered = &text[usize::from(d.range.start())..usize::from(d.range.end())];
+            format!(
+                "{} {:?} {:?} {:?}: {}\n",
+                d.code, d.severity, d.range, covered, d.message
+            )
+        })
+        .collect()
+}
+
+fn check_diagnostics(fixture: &str, expect: Expect) {
+    let (host, fixture) = host_from(fixture);
+    let analysis = host.snapshot();
+    let mut out = String::new();
+    for file in &fixture.files {
+        out.push_str(&format!("{}\n", file.path));
+        out.push_str(&show_diagnostics(&analysis, Path::new(&file.path)));
+    }
+    expect.assert_eq(&out);
+}
+
+fn range(start: u32, end: u32) -> TextRange {
+    TextRange::new(TextSize::from(start), TextSize::from(end))
+}
+
+#[test]
+fn comments_are_fine_in_iml_but_not_in_common_data() {
+    check_diagnostics(
+        r#"
+        //- /app/general/base.iml.json
+        // shared by every module
+        { "baseUrl": "https://api.example.com" }
+        //- /app/general/common.json
+        { /* secret */ "clientId": "x" }
+        //- /app/connections/c/c.common.json
+        {
+          // not allowed here
+          "clientSecret": "y"
+        }
+        "#,
+        expect![[r#"
+            /app/general/base.iml.json
+            /app/general/common.json
+            J006 Warning 2..14 "/* secret */": comments are not allowed in common data: it is uploaded as strict JSON; remove the comment
+            /app/connections/c/c.common.json
+            J006 Warning 4..23 "// not allowed here": comments are not allowed in common data: it is uploaded as strict JSON; remove the comment
+        "#]],
+    );
+}
+
+#[test]
+fn broken_json_reports_syntax_errors() {
+    check_diagnostics(
+        r#"
+        //- /app/modules/m/m.communication.iml.json
+        { "url": "/items", "method": "GET", }
+        //- /app/modules/m/m.interface.iml.json
+        [ { "name": "id" "type": "text" } ]
+        "#,
+        expect![[r#"
+            /app/modules/m/m.communication.iml.json
+            J003 Warning 34..35 ",": trailing comma; remove it, because Make's tools reject trailing commas
+            /app/modules/m/m.interface.iml.json
+            J001 Error 16..16 "": expected ',' or '}' after a property value
+        "#]],
+    );
+}
+
+#[test]
+fn non_json_files_have_no_jsonc_diagnostics() {
+    check_diagnostics(
+        "//- /app/functions/f/f.code.js\nfunction f( {\n//- /app/README.md\n# {\n",
+        expect![[r#"
+            /app/functions/f/f.code.js
+            /app/README.md
+        "#]],
+    );
+}
+
+#[test]
+fn edits_update_text_and_diagnostics() {
+    let path = PathBuf::from("/app/general/common.json");
+    let mut host = AnalysisHost::new();
+    host.set_file(path.clone(), "{ \"a\": 1 }".to_owned());
+    assert!(host.snapshot().diagnostics(&path).is_empty());
+
+    host.apply_edit(&path, range(1, 1), " // note").unwrap();
+    let analysis = host.snapshot();
+    assert_eq!(analysis.file_text(&path), Some("{ // note \"a\": 1 }"));
+    expect![[r#"
+        J001 Error 0..1 "{": missing '}' to close the object opened here
+        J006 Warning 2..18 "// note \"a\": 1 }": comments are not allowed in common data: it is uploaded as strict JSON; remove the comment
+    "#]]
+    .assert_eq(&show_diagnostics(&analysis, &path));
+}
+
+#[test]
+fn snapshots_are_independent_of_later_edits() {
+    let path = PathBuf::from("/app/modules/m/m.communication.iml.json");
+    let mut host = AnalysisHost::new();
+    host.set_file(path.clone(), "{ \"url\": \"/a\" }".to_owned());
+    let before = host.snapshot();
+    assert!(before.root_value(&path).is_some());
+
+    host.apply_edit(&path, range(10, 12), "/items").unwrap();
+    host.apply_edit(&path, range(0, 1), "[").unwrap();
+    let after = host.snapshot();
+
+    assert_eq!(before.file_text(&path), Some("{ \"url\": \"/a\" }"));
+    assert!(before.diagnostics(&path).is_empty());
+    assert_eq!(after.file_text(&path), Some("[ \"url\": \"/items\" }"));
+    assert!(!after.diagnostics(&path).is_empty());
+
+    // A snapshot works on another thread while the host moves on.
+    let worker = thread::spawn({
+        let before = before.clone();
+        let path = path.clone();
+        move || before.file_text(&path).map(str::to_owned)
+    });
+    host.remove_file(&path);
+    assert_eq!(
+        worker.join().unwrap().as_deref(),
+        Some("{ \"url\": \"/a\" }")
+    );
+    assert!(host.snapshot().file_text(&path).is_none());
+}
+
+#[test]
+fn in_place_edits_match_a_fresh_parse() {
+    let path = PathBuf::from("/a/x.iml.json");
+    let mut host = AnalysisHost::new();
+    host.set_file(path.clone(), "{\"a\": [1, 2]}".to_owned());
+    // No snapshot alive: the document is edited in place.
+    host.apply_edit(&path, range(7, 8), "10").unwrap();
+    host.apply_edit(&path, range(13, 13), ", \"b\": {}")
+        .unwrap();
+    let analysis = host.snapshot();
+    let text = analysis.file_text(&path).unwrap();
+    assert_eq!(text, "{\"a\": [10, 2], \"b\": {}}");
+    let fresh = iml_jsonc::JsonDocument::parse(text.to_owned());
+    assert_eq!(analysis.root_value(&path), fresh.root());
+}
+
+#[test]
+fn bad_edits_are_refused() {
+    let path = PathBuf::from("/a/x.iml.json");
+    let mut host = AnalysisHost::new();
+    host.set_file(path.clone(), "\"é\"".to_owned());
+    assert!(matches!(
+        host.apply_edit(Path::new("/a/missing.iml.json"), range(0, 0), "x"),
+        Err(EditError::UnknownFile(_))
+    ));
+    assert!(matches!(
+        host.apply_edit(&path, range(2, 3), "x"),
+        Err(EditError::BadRange(_))
+    ));
+    assert!(matches!(
+        host.apply_edit(&path, range(0, 9), "x"),
+        Err(EditError::BadRange(_))
+    ));
+    assert_eq!(host.snapshot().file_text(&path), Some("\"é\""));
+}
+
+#[test]
+fn manifest_edit_changes_roles() {
+    let (mut host, _) = host_from(
+        r#"
+        //- /app/makecomapp.json
+        { "components": { "module": { "listTasks": { "moduleType": "search", "codeFiles": { "communication": "m/api.iml.json" } } } } }
+        //- /app/m/api.iml.json
+        {}
+        "#,
+    );
+    let file = Path::new("/app/m/api.iml.json");
+    let before = host.snapshot();
+    assert_eq!(
+        before.role(file).component.map(|c| c.id),
+        Some("listTasks".to_owned())
+    );
+    let manifest = Path::new("/app/makecomapp.json");
+    let text = before.file_text(manifest).unwrap();
+    let at = u32::try_from(text.find("listTasks").unwrap()).unwrap();
+    host.apply_edit(manifest, range(at, at + 9), "findTasks")
+        .unwrap();
+    let after = host.snapshot();
+    assert_eq!(
+        after.role(file).component.map(|c| c.id),
+        Some("findTasks".to_owned())
+    );
+    assert_eq!(
+        before.role(file).component.map(|c| c.id),
+        Some("listTasks".to_owned())
+    );
+}
+
+#[test]
+fn dependents_are_the_other_files_of_the_app() {
+    let (host, _) = host_from(
+        r#"
+        //- /one/makecomapp.json
+        { "components": {} }
+        //- /one/general/base.iml.json
+        {}
+        //- /one/modules/m/m.communication.iml.json
+        {}
+        //- /two/base.imljson
+        {}
+        "#,
+    );
+    let analysis = host.snapshot();
+    expect![[r#"
+        [
+            "/one/general/base.iml.json",
+            "/one/makecomapp.json",
+        ]
+    "#]]
+    .assert_debug_eq(&analysis.dependents(Path::new("/one/modules/m/m.communication.iml.json")));
+    assert!(
+        analysis
+            .dependents(Path::new("/two/base.imljson"))
+            .is_empty()
+    );
+}
+
+#[test]
+fn analysis_is_send_sync_clone() {
+    fn assert_traits<T: Send + Sync + Clone + 'static>() {}
+    assert_traits::<Analysis>();
+}
