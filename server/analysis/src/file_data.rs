@@ -10,6 +10,7 @@ use text_size::TextRange;
 use crate::manifest::Manifest;
 use crate::metadata::ComponentMetadata;
 use crate::roles::FileRole;
+use crate::semantic::cache::FileSemantics;
 
 /// Text and what depends on the text alone. Shared between snapshots; a new
 /// one is made (or the unshared one edited in place) when the text changes.
@@ -25,11 +26,15 @@ enum Body {
     Text(String),
 }
 
-/// Whether a file is parsed as JSONC (every `.json`, `.iml.json` and `.imljson`).
+/// Whether a file is parsed as JSONC (every `.json`, `.iml.json`, `.imljson` and `.iml.jsonc`).
 pub(crate) fn is_json_path(path: &Path) -> bool {
     path.extension()
         .and_then(|ext| ext.to_str())
-        .is_some_and(|ext| ext.eq_ignore_ascii_case("json") || ext.eq_ignore_ascii_case("imljson"))
+        .is_some_and(|ext| {
+            ["json", "imljson", "jsonc"]
+                .iter()
+                .any(|known| ext.eq_ignore_ascii_case(known))
+        })
 }
 
 impl FileContent {
@@ -75,6 +80,23 @@ impl FileContent {
         self.metadata = OnceLock::new();
     }
 
+    /// A copy with one edit applied, for when a snapshot still reads this
+    /// version: the tree-sitter tree is copied (cheap, shared nodes) and
+    /// reparsed incrementally, so a reader never forces a full parse.
+    pub(crate) fn edited(&self, range: TextRange, replacement: &str) -> FileContent {
+        let body = match &self.body {
+            Body::Json(doc) => Body::Json(doc.clone()),
+            Body::Text(text) => Body::Text(text.clone()),
+        };
+        let mut copy = FileContent {
+            body,
+            manifest: OnceLock::new(),
+            metadata: OnceLock::new(),
+        };
+        copy.apply_edit(range, replacement);
+        copy
+    }
+
     pub(crate) fn root(&self) -> Option<&Value> {
         self.document()?.root()
     }
@@ -101,6 +123,9 @@ impl FileContent {
 pub(crate) struct FileData {
     pub(crate) content: Arc<FileContent>,
     pub(crate) role: OnceLock<FileRole>,
+    /// Sites and facts of this version; they depend on the content and the role,
+    /// both fixed for the lifetime of a `FileData`.
+    pub(crate) semantics: OnceLock<Option<Arc<FileSemantics>>>,
 }
 
 impl FileData {
@@ -108,6 +133,7 @@ impl FileData {
         FileData {
             content,
             role: OnceLock::new(),
+            semantics: OnceLock::new(),
         }
     }
 

@@ -98,14 +98,7 @@ impl AnalysisHost {
                 Arc::clone(&data.content)
             }
             // A snapshot still reads the old version: build the new one beside it.
-            None => {
-                let text = data.content.text();
-                let mut new_text = String::with_capacity(text_len + replacement.len());
-                new_text.push_str(&text[..start]);
-                new_text.push_str(replacement);
-                new_text.push_str(&text[end..]);
-                Arc::new(FileContent::new(path, new_text))
-            }
+            None => Arc::new(data.content.edited(range, replacement)),
         };
         *data = Arc::new(FileData::new(content));
         if is_layout_file(path) {

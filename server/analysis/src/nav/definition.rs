@@ -1,0 +1,96 @@
+//! Go to definition: from a read to the literals that declare or write it,
+//! from `rpc://name` to the RPC, from a custom function call to its code.
+
+use std::path::Path;
+
+use text_size::{TextRange, TextSize};
+
+use super::resolve::{Entity, entity_at, file_range, function_declaration, manifest_member};
+use super::{Definition, NavKind, NavTarget};
+use crate::{Analysis, ComponentKind};
+
+pub(crate) fn goto_definition(
+    analysis: &Analysis,
+    file: &Path,
+    offset: TextSize,
+) -> Option<Definition> {
+    let found = entity_at(analysis, file, offset)?;
+    let name = found.entity.name().to_owned();
+    let targets = match &found.entity {
+        Entity::Key { defs, .. } => defs
+            .iter()
+            .map(|def| NavTarget {
+                file: def.file.clone(),
+                full_range: def.full,
+                focus_range: def.range,
+                name: name.clone(),
+                kind: def.kind,
+            })
+            .collect(),
+        Entity::Rpc(rpc) => rpc_targets(analysis, file, rpc),
+        Entity::Function(function) => function_targets(analysis, file, function),
+    };
+    (!targets.is_empty()).then_some(Definition {
+        origin: found.origin,
+        targets,
+    })
+}
+
+/// The RPC's communication file, else its manifest entry.
+fn rpc_targets(analysis: &Analysis, file: &Path, name: &str) -> Vec<NavTarget> {
+    let communication = analysis
+        .app(file)
+        .and_then(|app| app.component(ComponentKind::Rpc, name))
+        .and_then(|rpc| rpc.communication());
+    if let Some(communication) = communication {
+        let full_range = file_range(analysis, communication);
+        return vec![NavTarget {
+            file: communication.to_path_buf(),
+            full_range,
+            focus_range: TextRange::empty(full_range.start()),
+            name: name.to_owned(),
+            kind: NavKind::Rpc,
+        }];
+    }
+    manifest_target(analysis, file, ComponentKind::Rpc, name, NavKind::Rpc)
+}
+
+/// `function <name>` in the function's code file, else its manifest entry.
+fn function_targets(analysis: &Analysis, file: &Path, name: &str) -> Vec<NavTarget> {
+    if let Some((code, focus_range)) = function_declaration(analysis, file, name) {
+        let full_range = file_range(analysis, &code);
+        return vec![NavTarget {
+            file: code,
+            full_range: full_range.cover(focus_range),
+            focus_range,
+            name: name.to_owned(),
+            kind: NavKind::Function,
+        }];
+    }
+    manifest_target(
+        analysis,
+        file,
+        ComponentKind::Function,
+        name,
+        NavKind::Function,
+    )
+}
+
+fn manifest_target(
+    analysis: &Analysis,
+    file: &Path,
+    component: ComponentKind,
+    name: &str,
+    kind: NavKind,
+) -> Vec<NavTarget> {
+    manifest_member(analysis, file, component, name)
+        .map(|(manifest, member)| NavTarget {
+            file: manifest,
+            full_range: member.range,
+            focus_range: member.key.range,
+            name: name.to_owned(),
+            kind,
+        })
+        .into_iter()
+        .collect()
+}

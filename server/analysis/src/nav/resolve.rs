@@ -1,0 +1,580 @@
+//! What a name means and where else it occurs: the symbol under a cursor
+//! (a read in IML, a declaring literal, an `rpc://` reference, a manifest
+//! entry) and every occurrence of that symbol across the app.
+//!
+//! A key symbol (parameter, connection data, `temp`, common data) is the set
+//! of literals that declare or write it; a read belongs to it when the
+//! semantic model resolves the read to one of those literals. So a
+//! connection parameter read as `parameters.x` inside the connection and as
+//! `connection.x` in a module is one symbol, and so is a `response.data`
+//! key written by both `token` and `refresh`.
+
+use std::path::{Path, PathBuf};
+
+use iml_jsonc::{JsonString, Member, Value, ValueKind};
+use iml_lang::{ExprKind, Name};
+use text_size::{TextRange, TextSize};
+
+use super::NavKind;
+use super::names::{js_function_name, rpc_reference};
+use super::walk::{chain_steps, string_values};
+use crate::json::{get, members};
+use crate::semantic::{
+    ConnectionFacts, ConnectionKeys, CursorTarget, KeySource, PathSegment, TempWrite,
+    VisibleParams, WrittenKey, common_keys, connection_data_keys, connection_keys, facts,
+    position_at, sites, visible_parameters,
+};
+use crate::{Analysis, ComponentKind, RoleKind};
+
+/// One literal that declares or writes a key symbol.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct KeyDef {
+    pub(crate) file: PathBuf,
+    /// The literal (quotes included): a parameter's `name` value or a key.
+    pub(crate) range: TextRange,
+    /// The whole declaration: the parameter object, else the literal.
+    pub(crate) full: TextRange,
+    pub(crate) kind: NavKind,
+}
+
+impl KeyDef {
+    fn same_literal(&self, other: &KeyDef) -> bool {
+        self.file == other.file && self.range == other.range
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Entity {
+    Key {
+        kind: NavKind,
+        /// The name as read (the last property of the chain).
+        name: String,
+        defs: Vec<KeyDef>,
+    },
+    Rpc(String),
+    Function(String),
+}
+
+impl Entity {
+    pub(crate) fn name(&self) -> &str {
+        match self {
+            Entity::Key { name, .. } => name,
+            Entity::Rpc(name) | Entity::Function(name) => name,
+        }
+    }
+}
+
+/// The symbol under a cursor and the range of its name there.
+#[derive(Debug, Clone)]
+pub(crate) struct Found {
+    pub(crate) entity: Entity,
+    /// The name under the cursor, without quotes or backticks.
+    pub(crate) origin: TextRange,
+}
+
+/// How an occurrence is spelled, which decides how a rename rewrites it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Form {
+    /// A whole JSON string literal (a key or a `name` value): rewritten as `"new"`.
+    JsonLiteral,
+    /// An IML name, backticks included: rewritten with backticks when needed.
+    ImlName,
+    /// Bare text (an `rpc://` name, a function name): rewritten as is.
+    Raw,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Occurrence {
+    pub(crate) file: PathBuf,
+    /// The name itself (no quotes, no backticks).
+    pub(crate) range: TextRange,
+    /// What a rename replaces.
+    pub(crate) edit_range: TextRange,
+    pub(crate) form: Form,
+    pub(crate) access: super::ReferenceAccess,
+}
+
+/// The scope queries of one file, asked lazily and once.
+#[derive(Default)]
+pub(crate) struct FileScope {
+    params: Option<Option<VisibleParams>>,
+    connection: Option<Option<ConnectionKeys>>,
+    data: Option<Option<(PathBuf, ConnectionFacts)>>,
+    temp: Option<Vec<TempWrite>>,
+    common: Option<Option<(PathBuf, Vec<WrittenKey>)>>,
+}
+
+/// The literals a read `root.path` in `file` resolves to.
+pub(crate) fn resolve_read(
+    analysis: &Analysis,
+    file: &Path,
+    scope: &mut FileScope,
+    root: &str,
+    path: &str,
+) -> Vec<KeyDef> {
+    match root {
+        "parameters" => scope
+            .params
+            .get_or_insert_with(|| visible_parameters(analysis, file))
+            .iter()
+            .flat_map(|visible| &visible.params)
+            .filter(|(_, param)| param.path == path)
+            .map(|(declared_in, param)| KeyDef {
+                file: declared_in.clone(),
+                range: param.name_range.unwrap_or(param.range),
+                full: param.range,
+                kind: NavKind::Parameter,
+            })
+            .collect(),
+        "connection" => scope
+            .connection
+            .get_or_insert_with(|| connection_keys(analysis, file))
+            .iter()
+            .flat_map(|keys| &keys.keys)
+            .filter(|key| key.name == path)
+            .map(|key| KeyDef {
+                file: key.file.clone(),
+                range: key.range,
+                full: key.param.as_ref().map_or(key.range, |p| p.range),
+                kind: match key.source {
+                    KeySource::Parameter => NavKind::Parameter,
+                    KeySource::ResponseData | KeySource::Common => NavKind::ConnectionData,
+                },
+            })
+            .collect(),
+        "data" => {
+            let data = scope
+                .data
+                .get_or_insert_with(|| connection_data_keys(analysis, file));
+            match data {
+                Some((communication, facts)) => facts
+                    .data_keys
+                    .iter()
+                    .filter(|key| key.name == path)
+                    .map(|key| KeyDef {
+                        file: communication.clone(),
+                        range: key.range,
+                        full: key.range,
+                        kind: NavKind::ConnectionData,
+                    })
+                    .collect(),
+                None => Vec::new(),
+            }
+        }
+        "temp" => scope
+            .temp
+            .get_or_insert_with(|| {
+                facts(analysis, file)
+                    .map(|facts| facts.temp_writes.clone())
+                    .unwrap_or_default()
+            })
+            .iter()
+            .filter(|write| write.key.as_deref() == Some(path))
+            .map(|write| KeyDef {
+                file: file.to_path_buf(),
+                range: write.range,
+                full: write.range,
+                kind: NavKind::Temp,
+            })
+            .collect(),
+        "common" => {
+            let common = scope
+                .common
+                .get_or_insert_with(|| common_keys(analysis, file));
+            match common {
+                Some((common_file, keys)) => keys
+                    .iter()
+                    .filter(|key| key.name == path)
+                    .map(|key| KeyDef {
+                        file: common_file.clone(),
+                        range: key.range,
+                        full: key.range,
+                        kind: NavKind::Common,
+                    })
+                    .collect(),
+                None => Vec::new(),
+            }
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// The range of a name without its backticks.
+pub(crate) fn bare_name_range(name: &Name) -> TextRange {
+    if name.backticked && name.range.len() >= TextSize::from(2) {
+        let inner_end = name.range.start() + TextSize::from(1) + TextSize::of(name.text.as_str());
+        TextRange::new(
+            name.range.start() + TextSize::from(1),
+            inner_end.min(name.range.end()),
+        )
+    } else {
+        name.range
+    }
+}
+
+/// A string literal's content range, quotes excluded.
+pub(crate) fn literal_content(text: &str, literal: TextRange) -> TextRange {
+    let (start, end) = (usize::from(literal.start()), usize::from(literal.end()));
+    let mut inner = literal;
+    if text.as_bytes().get(start) == Some(&b'"') {
+        inner = TextRange::new(inner.start() + TextSize::from(1), inner.end());
+    }
+    if end > start + 1 && text.as_bytes().get(end - 1) == Some(&b'"') && inner.end() > inner.start()
+    {
+        inner = TextRange::new(inner.start(), inner.end() - TextSize::from(1));
+    }
+    inner
+}
+
+pub(crate) fn is_custom_function(analysis: &Analysis, file: &Path, name: &str) -> bool {
+    iml_catalogue::function(name).is_none() && analysis.custom_function_names(file).contains(&name)
+}
+
+/// The symbol at `offset` of `file`, if any.
+pub(crate) fn entity_at(analysis: &Analysis, file: &Path, offset: TextSize) -> Option<Found> {
+    let cursor = position_at(analysis, file, offset)?;
+    match &cursor.target {
+        CursorTarget::Iml(_) => {
+            let string = cursor.iml_string()?;
+            let block = cursor.block()?;
+            let at = cursor.decoded_offset()?;
+            for expr in block.expr.walk() {
+                if let ExprKind::Call { callee, .. } = &expr.kind
+                    && callee.range.contains_inclusive(at)
+                    && is_custom_function(analysis, file, &callee.text)
+                {
+                    return Some(Found {
+                        entity: Entity::Function(callee.text.clone()),
+                        origin: string.to_source(callee.range),
+                    });
+                }
+            }
+            let step =
+                chain_steps(&block.expr).find(|step| step.name.range.contains_inclusive(at))?;
+            let mut scope = FileScope::default();
+            let defs = resolve_read(analysis, file, &mut scope, &step.root.text, &step.path);
+            let kind = defs.first()?.kind;
+            Some(Found {
+                entity: Entity::Key {
+                    kind,
+                    name: step.name.text.clone(),
+                    defs,
+                },
+                origin: string.to_source(bare_name_range(step.name)),
+            })
+        }
+        CursorTarget::Key {
+            object,
+            key: Some(key),
+            range: Some(range),
+            ..
+        } => {
+            if analysis.role(file).kind == RoleKind::Manifest {
+                return manifest_key(object.segments(), key, analysis.file_text(file)?, *range);
+            }
+            declared_key(analysis, file, *range, key)
+        }
+        CursorTarget::StringValue { range, .. } => {
+            let root = analysis.root_value(file)?;
+            let ValueKind::String(string) = &cursor.path.resolve(root)?.kind else {
+                return None;
+            };
+            if string.range != *range {
+                return None;
+            }
+            string_value(analysis, file, string, offset)
+        }
+        _ => None,
+    }
+}
+
+fn manifest_key(object: &[PathSegment], key: &str, text: &str, range: TextRange) -> Option<Found> {
+    let [PathSegment::Key(components), PathSegment::Key(kind)] = object else {
+        return None;
+    };
+    if components != "components" {
+        return None;
+    }
+    let entity = match kind.as_str() {
+        "rpc" => Entity::Rpc(key.to_owned()),
+        "function" => Entity::Function(key.to_owned()),
+        _ => return None,
+    };
+    Some(Found {
+        entity,
+        origin: literal_content(text, range),
+    })
+}
+
+/// A key literal that writes `response.data`, `temp` or common data.
+fn declared_key(analysis: &Analysis, file: &Path, range: TextRange, key: &str) -> Option<Found> {
+    let facts = facts(analysis, file)?;
+    let text = analysis.file_text(file)?;
+    let origin = literal_content(text, range);
+    let found = |kind, defs: Vec<KeyDef>| Found {
+        entity: Entity::Key {
+            kind,
+            name: key.to_owned(),
+            defs,
+        },
+        origin,
+    };
+    let def = |range, kind| KeyDef {
+        file: file.to_path_buf(),
+        range,
+        full: range,
+        kind,
+    };
+    if let Some(connection) = &facts.connection
+        && connection.data_keys.iter().any(|k| k.range == range)
+    {
+        let defs = connection
+            .data_keys
+            .iter()
+            .filter(|k| k.name == key)
+            .map(|k| def(k.range, NavKind::ConnectionData))
+            .collect();
+        return Some(found(NavKind::ConnectionData, defs));
+    }
+    if facts
+        .temp_writes
+        .iter()
+        .any(|w| w.range == range && w.key.is_some())
+    {
+        let defs = facts
+            .temp_writes
+            .iter()
+            .filter(|w| w.key.as_deref() == Some(key))
+            .map(|w| def(w.range, NavKind::Temp))
+            .collect();
+        return Some(found(NavKind::Temp, defs));
+    }
+    if let Some(keys) = &facts.common_keys
+        && keys.iter().any(|k| k.range == range)
+    {
+        return Some(found(NavKind::Common, vec![def(range, NavKind::Common)]));
+    }
+    None
+}
+
+/// A parameter's `name` value, or an `rpc://` reference.
+fn string_value(
+    analysis: &Analysis,
+    file: &Path,
+    string: &JsonString,
+    offset: TextSize,
+) -> Option<Found> {
+    if let Some(params) = facts(analysis, file).and_then(|f| f.params.clone())
+        && let Some(param) = params
+            .params
+            .iter()
+            .find(|p| p.name_range == Some(string.range))
+    {
+        return Some(Found {
+            entity: Entity::Key {
+                kind: NavKind::Parameter,
+                name: param.name.clone(),
+                defs: vec![KeyDef {
+                    file: file.to_path_buf(),
+                    range: string.range,
+                    full: param.range,
+                    kind: NavKind::Parameter,
+                }],
+            },
+            origin: string.decoded.content_range(),
+        });
+    }
+    let (name, range) = rpc_reference(string.decoded.as_str())?;
+    let origin = string.decoded.range_to_source(range);
+    if offset < string.decoded.content_range().start()
+        || offset > string.decoded.content_range().end()
+    {
+        return None;
+    }
+    Some(Found {
+        entity: Entity::Rpc(name.to_owned()),
+        origin,
+    })
+}
+
+/// The files an occurrence may be in: the app's, or the file alone.
+pub(crate) fn app_files(analysis: &Analysis, file: &Path) -> Vec<PathBuf> {
+    match analysis.app(file) {
+        Some(app) => app.files.clone(),
+        None => vec![file.to_path_buf()],
+    }
+}
+
+/// The manifest's member for component `id` of `kind`, with the manifest's path.
+pub(crate) fn manifest_member<'a>(
+    analysis: &'a Analysis,
+    file: &Path,
+    kind: ComponentKind,
+    id: &str,
+) -> Option<(PathBuf, &'a Member)> {
+    let app = analysis.app(file)?;
+    let manifest = app.root.join("makecomapp.json");
+    let root = analysis.root_value(&manifest)?;
+    let of_kind = get(get(root, "components")?, kind.manifest_key())?;
+    let member = members(of_kind)
+        .iter()
+        .rev()
+        .find(|m| m.key.decoded.as_str() == id)?;
+    Some((manifest, member))
+}
+
+/// Every occurrence of `entity` across the app of `file`, sorted by file and range.
+pub(crate) fn occurrences(analysis: &Analysis, file: &Path, entity: &Entity) -> Vec<Occurrence> {
+    use super::ReferenceAccess::{Read, Write};
+    let mut out = Vec::new();
+    let files = app_files(analysis, file);
+    match entity {
+        Entity::Key { defs, .. } => {
+            for def in defs {
+                let Some(text) = analysis.file_text(&def.file) else {
+                    continue;
+                };
+                out.push(Occurrence {
+                    file: def.file.clone(),
+                    range: literal_content(text, def.range),
+                    edit_range: def.range,
+                    form: Form::JsonLiteral,
+                    access: Write,
+                });
+            }
+            for other in &files {
+                let Some(sites) = sites(analysis, other) else {
+                    continue;
+                };
+                let mut scope = FileScope::default();
+                for site in sites.sites() {
+                    for step in chain_steps(&site.block.expr) {
+                        if step.root.backticked {
+                            continue;
+                        }
+                        let found =
+                            resolve_read(analysis, other, &mut scope, &step.root.text, &step.path);
+                        if found.iter().any(|d| defs.iter().any(|e| e.same_literal(d))) {
+                            out.push(Occurrence {
+                                file: other.clone(),
+                                range: site.to_source(bare_name_range(step.name)),
+                                edit_range: site.to_source(step.name.range),
+                                form: Form::ImlName,
+                                access: Read,
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        Entity::Rpc(name) => {
+            if let Some((manifest, member)) =
+                manifest_member(analysis, file, ComponentKind::Rpc, name)
+            {
+                let text = analysis.file_text(&manifest).unwrap_or_default();
+                out.push(Occurrence {
+                    range: literal_content(text, member.key.range),
+                    edit_range: member.key.range,
+                    file: manifest,
+                    form: Form::JsonLiteral,
+                    access: Write,
+                });
+            }
+            for other in &files {
+                let Some(root) = analysis.root_value(other) else {
+                    continue;
+                };
+                for string in string_values(root) {
+                    let Some((found, range)) = rpc_reference(string.decoded.as_str()) else {
+                        continue;
+                    };
+                    if found == name {
+                        let range = string.decoded.range_to_source(range);
+                        out.push(Occurrence {
+                            file: other.clone(),
+                            range,
+                            edit_range: range,
+                            form: Form::Raw,
+                            access: Read,
+                        });
+                    }
+                }
+            }
+        }
+        Entity::Function(name) => {
+            if let Some((manifest, member)) =
+                manifest_member(analysis, file, ComponentKind::Function, name)
+            {
+                let text = analysis.file_text(&manifest).unwrap_or_default();
+                out.push(Occurrence {
+                    range: literal_content(text, member.key.range),
+                    edit_range: member.key.range,
+                    file: manifest,
+                    form: Form::JsonLiteral,
+                    access: Write,
+                });
+            }
+            if let Some((code, range)) = function_declaration(analysis, file, name) {
+                out.push(Occurrence {
+                    file: code,
+                    range,
+                    edit_range: range,
+                    form: Form::Raw,
+                    access: Write,
+                });
+            }
+            for other in &files {
+                let Some(sites) = sites(analysis, other) else {
+                    continue;
+                };
+                for site in sites.sites() {
+                    for expr in site.block.expr.walk() {
+                        if let ExprKind::Call { callee, .. } = &expr.kind
+                            && callee.text == *name
+                            && !callee.backticked
+                        {
+                            let range = site.to_source(callee.range);
+                            out.push(Occurrence {
+                                file: other.clone(),
+                                range,
+                                edit_range: range,
+                                form: Form::Raw,
+                                access: Read,
+                            });
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out.sort_by(|a, b| {
+        (&a.file, a.range.start(), a.range.end()).cmp(&(&b.file, b.range.start(), b.range.end()))
+    });
+    out.dedup_by(|a, b| a.file == b.file && a.range == b.range);
+    out
+}
+
+/// The custom function's code file and the range of `function <name>` in it.
+pub(crate) fn function_declaration(
+    analysis: &Analysis,
+    file: &Path,
+    name: &str,
+) -> Option<(PathBuf, TextRange)> {
+    let app = analysis.app(file)?;
+    let component = app.component(ComponentKind::Function, name)?;
+    let code = component.files_with_role(RoleKind::FunctionCode).next()?;
+    let text = analysis.file_text(code)?;
+    let range = js_function_name(text, name).unwrap_or_else(|| TextRange::empty(TextSize::from(0)));
+    Some((code.to_path_buf(), range))
+}
+
+/// The top-level value's range of a JSON file, else the whole text.
+pub(crate) fn file_range(analysis: &Analysis, file: &Path) -> TextRange {
+    analysis
+        .root_value(file)
+        .map(|root: &Value| root.range)
+        .unwrap_or_else(|| {
+            let len = analysis.file_text(file).map_or(0, str::len);
+            TextRange::up_to(TextSize::try_from(len).unwrap_or_default())
+        })
+}

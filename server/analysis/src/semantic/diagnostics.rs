@@ -1,0 +1,584 @@
+//! IML diagnostics: syntax, variables, functions, parameters, connection data
+//! and the `temp` flow. Quiet whenever the facts needed are not certain.
+
+use std::path::Path;
+
+use iml_catalogue::{
+    ExprContext, OAuthFlavour, Place, Region, Section, Severity, Verdict, check_variable, function,
+    functions, keyword, member_restriction, root_variable, root_variables, rule, sections,
+};
+use iml_jsonc::{Value, ValueKind};
+use iml_lang::{Expr, ExprKind, Name};
+use text_size::TextRange;
+
+use super::context::{SiteContext, connection_kind_of, context_for};
+use super::facts::{FlowStep, Phase, TempWrite, facts};
+use super::scope::{
+    ConnectionKeys, VisibleParams, connection_data_keys, connection_keys, visible_parameters,
+};
+use super::sites::{ImlString, Site, sites};
+use crate::{Analysis, AppLayout, Diagnostic, Fix, RoleKind, TextEdit};
+
+/// Every IML diagnostic of `file`, in source order.
+pub fn iml_diagnostics(analysis: &Analysis, file: &Path) -> Vec<Diagnostic> {
+    let role = analysis.role(file);
+    if !checks_iml(role.kind) {
+        return Vec::new();
+    }
+    let (Some(sites), Some(root)) = (sites(analysis, file), analysis.root_value(file)) else {
+        return Vec::new();
+    };
+    let connection_kind = connection_kind_of(analysis, file, &role);
+    let mut checker = Checker::new(analysis, file);
+    for string in &sites.strings {
+        let context = context_for(&role, connection_kind, root, &string.path, string.is_key);
+        if string.is_key {
+            checker.spread_value(string, root);
+        }
+        for block in &string.template.blocks {
+            let site = Site { string, block };
+            checker.syntax(&site);
+            if block.errors.iter().any(|e| e.is_syntax()) || block.is_spread() {
+                continue;
+            }
+            checker.semantics(&site, &context);
+        }
+    }
+    checker
+        .out
+        .sort_by_key(|d| (d.range.start(), d.range.end()));
+    checker.out
+}
+
+/// Files whose strings Make evaluates as IML (samples and scopes are data).
+fn checks_iml(kind: RoleKind) -> bool {
+    kind.is_iml_json()
+        && !matches!(
+            kind,
+            RoleKind::Samples
+                | RoleKind::Scope
+                | RoleKind::DefaultScope
+                | RoleKind::ScopeList
+                | RoleKind::RequiredScope
+        )
+}
+
+fn severity_of(code: &str) -> Severity {
+    rule(code).map(|r| r.severity).unwrap_or(Severity::Warning)
+}
+
+fn diagnostic(
+    code: &'static str,
+    severity: Severity,
+    message: String,
+    range: TextRange,
+) -> Diagnostic {
+    Diagnostic {
+        code,
+        severity,
+        message,
+        range,
+        help: None,
+        fixes: Vec::new(),
+    }
+}
+
+/// Lazily gathered cross-file facts, so a file without `parameters.*` never
+/// asks for them.
+struct Checker<'a> {
+    analysis: &'a Analysis,
+    file: &'a Path,
+    out: Vec<Diagnostic>,
+    params: Option<Option<VisibleParams>>,
+    connection: Option<Option<ConnectionKeys>>,
+    custom_functions: Option<Vec<String>>,
+    temp_writes: Option<Vec<TempWrite>>,
+}
+
+impl<'a> Checker<'a> {
+    fn new(analysis: &'a Analysis, file: &'a Path) -> Self {
+        Checker {
+            analysis,
+            file,
+            out: Vec::new(),
+            params: None,
+            connection: None,
+            custom_functions: None,
+            temp_writes: None,
+        }
+    }
+
+    fn params(&mut self) -> Option<&VisibleParams> {
+        let (analysis, file) = (self.analysis, self.file);
+        self.params
+            .get_or_insert_with(|| visible_parameters(analysis, file))
+            .as_ref()
+    }
+
+    fn connection(&mut self) -> Option<&ConnectionKeys> {
+        let (analysis, file) = (self.analysis, self.file);
+        self.connection
+            .get_or_insert_with(|| connection_keys(analysis, file))
+            .as_ref()
+    }
+
+    fn custom_functions(&mut self) -> &[String] {
+        let (analysis, file) = (self.analysis, self.file);
+        self.custom_functions.get_or_insert_with(|| {
+            analysis
+                .custom_function_names(file)
+                .into_iter()
+                .map(str::to_owned)
+                .collect()
+        })
+    }
+
+    /// Whether the app's custom functions are all known: a manifest lists
+    /// them, or some function files are present.
+    fn functions_known(&mut self) -> bool {
+        let manifest = self
+            .analysis
+            .app(self.file)
+            .is_some_and(|app| app.layout == AppLayout::LocalDevelopment);
+        manifest || !self.custom_functions().is_empty()
+    }
+
+    fn temp_writes(&mut self) -> &[TempWrite] {
+        let (analysis, file) = (self.analysis, self.file);
+        self.temp_writes.get_or_insert_with(|| {
+            facts(analysis, file)
+                .map(|f| f.temp_writes.clone())
+                .unwrap_or_default()
+        })
+    }
+
+    fn syntax(&mut self, site: &Site<'_>) {
+        for error in &site.block.errors {
+            self.out.push(diagnostic(
+                error.code,
+                severity_of(error.code),
+                error.message.clone(),
+                site.to_source(error.range),
+            ));
+        }
+    }
+
+    /// I010: a spread key's value must be one expression.
+    fn spread_value(&mut self, key: &ImlString, root: &Value) {
+        let Some(value) = key.path.resolve(root) else {
+            return;
+        };
+        let single = match &value.kind {
+            ValueKind::String(string) => {
+                iml_lang::parse_template(string.decoded.as_str()).is_single_expression()
+            }
+            _ => false,
+        };
+        if !single {
+            self.out.push(diagnostic(
+                "I010",
+                severity_of("I010"),
+                "the value of a `{{...}}` spread key must be a single `{{ }}` expression that \
+                 yields an object, e.g. \"{{omit(parameters, 'id')}}\""
+                    .to_owned(),
+                value.range,
+            ));
+        }
+    }
+
+    fn semantics(&mut self, site: &Site<'_>, context: &SiteContext) {
+        for expr in site.block.expr.walk() {
+            match &expr.kind {
+                ExprKind::Name(name) => self.root_name(site, name, context),
+                ExprKind::Call {
+                    callee,
+                    args,
+                    closed,
+                    separators,
+                    ..
+                } => {
+                    // `f(a, b,)`: the empty last argument counts (it is `undefined`).
+                    let count = if args.is_empty() {
+                        0
+                    } else {
+                        args.len().max(separators.len() + 1)
+                    };
+                    self.call(site, expr, callee, count, *closed)
+                }
+                ExprKind::Member {
+                    object,
+                    name: Some(member),
+                } => {
+                    if let ExprKind::Name(root) = &object.kind {
+                        self.member(site, expr, root, member, context);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn root_name(&mut self, site: &Site<'_>, name: &Name, context: &SiteContext) {
+        let Some(expr_context) = context.expr else {
+            return;
+        };
+        if expr_context.region == Region::ParameterFile {
+            return;
+        }
+        let range = site.to_source(name.range);
+        if root_variable(&name.text).is_some() {
+            if let Verdict::Report {
+                severity,
+                rule,
+                reason,
+            } = check_variable(&name.text, &expr_context)
+            {
+                let message = format!(
+                    "`{}` is not available here: {reason}; {}",
+                    name.text,
+                    fix_hint(rule, &name.text)
+                );
+                self.out.push(diagnostic(rule, severity, message, range));
+            }
+            return;
+        }
+        if keyword(&name.text).is_some() || name.backticked {
+            return;
+        }
+        let candidates = root_variables().iter().map(|v| v.name);
+        let suggestion = did_you_mean(&name.text, candidates);
+        let message = match suggestion {
+            Some(s) => format!("unknown variable `{}`; did you mean `{s}`?", name.text),
+            None => format!(
+                "unknown variable `{}`: IML has no such root variable; use one of `parameters`, \
+                 `connection`, `temp`, `body`, … or quote literal text as 'text'",
+                name.text
+            ),
+        };
+        let mut d = diagnostic("I002", severity_of("I002"), message, range);
+        if let Some(s) = suggestion {
+            d.fixes.push(Fix {
+                title: format!("Change to `{s}`"),
+                edits: vec![TextEdit {
+                    range,
+                    new_text: s.to_owned(),
+                }],
+            });
+        }
+        self.out.push(d);
+    }
+
+    fn call(&mut self, site: &Site<'_>, expr: &Expr, callee: &Name, args: usize, closed: bool) {
+        if let Some(function) = function(&callee.text) {
+            if closed && !function.accepts_arg_count(args) {
+                let expected = match function.max_args {
+                    Some(max) if max == function.min_args => format!("{max}"),
+                    Some(max) => format!("{} to {max}", function.min_args),
+                    None => format!("at least {}", function.min_args),
+                };
+                let message = format!(
+                    "`{}` takes {expected} argument{}, but {args} {} given: `{}`",
+                    callee.text,
+                    if expected == "1" { "" } else { "s" },
+                    if args == 1 { "is" } else { "are" },
+                    function.signature()
+                );
+                self.out.push(diagnostic(
+                    "I004",
+                    severity_of("I004"),
+                    message,
+                    site.to_source(expr.range),
+                ));
+            }
+            return;
+        }
+        if self.custom_functions().iter().any(|f| f == &callee.text) {
+            return;
+        }
+        let range = site.to_source(callee.range);
+        let suggestion = functions()
+            .iter()
+            .find(|f| f.name.eq_ignore_ascii_case(&callee.text))
+            .map(|f| f.name)
+            .or_else(|| did_you_mean(&callee.text, functions().iter().map(|f| f.name)));
+        // Without a manifest, an app's custom functions are often not part of
+        // the files at hand: only typos of built-ins are certain then.
+        if suggestion.is_none() && !self.functions_known() {
+            return;
+        }
+        let message = match suggestion {
+            Some(s) => format!("unknown function `{}`; did you mean `{s}`?", callee.text),
+            None => format!(
+                "unknown function `{}`: neither built in nor a custom function of this app; check \
+                 the spelling or add the custom function",
+                callee.text
+            ),
+        };
+        let mut d = diagnostic("I003", severity_of("I003"), message, range);
+        if let Some(s) = suggestion {
+            d.fixes.push(Fix {
+                title: format!("Change to `{s}`"),
+                edits: vec![TextEdit {
+                    range,
+                    new_text: s.to_owned(),
+                }],
+            });
+        }
+        self.out.push(d);
+    }
+
+    fn member(
+        &mut self,
+        site: &Site<'_>,
+        expr: &Expr,
+        root: &Name,
+        member: &Name,
+        context: &SiteContext,
+    ) {
+        let Some(expr_context) = context.expr else {
+            return;
+        };
+        if expr_context.region == Region::ParameterFile || root.backticked {
+            return;
+        }
+        // A root that is itself out of place has been reported already.
+        if check_variable(&root.text, &expr_context) != Verdict::Allowed {
+            return;
+        }
+        let range = site.to_source(expr.range);
+        if let Some(restriction) = member_restriction(&root.text, &member.text, expr_context.place)
+        {
+            let message = format!(
+                "`{}.{}` is not available here: {}; use `{}.redirectUri`",
+                root.text, member.text, restriction.reason, root.text
+            );
+            self.out.push(diagnostic(
+                restriction.rule,
+                restriction.severity,
+                message,
+                range,
+            ));
+            return;
+        }
+        match root.text.as_str() {
+            "parameters" => self.parameter(&member.text, range, &expr_context),
+            "connection" => self.connection_key(&member.text, range, &expr_context),
+            "data" => self.data_key(&member.text, range, &expr_context),
+            "temp" => self.temp_key(site, &member.text, range, context),
+            _ => {}
+        }
+    }
+
+    /// I009.
+    fn parameter(&mut self, name: &str, range: TextRange, context: &ExprContext) {
+        if context.place == Place::Base || name.starts_with("__IMT") {
+            return;
+        }
+        let Some(params) = self.params() else { return };
+        if params.open_ended || params.has_top_level(name) {
+            return;
+        }
+        let suggestion = did_you_mean(
+            name,
+            params
+                .params
+                .iter()
+                .filter(|(_, p)| !p.path.contains(['.', '[']))
+                .map(|(_, p)| p.path.as_str()),
+        );
+        let message = match suggestion {
+            Some(s) => format!("parameter `{name}` is not declared; did you mean `{s}`?"),
+            None => format!(
+                "parameter `{name}` is not declared in this component's parameter files; declare \
+                 it or fix the name"
+            ),
+        };
+        self.out
+            .push(diagnostic("I009", severity_of("I009"), message, range));
+    }
+
+    /// X003: `connection.<key>` outside the connection.
+    fn connection_key(&mut self, name: &str, range: TextRange, context: &ExprContext) {
+        if context.place.is_connection() || context.place == Place::WebhookCommunication {
+            return;
+        }
+        let Some(keys) = self.connection() else {
+            return;
+        };
+        if keys.open_ended || keys.has(name) {
+            return;
+        }
+        let ids = keys.connections.join("`, `");
+        let message = format!(
+            "connection `{ids}` neither declares a parameter `{name}` nor saves `{name}` with \
+             `response.data`; add it there or fix the name"
+        );
+        self.out
+            .push(diagnostic("X003", severity_of("X003"), message, range));
+    }
+
+    /// C009: `data.<key>` in `refresh` / `info` that no `response.data` writes.
+    fn data_key(&mut self, name: &str, range: TextRange, context: &ExprContext) {
+        if !matches!(
+            context.place,
+            Place::ConnectionOAuth2 | Place::ConnectionOAuth1
+        ) || !matches!(context.section, Some(Section::Refresh | Section::Info))
+        {
+            return;
+        }
+        let Some((_, facts)) = connection_data_keys(self.analysis, self.file) else {
+            return;
+        };
+        if facts.data_open || facts.writes_data_key(name) {
+            return;
+        }
+        // Parameters may also be part of the saved data; never report those.
+        match self.params() {
+            Some(params) if !params.open_ended && !params.has_top_level(name) => {}
+            _ => return,
+        }
+        let message = format!(
+            "`data.{name}` is never written: no section saves `{name}` with `response.data`; save \
+             it in `token.response.data` or fix the name"
+        );
+        self.out
+            .push(diagnostic("C009", severity_of("C009"), message, range));
+    }
+
+    /// C010: `temp.<key>` read before any earlier step writes it (connections).
+    fn temp_key(&mut self, site: &Site<'_>, name: &str, range: TextRange, context: &SiteContext) {
+        let Some(place) = context.place else { return };
+        if !place.is_connection() {
+            return;
+        }
+        let Some(read) = read_step(site, context, place) else {
+            return;
+        };
+        let writes = self.temp_writes();
+        let satisfied = writes.iter().any(|w| {
+            w.key.as_deref().is_none_or(|k| k == name) && w.step.visible_to(&read) != Some(false)
+        });
+        if satisfied {
+            return;
+        }
+        let written_later = writes.iter().any(|w| w.key.as_deref() == Some(name));
+        let message = if written_later {
+            format!(
+                "`temp.{name}` is read before it is written: it is only set later in the flow \
+                 (preauthorize → authorize → token → info, request `temp` before `response.temp`); \
+                 write it in an earlier step"
+            )
+        } else {
+            format!(
+                "`temp.{name}` is never written; set it with `temp` or `response.temp` in an \
+                 earlier request or section"
+            )
+        };
+        self.out
+            .push(diagnostic("C010", severity_of("C010"), message, range));
+    }
+}
+
+/// The step at which a string of a connection is evaluated.
+fn read_step(site: &Site<'_>, context: &SiteContext, place: Place) -> Option<FlowStep> {
+    let request_path = context.request_path.as_ref()?;
+    let below = request_path.len();
+    let path = &site.string.path;
+    let phase = if path.key(below) == Some("temp") {
+        Phase::RequestTemp
+    } else if path.keys_start_with(below, &["response", "temp"]) {
+        Phase::ResponseTemp
+    } else if matches!(
+        context.region(),
+        Some(Region::Response | Region::Wrapper | Region::Pagination)
+    ) {
+        Phase::Response
+    } else {
+        Phase::Request
+    };
+    let flavour = match place {
+        Place::ConnectionOAuth1 => OAuthFlavour::OAuth1,
+        _ => OAuthFlavour::OAuth2,
+    };
+    let flow_order = context
+        .section
+        .and_then(|s| sections(flavour).iter().find(|info| info.section == s))
+        .and_then(|info| info.flow_order);
+    Some(FlowStep {
+        section: context.section,
+        flow_order,
+        request_index: context.request_index,
+        phase,
+    })
+}
+
+fn fix_hint(rule: &str, name: &str) -> String {
+    match rule {
+        "C011" => {
+            "copy what you need into `temp` in `authorize.response` and read `temp.<key>` here"
+                .to_owned()
+        }
+        "C012" => {
+            "pass the value in through a connection parameter or common data instead".to_owned()
+        }
+        _ => format!("move the expression to where `{name}` is set, or read the value another way"),
+    }
+}
+
+/// The closest candidate within a small edit distance.
+fn did_you_mean<'c>(name: &str, candidates: impl Iterator<Item = &'c str>) -> Option<&'c str> {
+    let limit = match name.chars().count() {
+        0..=2 => return None,
+        3..=5 => 1,
+        _ => 2,
+    };
+    candidates
+        .filter(|c| *c != name)
+        .map(|c| (edit_distance(name, c), c))
+        .filter(|(d, _)| *d <= limit)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+/// Optimal-string-alignment distance (a transposition counts as one edit).
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut rows = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in rows.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in rows[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (rows[i - 1][j] + 1)
+                .min(rows[i][j - 1] + 1)
+                .min(rows[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(rows[i - 2][j - 2] + 1);
+            }
+            rows[i][j] = best;
+        }
+    }
+    rows[a.len()][b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edit_distance_counts_transpositions_once() {
+        assert_eq!(edit_distance("paramters", "parameters"), 1);
+        assert_eq!(edit_distance("tmep", "temp"), 1);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(
+            did_you_mean("paramters", ["parameters", "temp"].into_iter()),
+            Some("parameters")
+        );
+        assert_eq!(did_you_mean("xy", ["xz"].into_iter()), None);
+    }
+}

@@ -1,0 +1,232 @@
+//! App-level queries: which names an expression of a file can read below
+//! `parameters`, `connection`, `common` and `data`.
+
+use std::path::{Path, PathBuf};
+
+use text_size::TextRange;
+
+use super::facts::{ConnectionFacts, DeclaredParam, WrittenKey, facts};
+use crate::app::{AppModel, Component};
+use crate::{Analysis, ComponentKind, RoleKind};
+
+/// Where a visible key comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum KeySource {
+    Parameter,
+    ResponseData,
+    Common,
+}
+
+/// One name readable below a root variable.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VisibleKey {
+    /// The name as read (`accessToken`; dotted for collection children).
+    pub name: String,
+    /// The file that declares or writes it.
+    pub file: PathBuf,
+    /// The declaring name or key literal in that file.
+    pub range: TextRange,
+    pub source: KeySource,
+    /// The parameter, for keys that are parameters.
+    pub param: Option<DeclaredParam>,
+}
+
+/// The parameters a file reads as `parameters.*`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct VisibleParams {
+    /// With the file each one is declared in, in file order.
+    pub params: Vec<(PathBuf, DeclaredParam)>,
+    /// Whether more parameters may exist than listed: an `rpc://` source, a
+    /// parameter file the manifest names but the workspace lacks, or an RPC
+    /// that also sees the calling module's parameters through an unknown one.
+    pub open_ended: bool,
+}
+
+impl VisibleParams {
+    /// Whether `name` is readable as `parameters.<name>`.
+    pub fn has_top_level(&self, name: &str) -> bool {
+        self.params.iter().any(|(_, p)| p.path == name)
+    }
+}
+
+fn params_roles(kind: RoleKind) -> bool {
+    matches!(
+        kind,
+        RoleKind::Params
+            | RoleKind::StaticParams
+            | RoleKind::MappableParams
+            | RoleKind::InputParams
+    )
+}
+
+fn add_component_params(analysis: &Analysis, component: &Component, out: &mut VisibleParams) {
+    if component
+        .missing_files
+        .iter()
+        .any(|(role, _)| params_roles(*role))
+    {
+        out.open_ended = true;
+    }
+    for file in component.params_files() {
+        let Some(facts) = facts(analysis, file) else {
+            out.open_ended = true;
+            continue;
+        };
+        let Some(params) = &facts.params else {
+            continue;
+        };
+        out.open_ended |= params.open_ended;
+        out.params.extend(
+            params
+                .params
+                .iter()
+                .map(|p| (file.to_path_buf(), p.clone())),
+        );
+    }
+}
+
+/// The parameters `file` reads as `parameters.*`: a connection's parameters
+/// in its files, static plus mappable parameters in a module, the RPC's own
+/// plus every module's (an RPC sees its caller's), a webhook's own.
+///
+/// `None` when that cannot be told: no component (Base, which runs with every
+/// module's parameters), or a component without any known parameter file.
+pub fn visible_parameters(analysis: &Analysis, file: &Path) -> Option<VisibleParams> {
+    let (app, component) = analysis.component_of(file)?;
+    let has_files = component.params_files().next().is_some()
+        || component
+            .missing_files
+            .iter()
+            .any(|(role, _)| params_roles(*role));
+    if !has_files {
+        return None;
+    }
+    let mut visible = VisibleParams::default();
+    match component.kind {
+        ComponentKind::Connection | ComponentKind::Module | ComponentKind::Webhook => {
+            add_component_params(analysis, component, &mut visible);
+        }
+        ComponentKind::Rpc => {
+            add_component_params(analysis, component, &mut visible);
+            for module in app.components_of_kind(ComponentKind::Module) {
+                add_component_params(analysis, module, &mut visible);
+            }
+        }
+        ComponentKind::Function | ComponentKind::Endpoint => return None,
+    }
+    Some(visible)
+}
+
+/// What `connection.*` holds for a file: the linked connection's parameters
+/// plus every `response.data` key of its communication.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ConnectionKeys {
+    /// Ids of the connections considered (one, or every connection for Base).
+    pub connections: Vec<String>,
+    pub keys: Vec<VisibleKey>,
+    /// Whether keys may exist that cannot be listed (dynamic parameters,
+    /// `response.data` written by an expression, a missing file).
+    pub open_ended: bool,
+}
+
+impl ConnectionKeys {
+    pub fn has(&self, name: &str) -> bool {
+        self.keys.iter().any(|key| key.name == name)
+    }
+}
+
+/// The connections whose values `file` reads as `connection.*`: the linked
+/// connection (and the alternative one) of a module, RPC or webhook; the
+/// connection itself for its own files; every connection of the app for Base.
+fn connections_for<'a>(
+    analysis: &'a Analysis,
+    file: &Path,
+) -> Option<(&'a AppModel, Vec<&'a Component>)> {
+    let app = analysis.app(file)?;
+    if analysis.role(file).kind == RoleKind::Base {
+        let all: Vec<&Component> = app.components_of_kind(ComponentKind::Connection).collect();
+        return (!all.is_empty()).then_some((app, all));
+    }
+    let component = app.component_of(file)?;
+    if component.kind == ComponentKind::Connection {
+        return Some((app, vec![component]));
+    }
+    let mut found = Vec::new();
+    for id in [&component.connection, &component.alt_connection]
+        .into_iter()
+        .flatten()
+    {
+        found.push(app.component(ComponentKind::Connection, id)?);
+    }
+    (!found.is_empty()).then_some((app, found))
+}
+
+/// `connection.*` for `file`; `None` when no connection is linked or known.
+pub fn connection_keys(analysis: &Analysis, file: &Path) -> Option<ConnectionKeys> {
+    let (_, connections) = connections_for(analysis, file)?;
+    let mut out = ConnectionKeys::default();
+    for connection in connections {
+        out.connections.push(connection.id.clone());
+        let mut params = VisibleParams::default();
+        add_component_params(analysis, connection, &mut params);
+        out.open_ended |= params.open_ended;
+        out.keys
+            .extend(params.params.into_iter().map(|(file, param)| VisibleKey {
+                name: param.path.clone(),
+                file,
+                range: param.name_range.unwrap_or(param.range),
+                source: KeySource::Parameter,
+                param: Some(param),
+            }));
+        let Some(communication) = connection.communication() else {
+            out.open_ended = true;
+            continue;
+        };
+        let Some((_, data)) = data_facts(analysis, communication) else {
+            out.open_ended = true;
+            continue;
+        };
+        out.open_ended |= data.data_open;
+        out.keys.extend(data.data_keys.iter().map(|key| VisibleKey {
+            name: key.name.clone(),
+            file: communication.to_path_buf(),
+            range: key.range,
+            source: KeySource::ResponseData,
+            param: None,
+        }));
+    }
+    Some(out)
+}
+
+fn data_facts(analysis: &Analysis, communication: &Path) -> Option<(PathBuf, ConnectionFacts)> {
+    let facts = facts(analysis, communication)?;
+    Some((communication.to_path_buf(), facts.connection.clone()?))
+}
+
+/// The facts of the communication of the connection `file` belongs to (what
+/// `data.*` reads inside the connection). `None` outside connections.
+pub fn connection_data_keys(
+    analysis: &Analysis,
+    file: &Path,
+) -> Option<(PathBuf, ConnectionFacts)> {
+    let (_, component) = analysis.component_of(file)?;
+    if component.kind != ComponentKind::Connection {
+        return None;
+    }
+    data_facts(analysis, component.communication()?)
+}
+
+/// The keys of `common.*` for `file`: the connection's common data inside a
+/// connection, the app's common data elsewhere. `None` when that file is not
+/// known.
+pub fn common_keys(analysis: &Analysis, file: &Path) -> Option<(PathBuf, Vec<WrittenKey>)> {
+    let app = analysis.app(file)?;
+    let common = match app.component_of(file) {
+        Some(component) if component.kind == ComponentKind::Connection => {
+            component.files_with_role(RoleKind::Common).next()?
+        }
+        _ => app.common.as_deref()?,
+    };
+    let keys = facts(analysis, common)?.common_keys.clone()?;
+    Some((common.to_path_buf(), keys))
+}
