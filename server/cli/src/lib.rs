@@ -1,1 +1,262 @@
+//! `iml-ls check`: finds apps on disk, analyses every file with the same core
+//! the language server uses, and reports in a human, JSON, SARIF or GitHub
+//! Actions format with meaningful exit codes. See `docs/cli.md`.
 
+mod check;
+mod config;
+mod discover;
+mod explain;
+mod manifest;
+mod output;
+mod paths;
+mod read;
+mod report;
+mod rules;
+
+use std::ffi::OsString;
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use clap::{Args, Parser, ValueEnum};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+pub use config::{ConfigProblem, ParsedConfig, RuleOverrides, parse as parse_config};
+pub use read::MAX_FILE_BYTES;
+pub use report::{CheckReport, FileReport, Finding, Position, Summary};
+
+/// Output format of `iml-ls check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Code frames with carets, for people.
+    Human,
+    /// One JSON document (schema version 1, see docs/cli.md).
+    Json,
+    /// SARIF 2.1.0, for code-scanning services.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+}
+
+/// When to colour human output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    /// Colour when writing to a terminal and `NO_COLOR` is unset.
+    Auto,
+    Always,
+    Never,
+}
+
+/// Arguments of `iml-ls check`.
+#[derive(Debug, Clone, Args)]
+pub struct CheckArgs {
+    /// Files or folders to check: apps (`makecomapp.json` projects or export
+    /// folders) are found inside folders.
+    #[arg(value_name = "PATH", default_value = ".")]
+    pub paths: Vec<PathBuf>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+
+    /// Exit with 1 when warnings are found, not only errors.
+    #[arg(long)]
+    pub deny_warnings: bool,
+
+    /// Colour human output.
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorWhen::Auto)]
+    pub color: ColorWhen,
+
+    /// Print the documentation of a rule code (e.g. `C002`) and exit.
+    #[arg(long, value_name = "CODE")]
+    pub explain: Option<String>,
+}
+
+/// How a run ended; the process exit code is its number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// 0: nothing that fails the run.
+    Clean = 0,
+    /// 1: errors found (or warnings under `--deny-warnings`).
+    ProblemsFound = 1,
+    /// 2: bad usage or an I/O error (e.g. a path that does not exist).
+    Failure = 2,
+}
+
+impl Outcome {
+    pub fn code(self) -> u8 {
+        self as u8
+    }
+}
+
+impl From<Outcome> for ExitCode {
+    fn from(outcome: Outcome) -> Self {
+        ExitCode::from(outcome.code())
+    }
+}
+
+/// Where a run writes and how it may decorate its output.
+#[derive(Debug, Clone)]
+pub struct Environment {
+    /// Relative paths are resolved against it and printed relative to it.
+    pub cwd: PathBuf,
+    /// Colour human output under `--color auto`.
+    pub color: bool,
+    /// Draw a progress bar on stderr (only ever on a terminal).
+    pub progress: bool,
+}
+
+/// Entry point for the binary: real working directory, stdout and stderr.
+pub fn run_check(args: &CheckArgs) -> ExitCode {
+    let cwd = match std::env::current_dir() {
+        Ok(cwd) => cwd,
+        Err(error) => {
+            eprintln!("error: cannot determine the working directory: {error}");
+            return Outcome::Failure.into();
+        }
+    };
+    let stdout = io::stdout();
+    // `AutoStream::choice` honours NO_COLOR, CLICOLOR(_FORCE) and TERM.
+    let color = anstream::AutoStream::choice(&stdout) != anstream::ColorChoice::Never;
+    let environment = Environment {
+        cwd,
+        color,
+        progress: io::stderr().is_terminal(),
+    };
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut err = io::stderr();
+    let outcome = check(args, &environment, &mut out, &mut err);
+    if out.flush().is_err() {
+        return Outcome::Failure.into();
+    }
+    outcome.into()
+}
+
+/// `iml-ls check` as a function of its arguments: parses `argv` (the first
+/// item is the program name) and runs, writing to the given streams. Lets
+/// tests drive the whole command without the binary.
+pub fn main_for_tests<I, T>(
+    argv: I,
+    environment: &Environment,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Outcome
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    #[derive(Parser)]
+    #[command(name = "iml-ls check")]
+    struct Command {
+        #[command(flatten)]
+        args: CheckArgs,
+    }
+    match Command::try_parse_from(argv) {
+        Ok(command) => check(&command.args, environment, out, err),
+        Err(error) => {
+            let _ = write!(err, "{}", error.render());
+            if error.use_stderr() {
+                Outcome::Failure
+            } else {
+                Outcome::Clean
+            }
+        }
+    }
+}
+
+/// Runs `iml-ls check` with parsed arguments.
+pub fn check(
+    args: &CheckArgs,
+    environment: &Environment,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Outcome {
+    match try_check(args, environment, out, err) {
+        Ok(outcome) => outcome,
+        Err(error) => {
+            let _ = writeln!(err, "error: {error}");
+            Outcome::Failure
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+enum RunError {
+    #[error(transparent)]
+    Discover(#[from] discover::DiscoverError),
+    #[error("unknown rule code `{0}`; codes look like `J003` or `C002` (see docs/rules.md)")]
+    UnknownRule(String),
+    #[error("cannot write the report: {0}")]
+    Write(#[from] io::Error),
+}
+
+fn try_check(
+    args: &CheckArgs,
+    environment: &Environment,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<Outcome, RunError> {
+    if let Some(code) = &args.explain {
+        let rule = rules::lookup(code).ok_or_else(|| RunError::UnknownRule(code.clone()))?;
+        explain::write(rule, out)?;
+        return Ok(Outcome::Clean);
+    }
+
+    let targets: Vec<(PathBuf, String)> = args
+        .paths
+        .iter()
+        .map(|path| {
+            (
+                paths::absolute(&environment.cwd, path),
+                path.display().to_string(),
+            )
+        })
+        .collect();
+    let plan = discover::discover(&targets)?;
+
+    let total: usize = plan.apps.iter().map(|app| app.files.len()).sum();
+    let progress = progress_bar(environment.progress, total);
+    let report = check::run(&plan, &environment.cwd, &progress);
+    progress.finish_and_clear();
+    if report.files_checked == 0 {
+        writeln!(
+            err,
+            "warning: found no app and no IML JSON file (*.iml.json, *.imljson, *.iml.jsonc) to check"
+        )?;
+    }
+
+    let color = match args.color {
+        ColorWhen::Always => true,
+        ColorWhen::Never => false,
+        ColorWhen::Auto => environment.color,
+    };
+    match args.format {
+        Format::Human => output::human::write(&report, color, out)?,
+        Format::Json => output::json::write(&report, out)?,
+        Format::Sarif => output::sarif::write(&report, out)?,
+        Format::Github => output::github::write(&report, out)?,
+    }
+    Ok(if check::fails(&report, args.deny_warnings) {
+        Outcome::ProblemsFound
+    } else {
+        Outcome::Clean
+    })
+}
+
+/// Below this many files a run is too short for a bar to help.
+const PROGRESS_MIN_FILES: usize = 500;
+
+fn progress_bar(enabled: bool, total: usize) -> ProgressBar {
+    if !enabled || total < PROGRESS_MIN_FILES {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::stderr());
+    if let Ok(style) =
+        ProgressStyle::with_template("{spinner} checking {pos}/{len} files {wide_bar} {eta}")
+    {
+        bar.set_style(style);
+    }
+    bar.enable_steady_tick(Duration::from_millis(100));
+    bar
+}

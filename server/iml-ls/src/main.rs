@@ -1,1 +1,67 @@
-fn main() {}
+//! `iml-ls`: the language server for Make custom-app spec files, and its
+//! command-line checks. Stdout belongs to the protocol; logs go to stderr.
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use tracing_subscriber::filter::LevelFilter;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "iml-ls",
+    version,
+    about = "Language server and checker for Make custom-app spec files"
+)]
+struct Cli {
+    /// Serve the Language Server Protocol on stdin/stdout (the default).
+    #[arg(long)]
+    stdio: bool,
+
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check app files and report problems.
+    Check(iml_cli::CheckArgs),
+}
+
+/// Log level from `IML_LS_LOG` (`error`, `warn`, `info`, `debug`, `trace`, `off`).
+const LOG_ENV: &str = "IML_LS_LOG";
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Some(Command::Check(args)) => iml_cli::run_check(&args),
+        None => serve_stdio(),
+    }
+}
+
+fn serve_stdio() -> ExitCode {
+    init_logging();
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(error) => {
+            eprintln!("iml-ls: cannot start the async runtime: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    runtime.block_on(iml_lsp::run_stdio());
+    ExitCode::SUCCESS
+}
+
+fn init_logging() {
+    let level = std::env::var(LOG_ENV)
+        .ok()
+        .and_then(|value| value.parse::<LevelFilter>().ok())
+        .unwrap_or(LevelFilter::WARN);
+    tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_ansi(false)
+        .with_max_level(level)
+        .init();
+}

@@ -1,1 +1,50 @@
+//! The protocol side of iml-ls: capabilities, the document store, position
+//! encodings and the conversion of analysis results into protocol types.
+//! Everything about Make's rules is asked of `iml-analysis`.
 
+mod capabilities;
+mod config;
+mod diagnostics;
+mod documents;
+mod handlers;
+mod index;
+mod positions;
+mod progress;
+mod publish;
+mod server;
+mod session;
+mod workspace;
+
+use tokio::io::{AsyncRead, AsyncWrite};
+use tower_lsp_server::{ClientSocket, LspService, Server};
+
+pub use diagnostics::RULES_DOC_BASE;
+pub use handlers::view_file_text::{FileText, METHOD as VIEW_FILE_TEXT, ViewFileTextParams};
+pub use positions::{PositionEncoding, from_proto, to_proto};
+pub use server::ImlLanguageServer;
+pub use workspace::is_app_file;
+
+/// The service and the socket through which it talks to the client.
+pub fn service() -> (LspService<ImlLanguageServer>, ClientSocket) {
+    LspService::build(ImlLanguageServer::new)
+        .custom_method(
+            handlers::view_file_text::METHOD,
+            ImlLanguageServer::view_file_text,
+        )
+        .finish()
+}
+
+/// Serves one client over a byte stream pair until `exit`.
+pub async fn serve<I, O>(input: I, output: O)
+where
+    I: AsyncRead + Unpin,
+    O: AsyncWrite,
+{
+    let (service, socket) = service();
+    Server::new(input, output, socket).serve(service).await;
+}
+
+/// Serves one client over stdin/stdout. Nothing else may write to stdout.
+pub async fn run_stdio() {
+    serve(tokio::io::stdin(), tokio::io::stdout()).await;
+}

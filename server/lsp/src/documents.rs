@@ -1,0 +1,221 @@
+//! Open documents as the client sees them: text, version and the path the
+//! analysis knows them by. Applying a change yields the byte edits to replay
+//! on the analysis host, so both stay in step.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use ropey::Rope;
+use tower_lsp_server::ls_types::{TextDocumentContentChangeEvent, Uri};
+
+use crate::positions::{PositionEncoding, range_from_proto};
+
+pub struct Document {
+    /// The URI exactly as the client spelled it; diagnostics go back to it.
+    pub uri: Uri,
+    pub path: PathBuf,
+    pub version: i32,
+    pub rope: Rope,
+    /// Host revision at which this text was last changed; results computed
+    /// for another revision of the text are stale.
+    pub text_revision: u64,
+    /// Host revision of the last diagnostics sent for this document.
+    pub published_revision: u64,
+    /// Host revision of the newest diagnostics run that covers this document.
+    pub requested_revision: u64,
+}
+
+/// One change, in bytes, as it must be replayed on the analysis host.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ByteChange {
+    Replace {
+        start: usize,
+        end: usize,
+        text: String,
+    },
+    Full(String),
+}
+
+#[derive(Default)]
+pub struct DocumentStore {
+    by_uri: HashMap<Uri, Document>,
+}
+
+impl DocumentStore {
+    pub fn open(&mut self, uri: Uri, path: PathBuf, version: i32, text: &str, revision: u64) {
+        let document = Document {
+            uri: uri.clone(),
+            path,
+            version,
+            rope: Rope::from_str(text),
+            text_revision: revision,
+            published_revision: 0,
+            requested_revision: 0,
+        };
+        self.by_uri.insert(uri, document);
+    }
+
+    pub fn close(&mut self, uri: &Uri) -> Option<Document> {
+        self.by_uri.remove(uri)
+    }
+
+    pub fn get(&self, uri: &Uri) -> Option<&Document> {
+        self.by_uri.get(uri)
+    }
+
+    pub fn get_mut(&mut self, uri: &Uri) -> Option<&mut Document> {
+        self.by_uri.get_mut(uri)
+    }
+
+    pub fn by_path(&self, path: &Path) -> Option<&Document> {
+        self.by_uri.values().find(|document| document.path == path)
+    }
+
+    pub fn by_path_mut(&mut self, path: &Path) -> Option<&mut Document> {
+        self.by_uri
+            .values_mut()
+            .find(|document| document.path == path)
+    }
+
+    pub fn is_open(&self, path: &Path) -> bool {
+        self.by_path(path).is_some()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Document> {
+        self.by_uri.values()
+    }
+}
+
+impl Document {
+    /// Applies one content change to the rope and returns it in bytes. A
+    /// range past the end is clamped by the position conversion, so every
+    /// change lands somewhere instead of being dropped.
+    pub fn apply(
+        &mut self,
+        change: &TextDocumentContentChangeEvent,
+        encoding: PositionEncoding,
+    ) -> ByteChange {
+        match change.range {
+            None => {
+                self.rope = Rope::from_str(&change.text);
+                ByteChange::Full(change.text.clone())
+            }
+            Some(range) => {
+                let (start, end) = range_from_proto(&self.rope, range, encoding);
+                let start_char = self.rope.byte_to_char(start);
+                let end_char = self.rope.byte_to_char(end);
+                self.rope.remove(start_char..end_char);
+                self.rope.insert(start_char, &change.text);
+                ByteChange::Replace {
+                    start,
+                    end,
+                    text: change.text.clone(),
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tower_lsp_server::ls_types::{Position, Range};
+
+    fn uri() -> Uri {
+        "file:///app/a.iml.json".parse().unwrap()
+    }
+
+    fn change(
+        range: Option<((u32, u32), (u32, u32))>,
+        text: &str,
+    ) -> TextDocumentContentChangeEvent {
+        TextDocumentContentChangeEvent {
+            range: range.map(|((l1, c1), (l2, c2))| {
+                Range::new(Position::new(l1, c1), Position::new(l2, c2))
+            }),
+            range_length: None,
+            text: text.to_owned(),
+        }
+    }
+
+    fn store_with(text: &str) -> DocumentStore {
+        let mut store = DocumentStore::default();
+        store.open(uri(), PathBuf::from("/app/a.iml.json"), 1, text, 1);
+        store
+    }
+
+    #[test]
+    fn incremental_change_after_emoji_uses_utf16_columns() {
+        let mut store = store_with("{\"a\": \"😀\", \"b\": 1}");
+        let document = store.get_mut(&uri()).unwrap();
+        // UTF-16 column 10 is the `,` after the emoji's closing quote.
+        let applied = document.apply(
+            &change(Some(((0, 10), (0, 11))), ""),
+            PositionEncoding::Utf16,
+        );
+        assert_eq!(
+            applied,
+            ByteChange::Replace {
+                start: 12,
+                end: 13,
+                text: String::new()
+            }
+        );
+        assert_eq!(document.rope.to_string(), "{\"a\": \"😀\" \"b\": 1}");
+    }
+
+    #[test]
+    fn same_change_in_utf8_columns() {
+        let mut store = store_with("{\"a\": \"😀\", \"b\": 1}");
+        let document = store.get_mut(&uri()).unwrap();
+        let applied = document.apply(
+            &change(Some(((0, 12), (0, 13))), ""),
+            PositionEncoding::Utf8,
+        );
+        assert_eq!(
+            applied,
+            ByteChange::Replace {
+                start: 12,
+                end: 13,
+                text: String::new()
+            }
+        );
+    }
+
+    #[test]
+    fn change_past_the_end_is_clamped_not_lost() {
+        let mut store = store_with("ab\n");
+        let document = store.get_mut(&uri()).unwrap();
+        let applied = document.apply(
+            &change(Some(((9, 0), (9, 4))), "x"),
+            PositionEncoding::Utf16,
+        );
+        assert_eq!(
+            applied,
+            ByteChange::Replace {
+                start: 3,
+                end: 3,
+                text: "x".into()
+            }
+        );
+        assert_eq!(document.rope.to_string(), "ab\nx");
+    }
+
+    #[test]
+    fn full_change_replaces_everything() {
+        let mut store = store_with("old");
+        let document = store.get_mut(&uri()).unwrap();
+        assert_eq!(
+            document.apply(&change(None, "new"), PositionEncoding::Utf16),
+            ByteChange::Full("new".into())
+        );
+        assert_eq!(document.rope.to_string(), "new");
+    }
+
+    #[test]
+    fn documents_are_found_by_path() {
+        let store = store_with("{}");
+        assert!(store.is_open(Path::new("/app/a.iml.json")));
+        assert!(!store.is_open(Path::new("/app/b.iml.json")));
+    }
+}

@@ -1,0 +1,145 @@
+//! Computes diagnostics off the serve task and pushes them with the version
+//! they belong to. Runs overlap freely; a result that a newer run supersedes
+//! is dropped, never sent after the newer one.
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use iml_analysis::Analysis;
+use ropey::Rope;
+use tower_lsp_server::Client;
+use tower_lsp_server::ls_types::{Diagnostic, Uri};
+
+use crate::diagnostics;
+use crate::positions::PositionEncoding;
+use crate::session::SharedSession;
+
+/// An open document as it was when the run was requested.
+pub struct OpenDocument {
+    pub uri: Uri,
+    pub version: i32,
+    pub rope: Rope,
+    pub text_revision: u64,
+}
+
+/// Everything one run needs, captured under the session lock so the
+/// snapshot and the document texts agree.
+pub struct DiagnosticsJob {
+    pub revision: u64,
+    pub snapshot: Analysis,
+    pub changed: Vec<PathBuf>,
+    pub open: HashMap<PathBuf, OpenDocument>,
+    pub encoding: PositionEncoding,
+}
+
+struct Computed {
+    uri: Uri,
+    version: i32,
+    text_revision: u64,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// Sends diagnostics; the lock keeps "check it is newest, then send" atomic
+/// across concurrent runs.
+#[derive(Clone)]
+pub struct Publisher {
+    client: Client,
+    session: SharedSession,
+    send_lock: Arc<tokio::sync::Mutex<()>>,
+}
+
+impl Publisher {
+    pub fn new(client: Client, session: SharedSession) -> Self {
+        Self {
+            client,
+            session,
+            send_lock: Arc::default(),
+        }
+    }
+
+    /// Diagnostics for `changed` files and the open files depending on them.
+    /// Must be called right after the change, under no lock.
+    pub fn schedule(&self, changed: Vec<PathBuf>) {
+        let Some(job) = self.session.lock().diagnostics_job(changed) else {
+            return;
+        };
+        let publisher = self.clone();
+        tokio::spawn(async move {
+            let session = publisher.session.clone();
+            let revision = job.revision;
+            let computed = match tokio::task::spawn_blocking(move || compute(job, &session)).await {
+                Ok(computed) => computed,
+                Err(error) => {
+                    tracing::error!("diagnostics run at revision {revision} failed: {error}");
+                    return;
+                }
+            };
+            publisher.send(revision, computed).await;
+        });
+    }
+
+    async fn send(&self, revision: u64, computed: Vec<Computed>) {
+        let _ordered = self.send_lock.lock().await;
+        for result in computed {
+            let accepted =
+                self.session
+                    .lock()
+                    .accept_result(&result.uri, result.text_revision, revision);
+            if accepted {
+                self.client
+                    .publish_diagnostics(result.uri, result.diagnostics, Some(result.version))
+                    .await;
+            }
+        }
+    }
+
+    /// Empties the client's list for a document that was closed.
+    pub async fn clear(&self, uri: Uri) {
+        let _ordered = self.send_lock.lock().await;
+        self.client.publish_diagnostics(uri, Vec::new(), None).await;
+    }
+}
+
+fn compute(job: DiagnosticsJob, session: &SharedSession) -> Vec<Computed> {
+    let DiagnosticsJob {
+        revision,
+        snapshot,
+        changed,
+        open,
+        encoding,
+    } = job;
+    // A newer edit to every changed file makes this run pointless.
+    let still_wanted: Vec<&PathBuf> = {
+        let session = session.lock();
+        changed
+            .iter()
+            .filter(|path| !open.contains_key(*path) || session.is_latest_request(path, revision))
+            .collect()
+    };
+    if still_wanted.is_empty() {
+        return Vec::new();
+    }
+    let mut targets = BTreeSet::new();
+    for path in still_wanted {
+        targets.insert(path.clone());
+        targets.extend(snapshot.dependents(path));
+    }
+    targets
+        .into_iter()
+        .filter_map(|path| {
+            let document = open.get(&path)?;
+            let diagnostics = snapshot
+                .diagnostics(&path)
+                .iter()
+                .map(|diagnostic| diagnostics::to_proto(diagnostic, &document.rope, encoding))
+                .collect();
+            Some(Computed {
+                uri: document.uri.clone(),
+                version: document.version,
+                text_revision: document.text_revision,
+                diagnostics,
+            })
+        })
+        .collect()
+}

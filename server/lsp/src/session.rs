@@ -1,0 +1,263 @@
+//! The server's mutable state behind one lock: open documents, the analysis
+//! host and what was negotiated. Every method is synchronous so handlers can
+//! apply a notification completely before their first `.await`; that is what
+//! keeps edits in order although the framework runs handlers concurrently.
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+
+use iml_analysis::{Analysis, AnalysisHost, TextRange, TextSize};
+use tower_lsp_server::ls_types::{
+    DidChangeTextDocumentParams, TextDocumentItem, Uri, VersionedTextDocumentIdentifier,
+};
+
+use crate::capabilities::ClientSupport;
+use crate::config::Config;
+use crate::documents::{ByteChange, DocumentStore};
+use crate::handlers::view_file_text::FileText;
+use crate::publish::{DiagnosticsJob, OpenDocument};
+use crate::workspace::Roots;
+
+#[derive(Default)]
+pub struct Session {
+    pub documents: DocumentStore,
+    host: AnalysisHost,
+    /// Bumped on every change to the host; orders diagnostics results.
+    revision: u64,
+    pub client: ClientSupport,
+    pub config: Config,
+    pub roots: Roots,
+}
+
+/// The session shared between handlers and background tasks.
+#[derive(Clone, Default)]
+pub struct SharedSession(Arc<Mutex<Session>>);
+
+impl SharedSession {
+    /// A panic elsewhere must not take the whole server down with a poisoned
+    /// lock; the state it guards is still usable.
+    pub fn lock(&self) -> MutexGuard<'_, Session> {
+        self.0.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+/// The path the analysis knows a document by. Non-file URIs (unsaved
+/// buffers) keep their URI text, which no file on disk can clash with.
+pub fn path_of(uri: &Uri) -> PathBuf {
+    let is_file = uri.scheme().as_str().eq_ignore_ascii_case("file");
+    match uri.to_file_path() {
+        Some(path) if is_file => path.into_owned(),
+        _ => PathBuf::from(uri.as_str()),
+    }
+}
+
+impl Session {
+    pub fn open(&mut self, document: TextDocumentItem) -> PathBuf {
+        let path = path_of(&document.uri);
+        let revision = self.bump();
+        self.documents.open(
+            document.uri,
+            path.clone(),
+            document.version,
+            &document.text,
+            revision,
+        );
+        let text = document.text;
+        guarded("set_file", || self.host.set_file(path.clone(), text));
+        path
+    }
+
+    /// Applies every content change, in order, to the rope and the host.
+    /// Returns the document's path, or `None` for a document never opened.
+    pub fn change(&mut self, params: DidChangeTextDocumentParams) -> Option<PathBuf> {
+        let VersionedTextDocumentIdentifier { uri, version } = params.text_document;
+        let revision = self.bump();
+        let encoding = self.client.encoding;
+        let Some(document) = self.documents.get_mut(&uri) else {
+            tracing::warn!("change to {} which is not open; ignored", uri.as_str());
+            return None;
+        };
+        if version <= document.version {
+            tracing::warn!(
+                "{}: version {version} after {}; applied anyway",
+                uri.as_str(),
+                document.version
+            );
+        }
+        document.version = version;
+        document.text_revision = revision;
+        let path = document.path.clone();
+        let mut in_sync = true;
+        for change in &params.content_changes {
+            let byte_change = document.apply(change, encoding);
+            if in_sync {
+                in_sync = apply_to_host(&mut self.host, &path, byte_change);
+            }
+        }
+        if !in_sync {
+            // The host refused an edit the rope took; the rope is the truth.
+            let text = document.rope.to_string();
+            guarded("set_file", || self.host.set_file(path.clone(), text));
+        }
+        Some(path)
+    }
+
+    /// Forgets an open document; the caller reloads the disk version.
+    pub fn close(&mut self, uri: &Uri) -> Option<PathBuf> {
+        self.documents.close(uri).map(|document| document.path)
+    }
+
+    /// Takes a file's disk text unless the editor holds it open (the
+    /// editor's text wins). Returns whether the host changed.
+    pub fn load_from_disk(&mut self, path: &Path, text: String) -> bool {
+        if self.documents.is_open(path) {
+            return false;
+        }
+        self.bump();
+        guarded("set_file", || self.host.set_file(path.to_path_buf(), text));
+        true
+    }
+
+    /// Drops a file that is gone from disk unless the editor holds it open.
+    pub fn remove_from_disk(&mut self, path: &Path) -> bool {
+        if self.documents.is_open(path) {
+            return false;
+        }
+        self.bump();
+        guarded("remove_file", || self.host.remove_file(path));
+        true
+    }
+
+    /// Captures what a background run needs to compute diagnostics for
+    /// `changed` and the open files that depend on them.
+    pub fn diagnostics_job(&mut self, changed: Vec<PathBuf>) -> Option<DiagnosticsJob> {
+        let revision = self.revision;
+        let snapshot: Analysis = guarded("snapshot", || self.host.snapshot())?;
+        for path in &changed {
+            if let Some(document) = self.documents.by_path_mut(path) {
+                document.requested_revision = revision;
+            }
+        }
+        let open = self
+            .documents
+            .iter()
+            .map(|document| {
+                let open = OpenDocument {
+                    uri: document.uri.clone(),
+                    version: document.version,
+                    rope: document.rope.clone(),
+                    text_revision: document.text_revision,
+                };
+                (document.path.clone(), open)
+            })
+            .collect();
+        Some(DiagnosticsJob {
+            revision,
+            snapshot,
+            changed,
+            open,
+            encoding: self.client.encoding,
+        })
+    }
+
+    /// Whether a run at `revision` is still worth computing for `path`.
+    pub fn is_latest_request(&self, path: &Path, revision: u64) -> bool {
+        self.documents
+            .by_path(path)
+            .is_some_and(|document| document.requested_revision <= revision)
+    }
+
+    /// Decides whether a result may be published, and records it if so: the
+    /// document must still be open with the same text, and no newer result
+    /// may have been sent.
+    pub fn accept_result(&mut self, uri: &Uri, text_revision: u64, revision: u64) -> bool {
+        match self.documents.get_mut(uri) {
+            Some(document)
+                if document.text_revision == text_revision
+                    && document.published_revision < revision =>
+            {
+                document.published_revision = revision;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    pub fn file_text(&self, uri: &Uri) -> Option<FileText> {
+        let document = self.documents.get(uri)?;
+        let analysis_text = guarded("snapshot", || {
+            self.host
+                .snapshot()
+                .file_text(&document.path)
+                .map(str::to_owned)
+        })
+        .flatten();
+        Some(FileText {
+            version: document.version,
+            text: document.rope.to_string(),
+            analysis_text,
+        })
+    }
+
+    pub fn open_paths(&self) -> Vec<PathBuf> {
+        self.documents
+            .iter()
+            .map(|document| document.path.clone())
+            .collect()
+    }
+
+    fn bump(&mut self) -> u64 {
+        self.revision += 1;
+        self.revision
+    }
+}
+
+/// Replays one change on the host; `false` when the host would not take it.
+fn apply_to_host(host: &mut AnalysisHost, path: &Path, change: ByteChange) -> bool {
+    match change {
+        ByteChange::Full(text) => {
+            guarded("set_file", || host.set_file(path.to_path_buf(), text)).is_some()
+        }
+        ByteChange::Replace { start, end, text } => {
+            let range = TextRange::new(to_size(start), to_size(end));
+            match guarded("apply_edit", || host.apply_edit(path, range, &text)) {
+                Some(Ok(())) => true,
+                Some(Err(error)) => {
+                    tracing::warn!("{}: {error}; reloading the whole text", path.display());
+                    false
+                }
+                None => false,
+            }
+        }
+    }
+}
+
+fn to_size(offset: usize) -> TextSize {
+    TextSize::new(u32::try_from(offset).unwrap_or(u32::MAX))
+}
+
+/// Runs a host operation; a panic in the analysis is logged instead of
+/// killing the server, and the caller decides how to recover.
+fn guarded<T>(what: &str, operation: impl FnOnce() -> T) -> Option<T> {
+    match catch_unwind(AssertUnwindSafe(operation)) {
+        Ok(value) => Some(value),
+        Err(_) => {
+            tracing::error!("analysis panicked in {what}");
+            None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_uris_map_to_paths_and_others_keep_their_text() {
+        let file: Uri = "file:///app/a%20b.iml.json".parse().unwrap();
+        assert_eq!(path_of(&file), PathBuf::from("/app/a b.iml.json"));
+        let untitled: Uri = "untitled:Untitled-1".parse().unwrap();
+        assert_eq!(path_of(&untitled), PathBuf::from("untitled:Untitled-1"));
+    }
+}

@@ -1,0 +1,298 @@
+//! Finding and reading app files under the workspace folders. Nothing here
+//! reads a path that does not resolve inside a workspace folder, follows a
+//! symlink out of one, or loads a file larger than `MAX_FILE_BYTES`.
+
+use std::collections::HashSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// Spec files are small; anything larger is generated data or a mistake.
+pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
+
+/// A bound on the walk so a workspace opened at `/` cannot stall the server.
+const MAX_FILES: usize = 50_000;
+
+/// Folders that never hold app sources, or hold secrets (`.secrets/`).
+const SKIPPED_DIRS: [&str; 3] = ["node_modules", "target", "dist"];
+
+/// Exact file names of app files that end only in `.json`.
+const APP_FILE_NAMES: [&str; 5] = [
+    "makecomapp.json",
+    "metadata.json",
+    "meta.json",
+    "common.json",
+    "groups.json",
+];
+
+/// Suffixes of app files.
+const APP_FILE_SUFFIXES: [&str; 5] = [
+    ".iml.json",
+    ".imljson",
+    ".iml.jsonc",
+    ".common.json",
+    ".module.json",
+];
+
+/// Glob patterns for the client's file watcher; they match `is_app_file`.
+pub const WATCH_GLOBS: [&str; 10] = [
+    "**/*.iml.json",
+    "**/*.imljson",
+    "**/*.iml.jsonc",
+    "**/*.common.json",
+    "**/*.module.json",
+    "**/makecomapp.json",
+    "**/metadata.json",
+    "**/meta.json",
+    "**/common.json",
+    "**/groups.json",
+];
+
+pub fn is_app_file(path: &Path) -> bool {
+    let Some(name) = path.file_name().and_then(|name| name.to_str()) else {
+        return false;
+    };
+    APP_FILE_NAMES.contains(&name)
+        || APP_FILE_SUFFIXES
+            .iter()
+            .any(|suffix| name.ends_with(suffix))
+}
+
+/// The workspace folders, each with its resolved form for containment checks.
+#[derive(Debug, Clone, Default)]
+pub struct Roots {
+    roots: Vec<(PathBuf, PathBuf)>,
+}
+
+impl Roots {
+    /// Folders that do not exist are kept out: nothing can be read there.
+    pub fn new(folders: impl IntoIterator<Item = PathBuf>) -> Self {
+        let roots = folders
+            .into_iter()
+            .filter_map(|folder| {
+                fs::canonicalize(&folder)
+                    .ok()
+                    .map(|resolved| (folder, resolved))
+            })
+            .collect();
+        Self { roots }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.roots.is_empty()
+    }
+
+    fn contains_resolved(&self, resolved: &Path) -> bool {
+        self.roots
+            .iter()
+            .any(|(_, root)| resolved.starts_with(root))
+    }
+
+    /// Every app file under the folders, in a stable order.
+    pub fn discover(&self) -> Vec<PathBuf> {
+        let mut found = Vec::new();
+        let mut visited = HashSet::new();
+        for (folder, resolved) in &self.roots {
+            if visited.insert(resolved.clone()) {
+                self.walk(folder, &mut visited, &mut found);
+            }
+        }
+        found.sort();
+        found.dedup();
+        found
+    }
+
+    fn walk(&self, folder: &Path, visited: &mut HashSet<PathBuf>, found: &mut Vec<PathBuf>) {
+        let mut pending = vec![folder.to_path_buf()];
+        while let Some(dir) = pending.pop() {
+            let Ok(entries) = fs::read_dir(&dir) else {
+                continue;
+            };
+            for entry in entries.flatten() {
+                if found.len() >= MAX_FILES {
+                    tracing::warn!("stopped indexing after {MAX_FILES} files");
+                    return;
+                }
+                let path = entry.path();
+                let Ok(file_type) = entry.file_type() else {
+                    continue;
+                };
+                let (is_dir, is_file) = if file_type.is_symlink() {
+                    // A link counts only when its target stays inside a folder.
+                    match fs::canonicalize(&path) {
+                        Ok(target) if self.contains_resolved(&target) => {
+                            (target.is_dir(), target.is_file())
+                        }
+                        _ => continue,
+                    }
+                } else {
+                    (file_type.is_dir(), file_type.is_file())
+                };
+                if is_dir {
+                    if is_skipped_dir(&path) {
+                        continue;
+                    }
+                    // Links can make a folder reachable twice, or in a cycle.
+                    if let Ok(resolved) = fs::canonicalize(&path)
+                        && visited.insert(resolved)
+                    {
+                        pending.push(path);
+                    }
+                } else if is_file && is_app_file(&path) {
+                    found.push(path);
+                }
+            }
+        }
+    }
+
+    /// The text of an app file inside the folders, or why it was not read.
+    pub fn read(&self, path: &Path) -> Result<String, ReadError> {
+        let resolved = fs::canonicalize(path).map_err(|_| ReadError::Unreadable)?;
+        if !self.contains_resolved(&resolved) {
+            return Err(ReadError::OutsideWorkspace);
+        }
+        let metadata = fs::metadata(&resolved).map_err(|_| ReadError::Unreadable)?;
+        if !metadata.is_file() {
+            return Err(ReadError::Unreadable);
+        }
+        if metadata.len() > MAX_FILE_BYTES {
+            return Err(ReadError::TooLarge);
+        }
+        let bytes = fs::read(&resolved).map_err(|_| ReadError::Unreadable)?;
+        String::from_utf8(bytes).map_err(|_| ReadError::NotUtf8)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReadError {
+    Unreadable,
+    OutsideWorkspace,
+    TooLarge,
+    NotUtf8,
+}
+
+fn is_skipped_dir(path: &Path) -> bool {
+    let Some(name) = path.file_name().and_then(|name| name.to_str()) else {
+        return true;
+    };
+    // Hidden folders: `.git`, editor state, and `.secrets/` with API keys.
+    name.starts_with('.') || SKIPPED_DIRS.contains(&name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(root: &Path, relative: &str, text: &str) -> PathBuf {
+        let path = root.join(relative);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(&path, text).unwrap();
+        path
+    }
+
+    fn relative(root: &Path, paths: &[PathBuf]) -> Vec<String> {
+        paths
+            .iter()
+            .map(|path| {
+                path.strip_prefix(root)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/")
+            })
+            .collect()
+    }
+
+    #[test]
+    fn recognises_app_file_names() {
+        for name in [
+            "a.communication.iml.json",
+            "api.imljson",
+            "x.iml.jsonc",
+            "makecomapp.json",
+            "common.json",
+            "acme.common.json",
+            "groups.json",
+            "metadata.json",
+            "meta.json",
+            "list.module.json",
+        ] {
+            assert!(is_app_file(Path::new(name)), "{name}");
+        }
+        for name in ["package.json", "README.md", "a.code.js", "tsconfig.json"] {
+            assert!(!is_app_file(Path::new(name)), "{name}");
+        }
+    }
+
+    #[test]
+    fn every_watched_glob_matches_app_files() {
+        for glob in WATCH_GLOBS {
+            let example = glob.trim_start_matches("**/").replace('*', "x");
+            assert!(is_app_file(Path::new(&example)), "{glob}");
+        }
+    }
+
+    #[test]
+    fn discovers_app_files_and_skips_dependency_and_hidden_folders() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        write(root, "makecomapp.json", "{}");
+        write(root, "src/general/base.iml.json", "{}");
+        write(root, "src/modules/groups.json", "[]");
+        write(root, "src/package.json", "{}");
+        write(root, "node_modules/x/y.iml.json", "{}");
+        write(root, ".git/z.iml.json", "{}");
+        write(root, ".secrets/apikey.iml.json", "{}");
+        write(root, "target/t.iml.json", "{}");
+        let roots = Roots::new([root.to_path_buf()]);
+        let found = roots.discover();
+        assert_eq!(
+            relative(root, &found),
+            [
+                "makecomapp.json",
+                "src/general/base.iml.json",
+                "src/modules/groups.json"
+            ]
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symlinks_out_of_the_workspace_are_neither_walked_nor_read() {
+        let outside = tempfile::tempdir().unwrap();
+        let secret = write(outside.path(), "secret.iml.json", "{\"token\": 1}");
+        let workspace = tempfile::tempdir().unwrap();
+        let root = workspace.path();
+        write(root, "a.iml.json", "{}");
+        std::os::unix::fs::symlink(outside.path(), root.join("linked-dir")).unwrap();
+        std::os::unix::fs::symlink(&secret, root.join("linked.iml.json")).unwrap();
+        // A link back into the workspace is fine, and must not loop.
+        std::os::unix::fs::symlink(root, root.join("self")).unwrap();
+        let roots = Roots::new([root.to_path_buf()]);
+        assert_eq!(relative(root, &roots.discover()), ["a.iml.json"]);
+        assert_eq!(
+            roots.read(&root.join("linked.iml.json")),
+            Err(ReadError::OutsideWorkspace)
+        );
+        assert_eq!(roots.read(&secret), Err(ReadError::OutsideWorkspace));
+        assert_eq!(roots.read(&root.join("a.iml.json")), Ok("{}".to_owned()));
+    }
+
+    #[test]
+    fn refuses_large_and_binary_files() {
+        let workspace = tempfile::tempdir().unwrap();
+        let root = workspace.path();
+        let binary = root.join("b.iml.json");
+        fs::write(&binary, [0xff, 0xfe, 0x00]).unwrap();
+        let large = root.join("l.iml.json");
+        fs::File::create(&large)
+            .unwrap()
+            .set_len(MAX_FILE_BYTES + 1)
+            .unwrap();
+        let roots = Roots::new([root.to_path_buf()]);
+        assert_eq!(roots.read(&binary), Err(ReadError::NotUtf8));
+        assert_eq!(roots.read(&large), Err(ReadError::TooLarge));
+        assert_eq!(
+            roots.read(&root.join("missing.iml.json")),
+            Err(ReadError::Unreadable)
+        );
+    }
+}

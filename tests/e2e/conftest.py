@@ -1,0 +1,173 @@
+"""Fixtures that start the built `iml-ls` binary and connect a client to it.
+
+The binary comes from `IML_LS_BIN`, else `<repo>/target/release/iml-ls`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import pathlib
+from typing import Any, Callable
+
+import pytest
+import pytest_lsp
+from lsprotocol import types
+from pytest_lsp import ClientServerConfig, LanguageClient
+from pytest_lsp.client import DEFAULT_CLIENT_FEATURES, register_lsp_features
+
+REPO = pathlib.Path(__file__).resolve().parents[2]
+SERVER = os.environ.get("IML_LS_BIN", str(REPO / "target" / "release" / "iml-ls"))
+TIMEOUT = 15.0
+
+
+def record_diagnostics(client: LanguageClient, params: types.PublishDiagnosticsParams):
+    """Keeps every push, with its version, on top of pytest-lsp's latest-only map."""
+    client.diagnostics[params.uri] = params.diagnostics
+    client.published.append(params)
+
+
+def record_registration(client: LanguageClient, params: types.RegistrationParams):
+    client.registrations.extend(params.registrations)
+
+
+def make_client() -> LanguageClient:
+    client = LanguageClient()
+    client.published = []
+    client.registrations = []
+    features = dict(DEFAULT_CLIENT_FEATURES)
+    features[types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS] = record_diagnostics
+    features[types.CLIENT_REGISTER_CAPABILITY] = record_registration
+    register_lsp_features(client, features)
+    return client
+
+
+CONFIG = ClientServerConfig(
+    server_command=[SERVER, "--stdio"],
+    client_factory=make_client,
+    server_env={**os.environ, "IML_LS_LOG": "warn"},
+)
+
+
+def capabilities(*encodings: str) -> types.ClientCapabilities:
+    """VS Code-like capabilities offering the given position encodings."""
+    return types.ClientCapabilities(
+        general=types.GeneralClientCapabilities(
+            position_encodings=[types.PositionEncodingKind(e) for e in encodings]
+        ),
+        text_document=types.TextDocumentClientCapabilities(
+            synchronization=types.TextDocumentSyncClientCapabilities(dynamic_registration=False),
+            publish_diagnostics=types.PublishDiagnosticsClientCapabilities(version_support=True),
+        ),
+        window=types.WindowClientCapabilities(work_done_progress=True),
+        workspace=types.WorkspaceClientCapabilities(
+            did_change_watched_files=types.DidChangeWatchedFilesClientCapabilities(
+                dynamic_registration=True
+            ),
+        ),
+    )
+
+
+async def start(client: LanguageClient, caps: types.ClientCapabilities, root: pathlib.Path):
+    client.initialize_result = await client.initialize_session(
+        types.InitializeParams(
+            capabilities=caps,
+            root_uri=root.as_uri(),
+            workspace_folders=[types.WorkspaceFolder(uri=root.as_uri(), name="workspace")],
+        )
+    )
+
+
+@pytest_lsp.fixture(config=CONFIG)
+async def utf16(lsp_client: LanguageClient, tmp_path: pathlib.Path):
+    """A client that offers only UTF-16, like VS Code."""
+    await start(lsp_client, capabilities("utf-16"), tmp_path)
+    lsp_client.workspace = tmp_path
+    yield
+    await lsp_client.shutdown_session()
+
+
+@pytest_lsp.fixture(config=CONFIG)
+async def utf8(lsp_client: LanguageClient, tmp_path: pathlib.Path):
+    """A client that prefers UTF-8, like Helix or recent Neovim."""
+    await start(lsp_client, capabilities("utf-8", "utf-32", "utf-16"), tmp_path)
+    lsp_client.workspace = tmp_path
+    yield
+    await lsp_client.shutdown_session()
+
+
+def open_document(client: LanguageClient, path: pathlib.Path, text: str, version: int = 1) -> str:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    uri = path.as_uri()
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            text_document=types.TextDocumentItem(
+                uri=uri, language_id="imljson", version=version, text=text
+            )
+        )
+    )
+    return uri
+
+
+def change(
+    client: LanguageClient,
+    uri: str,
+    version: int,
+    start: tuple[int, int],
+    end: tuple[int, int],
+    text: str,
+) -> None:
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+            content_changes=[
+                types.TextDocumentContentChangePartial(
+                    range=types.Range(
+                        start=types.Position(line=start[0], character=start[1]),
+                        end=types.Position(line=end[0], character=end[1]),
+                    ),
+                    text=text,
+                )
+            ],
+        )
+    )
+
+
+async def wait_for_diagnostics(
+    client: LanguageClient,
+    uri: str,
+    predicate: Callable[[types.PublishDiagnosticsParams], bool] = lambda _: True,
+    after: int = 0,
+) -> types.PublishDiagnosticsParams:
+    """The first push for `uri` (from index `after` on) that satisfies `predicate`."""
+
+    async def poll() -> types.PublishDiagnosticsParams:
+        index = after
+        while True:
+            while index < len(client.published):
+                params = client.published[index]
+                index += 1
+                if params.uri == uri and predicate(params):
+                    return params
+            await asyncio.sleep(0.01)
+
+    return await asyncio.wait_for(poll(), TIMEOUT)
+
+
+async def view_file_text(client: LanguageClient, uri: str) -> Any:
+    result = await client.protocol.send_request_async(
+        "iml-ls/viewFileText", {"textDocument": {"uri": uri}}
+    )
+    return result
+
+
+def field(value: Any, name: str) -> Any:
+    """Reads a field of a result that pygls may hand back as a dict or an object."""
+    if isinstance(value, dict):
+        return value.get(name)
+    return getattr(value, name, None)
+
+
+@pytest.fixture
+def server_path() -> str:
+    return SERVER
