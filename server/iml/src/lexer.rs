@@ -141,11 +141,13 @@ fn punct(rest: &str) -> (RawKind, usize) {
     (RawKind::Unknown, len)
 }
 
-pub(crate) fn is_ident_start(c: char) -> bool {
+/// Whether `c` may start a bare IML name.
+pub fn is_ident_start(c: char) -> bool {
     c.is_ascii_alphabetic() || c == '_' || c == '$' || (!c.is_ascii() && c.is_alphabetic())
 }
 
-pub(crate) fn is_ident_continue(c: char) -> bool {
+/// Whether `c` may continue a bare IML name.
+pub fn is_ident_continue(c: char) -> bool {
     c.is_ascii_alphanumeric() || c == '_' || c == '$' || (!c.is_ascii() && c.is_alphanumeric())
 }
 

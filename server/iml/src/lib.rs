@@ -9,6 +9,7 @@
 mod ast;
 pub mod error;
 mod lexer;
+mod names;
 mod navigate;
 mod parser;
 mod sexpr;
@@ -17,6 +18,7 @@ mod token;
 
 pub use ast::{BinaryOp, Expr, ExprKind, Keyword, Name, UnaryOp, Walk};
 pub use error::ImlError;
+pub use names::{is_ident_continue, is_ident_start, needs_backticks, property_name};
 pub use navigate::{CallAt, MemberChain, PathSegment, call_at, expr_at, member_chain_at};
 pub use parser::{ParsedBody, parse_body};
 pub use sexpr::to_sexpr;

@@ -3,31 +3,13 @@
 
 use text_size::{TextRange, TextSize};
 
-fn is_ident_start(c: char) -> bool {
-    c.is_ascii_alphabetic() || c == '_' || c == '$' || (!c.is_ascii() && c.is_alphabetic())
-}
-
-fn is_ident_continue(c: char) -> bool {
-    c.is_ascii_alphanumeric() || c == '_' || c == '$' || (!c.is_ascii() && c.is_alphanumeric())
-}
-
-/// Whether IML reads `name` only between backticks: dashes, spaces, dots, a
-/// leading digit, anything that is not an identifier character.
-pub(crate) fn needs_backticks(name: &str) -> bool {
-    let mut chars = name.chars();
-    match chars.next() {
-        Some(first) if is_ident_start(first) => !chars.all(is_ident_continue),
-        _ => true,
-    }
-}
+use iml_lang::is_ident_continue;
+#[cfg(test)]
+use iml_lang::needs_backticks;
 
 /// `name` as written in an IML member chain.
 pub(crate) fn iml_name(name: &str) -> String {
-    if needs_backticks(name) {
-        format!("`{name}`")
-    } else {
-        name.to_owned()
-    }
+    iml_lang::property_name(name).into_owned()
 }
 
 /// Why `name` cannot name a parameter or a data key, if it cannot. The name
