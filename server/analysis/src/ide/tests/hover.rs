@@ -1,0 +1,254 @@
+use expect_test::{Expect, expect};
+
+use super::{MANIFEST, OAUTH2, fixture, load};
+
+fn check(parts: &[&str], expect: Expect) {
+    let (analysis, path, offset) = load(&fixture(parts));
+    let text = analysis.file_text(&path).unwrap_or_default().to_owned();
+    let rendered = match analysis.hover(&path, offset) {
+        Some(hover) => format!(
+            "{:?}\n{}",
+            &text[usize::from(hover.range.start())..usize::from(hover.range.end())],
+            hover.markdown
+        ),
+        None => "no hover".to_owned(),
+    };
+    expect.assert_eq(&rendered);
+}
+
+#[test]
+fn directive_key() {
+    check(
+        &[
+            MANIFEST,
+            r#"
+        //- /app/connections/acme/acme.oauth-communication.iml.json
+        { "token": { "url": "https://x", "met$0hod": "POST" } }
+        "#,
+        ],
+        expect![[r#"
+            "\"method\""
+            **`method`** — HTTP method of the request.
+
+            Value: IML string, default `"GET"`
+
+            Values: `GET`, `POST`, `PUT`, `PATCH`, `DELETE`, `OPTIONS`
+
+            Allowed in: a basic connection, an OAuth 2 connection, an OAuth 1 connection, Base, a polling trigger, an action module, a search module, an instant trigger, a universal module, an RPC, a webhook attach request, a webhook detach request, a webhook update request, an epoch
+
+            ```json
+            "method": ""
+            ```
+
+            [Make documentation](https://developers.make.com/custom-apps-documentation/component-blocks/api/making-requests)"#]],
+    );
+}
+
+#[test]
+fn section_key() {
+    check(
+        &[
+            MANIFEST,
+            r#"
+        //- /app/connections/acme/acme.oauth-communication.iml.json
+        { "ref$0resh": {} }
+        "#,
+        ],
+        expect![[r#"
+            "\"refresh\""
+            **`refresh`** — Renews the access token when its `condition` holds; stores new tokens with `response.data`.
+
+            Runs outside the initial authorization flow. Runs after the token exchange, so `connection.*` is set.
+
+            [Make documentation](https://developers.make.com/custom-apps-documentation/app-components/connections/oauth2)"#]],
+    );
+}
+
+#[test]
+fn restricted_directive_says_why() {
+    check(
+        &[
+            MANIFEST,
+            r#"
+        //- /app/connections/acme/acme.oauth-communication.iml.json
+        { "token": { "url": "https://x", "pagin$0ation": {} } }
+        "#,
+        ],
+        expect![[r#"
+            "\"pagination\""
+            **`pagination`** — How to request further pages of results.
+
+            Value: object
+
+            Allowed in: Base, a polling trigger, a search module, a universal module, an RPC, an epoch
+
+            ⚠ Here: this directive is not available in connection communication (C003)
+
+            ```json
+            "pagination": {}
+            ```
+
+            [Make documentation](https://developers.make.com/custom-apps-documentation/component-blocks/api/pagination)"#]],
+    );
+}
+
+#[test]
+fn enum_value() {
+    check(
+        &[
+            MANIFEST,
+            r#"
+        //- /app/connections/acme/acme.oauth-communication.iml.json
+        { "token": { "url": "https://x", "type": "url$0encoded" } }
+        "#,
+        ],
+        expect![[r#"
+            "\"urlencoded\""
+            **`urlencoded`** (request type) — Serialise `body` as a form (`a=1&b=2`) and set the form content type.
+
+            [Make documentation](https://developers.make.com/custom-apps-documentation/component-blocks/api/making-requests)"#]],
+    );
+}
+
+#[test]
+fn declared_parameter() {
+    check(
+        &[
+            MANIFEST,
+            OAUTH2
+                .replace(
+                    "\"https://auth.example.com/authorize\"",
+                    "\"{{parameters.clie$0ntId}}\"",
+                )
+                .as_str(),
+        ],
+        expect![[r#"
+            "clientId"
+            **Client ID** `parameters.clientId`
+
+            Type: `text`
+
+            From the developer console.
+
+            Declared in `connections/acme/acme.params.iml.json`"#]],
+    );
+}
+
+#[test]
+fn connection_data_in_a_module_names_its_writers() {
+    check(
+        &[
+            MANIFEST,
+            OAUTH2,
+            r#"
+        //- /app/modules/list-tasks/list-tasks.communication.iml.json
+        { "url": "/tasks", "headers": { "authorization": "Bearer {{connection.access$0Token}}" } }
+        "#,
+        ],
+        expect![[r#"
+            "accessToken"
+            `connection.accessToken`
+
+            **`accessToken`** — written by `token.response.data` in `connections/acme/acme.oauth-communication.iml.json`
+
+            ```iml
+            {{body.access_token}}
+            ```
+
+            **`accessToken`** — written by `refresh.response.data` in `connections/acme/acme.oauth-communication.iml.json`
+
+            ```iml
+            {{body.access_token}}
+            ```"#]],
+    );
+}
+
+#[test]
+fn temp_key_and_variable_and_function() {
+    check(
+        &[
+            MANIFEST,
+            OAUTH2
+                .replace(
+                    "\"https://auth.example.com/token\",\n    \"method\"",
+                    "\"{{temp.co$0de}}\",\n    \"method\"",
+                )
+                .as_str(),
+        ],
+        expect![[r#"
+            "code"
+            `temp.code`
+
+            **`code`** — written by `authorize.response.temp` in `connections/acme/acme.oauth-communication.iml.json`
+
+            ```iml
+            {{query.code}}
+            ```"#]],
+    );
+    check(
+        &[
+            MANIFEST,
+            OAUTH2
+                .replace(
+                    "\"https://auth.example.com/token\",\n    \"method\"",
+                    "\"{{com$0mon.clientId}}\",\n    \"method\"",
+                )
+                .as_str(),
+        ],
+        expect![[r#"
+            "common"
+            **`common`** — Common data: the connection's inside a connection, the app's elsewhere.
+
+            Available in an OAuth 2 connection.
+
+            [Make documentation](https://developers.make.com/custom-apps-documentation/app-components/connections)
+
+            Read from `connections/acme/acme.common.json`"#]],
+    );
+    check(
+        &[
+            MANIFEST,
+            OAUTH2
+                .replace(
+                    "\"https://auth.example.com/token\",\n    \"method\"",
+                    "\"{{addSec$0onds(now, 1)}}\",\n    \"method\"",
+                )
+                .as_str(),
+        ],
+        expect![[r#"
+            "addSeconds"
+            ```iml
+            addSeconds(date, n): date
+            ```
+
+            Adds seconds (negative subtracts).
+
+            Category: date and time
+
+            [Make documentation](https://developers.make.com/custom-apps-documentation/app-components/iml-functions)"#]],
+    );
+}
+
+#[test]
+fn item_member_from_the_interface() {
+    check(
+        &[
+            MANIFEST,
+            r#"
+        //- /app/modules/list-tasks/list-tasks.interface.iml.json
+        [ { "name": "title", "type": "text", "label": "Title" } ]
+        //- /app/modules/list-tasks/list-tasks.communication.iml.json
+        { "url": "/tasks", "response": { "iterate": "{{body.tasks}}", "output": "{{item.ti$0tle}}" } }
+        "#,
+        ],
+        expect![[r#"
+            "title"
+            Output field.
+
+            **Title** `item.title`
+
+            Type: `text`
+
+            Declared in `modules/list-tasks/list-tasks.interface.iml.json`"#]],
+    );
+}
