@@ -22,6 +22,7 @@ pub use text_size::{TextRange, TextSize};
 
 mod diagnostics;
 mod document;
+pub mod format;
 mod lexer;
 mod model;
 mod parser;
@@ -29,6 +30,7 @@ mod strings;
 
 pub use diagnostics::{SyntaxError, code};
 pub use document::JsonDocument;
+pub use format::{FormatOptions, TextEdit, format_document, format_range};
 pub use model::{JsonString, Member, Value, ValueKind};
 pub use parser::MAX_MODEL_DEPTH;
 pub use strings::DecodedString;
