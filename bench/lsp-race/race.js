@@ -1,0 +1,472 @@
+#!/usr/bin/env node
+// Side-by-side latency race: iml-ls against vscode-json-language-server.
+//
+// Both servers get the same workspace (the sample app with its module
+// communication scaled to 10 KB and 1 MB), the same JSON Schemas (exported by
+// `iml-ls schema`) and the same typing: 200 one-character insertions inside a
+// string. Measured per server: spawn → `initialize` reply, keystroke →
+// diagnostics of that version, completion and hover latency, peak RSS.
+//
+// Usage: node race.js --iml-ls BIN --schemas DIR --out DIR [--corpus DIR]
+//                     [--sizes 10KB,1MB] [--edits 200]
+
+'use strict';
+
+const fs = require('fs');
+const path = require('path');
+const { spawn } = require('child_process');
+const { pathToFileURL } = require('url');
+const rpc = require('vscode-languageserver-protocol/node');
+
+const HERE = __dirname;
+const SAMPLE_APP = path.resolve(HERE, '../../examples/acme-tasks');
+const COMMUNICATION = 'modules/list-tasks/list-tasks.communication.iml.json';
+const MAPPABLE_PARAMS = 'modules/list-tasks/list-tasks.mappable-params.iml.json';
+const SIZES = { '10KB': 10 << 10, '1MB': 1 << 20 };
+// Generous ceilings so a server that never answers ends the run instead of hanging it.
+const REPLY_TIMEOUT_MS = 30_000;
+const INDEX_TIMEOUT_MS = 300_000;
+
+function parseArgs(argv) {
+  const args = { edits: 200, sizes: Object.keys(SIZES) };
+  for (let i = 2; i < argv.length; i += 2) {
+    const key = argv[i].replace(/^--/, '');
+    const value = argv[i + 1];
+    if (key === 'edits') args.edits = Number(value);
+    else if (key === 'sizes') args.sizes = value.split(',');
+    else args[key.replace(/-(\w)/g, (_, c) => c.toUpperCase())] = value;
+  }
+  for (const required of ['imlLs', 'schemas', 'out']) {
+    if (!args[required]) throw new Error(`missing --${required.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())}`);
+  }
+  return args;
+}
+
+// ---- workload: the same generator as the Rust benches (benches/support) ----
+
+function repeatAsArray(element, target, vary) {
+  const copies = Math.max(1, Math.floor(target / Math.max(1, element.length)));
+  const parts = [];
+  for (let i = 0; i < copies; i++) parts.push(vary(element, i));
+  return parts;
+}
+
+function communication(target) {
+  const request = fs.readFileSync(path.join(SAMPLE_APP, COMMUNICATION), 'utf8');
+  if (target < 2 * request.length) return request;
+  const parts = repeatAsArray(request.trimEnd(), target, (r, i) =>
+    r.split('parameters.projectId').join(`parameters.projectId${i}`));
+  return `[\n${parts.join(',\n')}\n]\n`;
+}
+
+function mappableParams(target) {
+  const params = fs.readFileSync(path.join(SAMPLE_APP, MAPPABLE_PARAMS), 'utf8');
+  const inner = params.trim().replace(/^\[/, '').replace(/\]$/, '').trim();
+  const parts = repeatAsArray(inner, target, (p, i) => p.split('"projectId"').join(`"projectId${i}"`));
+  parts.push(inner);
+  return `[\n${parts.join(',\n')}\n]\n`;
+}
+
+function copyDir(from, to) {
+  fs.mkdirSync(to, { recursive: true });
+  for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
+    const src = path.join(from, entry.name);
+    const dst = path.join(to, entry.name);
+    if (entry.isDirectory()) copyDir(src, dst);
+    else fs.copyFileSync(src, dst);
+  }
+}
+
+/// A copy of the sample app with the module files scaled to `bytes`.
+function makeWorkspace(outDir, label, bytes) {
+  const root = path.join(outDir, 'work', label, 'acme-tasks');
+  fs.rmSync(root, { recursive: true, force: true });
+  copyDir(SAMPLE_APP, root);
+  fs.writeFileSync(path.join(root, COMMUNICATION), communication(bytes));
+  fs.writeFileSync(path.join(root, MAPPABLE_PARAMS), mappableParams(bytes));
+  return root;
+}
+
+/// Offset just after the `"/projects` of the request URL nearest the middle.
+function keystrokeOffset(text) {
+  const needle = '"/projects';
+  const middle = text.length / 2;
+  let best = -1;
+  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
+    if (best < 0 || Math.abs(i - middle) < Math.abs(best - middle)) best = i;
+  }
+  return Math.max(0, best) + needle.length;
+}
+
+/// Nearest occurrence of `needle` to the middle of `text`, as an offset `delta` into it.
+function offsetNearMiddle(text, needle, delta) {
+  const middle = text.length / 2;
+  let best = -1;
+  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
+    if (best < 0 || Math.abs(i - middle) < Math.abs(best - middle)) best = i;
+  }
+  return best < 0 ? 0 : best + delta;
+}
+
+function positionAt(text, offset) {
+  // Files here are ASCII, so UTF-16 columns equal byte columns.
+  let line = 0;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, character: offset - lineStart };
+}
+
+// ---- statistics ----
+
+function percentile(sorted, p) {
+  if (sorted.length === 0) return null;
+  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, index)];
+}
+
+function summary(samples) {
+  const sorted = samples.filter((x) => x !== null).sort((a, b) => a - b);
+  if (sorted.length === 0) return null;
+  return { n: sorted.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted[sorted.length - 1] };
+}
+
+function peakRssMb(pid) {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const match = status.match(/VmHWM:\s+(\d+)\s+kB/);
+    return match ? Number(match[1]) / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+function withTimeout(promise, ms, what) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+// ---- one server session ----
+
+class Session {
+  constructor(name, command, args, options = {}) {
+    this.name = name;
+    this.spawnedAt = performance.now();
+    this.child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...(options.env || {}) } });
+    this.stderr = '';
+    this.child.stderr.on('data', (chunk) => {
+      if (this.stderr.length < 64 * 1024) this.stderr += chunk;
+    });
+    // A server that dies must fail its figures, not the whole race.
+    this.child.stdin.on('error', (e) => {
+      this.stderr += `stdin: ${e.message}\n`;
+    });
+    this.child.on('error', (e) => {
+      this.stderr += `spawn: ${e.message}\n`;
+    });
+    this.connection = rpc.createProtocolConnection(
+      new rpc.StreamMessageReader(this.child.stdout),
+      new rpc.StreamMessageWriter(this.child.stdin),
+    );
+    this.diagnosticWaiters = [];
+    this.progressDone = new Set();
+    this.progressWaiters = [];
+    this.connection.onNotification('textDocument/publishDiagnostics', (params) => {
+      const now = performance.now();
+      this.diagnosticWaiters = this.diagnosticWaiters.filter((w) => {
+        if (w.uri === params.uri && (params.version === undefined || params.version === null || params.version >= w.version)) {
+          w.resolve({ at: now, count: params.diagnostics.length, versioned: params.version != null });
+          return false;
+        }
+        return true;
+      });
+    });
+    this.connection.onRequest('window/workDoneProgress/create', () => null);
+    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('workspace/configuration', (params) => params.items.map(() => options.configuration || null));
+    this.connection.onNotification('$/progress', (params) => {
+      if (params.value && params.value.kind === 'end') {
+        this.progressDone.add(params.token);
+        this.progressWaiters.forEach((resolve) => resolve(params.token));
+      }
+    });
+    this.connection.onNotification('window/logMessage', () => {});
+    this.connection.onError(() => {});
+    this.connection.listen();
+  }
+
+  waitForDiagnostics(uri, version) {
+    return new Promise((resolve) => this.diagnosticWaiters.push({ uri, version, resolve }));
+  }
+
+  waitForProgressEnd() {
+    return new Promise((resolve) => this.progressWaiters.push(resolve));
+  }
+
+  async initialize(rootUri, capabilities) {
+    const reply = withTimeout(
+      this.connection.sendRequest('initialize', {
+        processId: process.pid,
+        rootUri,
+        workspaceFolders: [{ uri: rootUri, name: path.basename(rootUri) }],
+        capabilities,
+        initializationOptions: { provideFormatter: false },
+      }),
+      REPLY_TIMEOUT_MS,
+      `${this.name} initialize`,
+    );
+    this.initializeResult = await reply;
+    this.initializeMs = performance.now() - this.spawnedAt;
+    this.connection.sendNotification('initialized', {});
+    return this.initializeResult;
+  }
+
+  async shutdown() {
+    const rss = peakRssMb(this.child.pid);
+    try {
+      await withTimeout(this.connection.sendRequest('shutdown'), 5_000, `${this.name} shutdown`);
+      this.connection.sendNotification('exit');
+    } catch {
+      // A server that does not shut down in time is ended below.
+    }
+    await new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.child.kill('SIGKILL');
+        resolve();
+      }, 2_000);
+      this.child.once('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+    this.connection.dispose();
+    return rss;
+  }
+}
+
+function clientCapabilities({ pullDiagnostics }) {
+  const textDocument = {
+    synchronization: { dynamicRegistration: false, didSave: false },
+    publishDiagnostics: { versionSupport: true, relatedInformation: true },
+    completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'] } },
+    hover: { contentFormat: ['markdown', 'plaintext'] },
+  };
+  if (pullDiagnostics) textDocument.diagnostic = { dynamicRegistration: false, relatedDocumentSupport: false };
+  return {
+    general: { positionEncodings: ['utf-16'] },
+    window: { workDoneProgress: true },
+    workspace: { configuration: true, workspaceFolders: true, didChangeConfiguration: { dynamicRegistration: false } },
+    textDocument,
+  };
+}
+
+function jsonSettings(schemasDir) {
+  const index = JSON.parse(fs.readFileSync(path.join(schemasDir, 'index.json'), 'utf8'));
+  return {
+    json: {
+      validate: { enable: true },
+      format: { enable: false },
+      schemas: index
+        .filter((entry) => entry.fileMatch.length > 0)
+        .map((entry) => ({ fileMatch: entry.fileMatch, url: pathToFileURL(path.join(schemasDir, entry.file)).href })),
+      resultLimit: 5000,
+    },
+    http: { proxyStrictSSL: false },
+  };
+}
+
+/// Runs the typing workload against one server on one workspace.
+async function raceOne(server, root, edits) {
+  const file = path.join(root, COMMUNICATION);
+  const uri = pathToFileURL(file).href;
+  const rootUri = pathToFileURL(root).href;
+  let text = fs.readFileSync(file, 'utf8');
+  const session = new Session(server.name, server.command, server.args);
+  const result = { server: server.name, bytes: text.length };
+  try {
+    await session.initialize(rootUri, clientCapabilities({ pullDiagnostics: server.pull }));
+    result.initializeMs = session.initializeMs;
+    const caps = session.initializeResult.capabilities || {};
+    if (server.settings) {
+      session.connection.sendNotification('workspace/didChangeConfiguration', { settings: server.settings });
+    }
+    let version = 1;
+    const firstDiagnostics = server.pull ? null : session.waitForDiagnostics(uri, version);
+    const openedAt = performance.now();
+    session.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: server.languageId, version, text },
+    });
+    if (server.pull) {
+      await withTimeout(pull(session, uri), REPLY_TIMEOUT_MS, `${server.name} first diagnostics`);
+    } else {
+      await withTimeout(firstDiagnostics, REPLY_TIMEOUT_MS, `${server.name} first diagnostics`);
+    }
+    result.openToDiagnosticsMs = performance.now() - openedAt;
+
+    // Typing: each keystroke inserts one letter after the previous one.
+    let offset = keystrokeOffset(text);
+    const keystroke = [];
+    for (let i = 0; i < edits; i++) {
+      const position = positionAt(text, offset);
+      text = text.slice(0, offset) + 'x' + text.slice(offset);
+      offset += 1;
+      version += 1;
+      const waiter = server.pull ? null : session.waitForDiagnostics(uri, version);
+      const sentAt = performance.now();
+      session.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version },
+        contentChanges: [{ range: { start: position, end: position }, text: 'x' }],
+      });
+      const answer = server.pull
+        ? await withTimeout(pull(session, uri), REPLY_TIMEOUT_MS, `${server.name} diagnostics v${version}`)
+        : await withTimeout(waiter, REPLY_TIMEOUT_MS, `${server.name} diagnostics v${version}`);
+      keystroke.push(performance.now() - sentAt);
+      // Both servers should agree the typed file is clean; a count shows they checked it.
+      result.lastDiagnosticCount = server.pull ? (answer.items || []).length : answer.count;
+    }
+    result.keystroke = summary(keystroke);
+
+    // Completion of a directive key and hover over a directive key, both near the middle.
+    const keyPosition = positionAt(text, offsetNearMiddle(text, '"method"', 2));
+    const hoverPosition = positionAt(text, offsetNearMiddle(text, '"qs"', 2));
+    result.completion = caps.completionProvider
+      ? summary(await timeRequests(session, 'textDocument/completion', { textDocument: { uri }, position: keyPosition }, edits))
+      : null;
+    result.hover = caps.hoverProvider
+      ? summary(await timeRequests(session, 'textDocument/hover', { textDocument: { uri }, position: hoverPosition }, edits))
+      : null;
+  } catch (error) {
+    result.error = String(error.message || error);
+  }
+  result.peakRssMb = await session.shutdown();
+  if (result.error) result.stderr = session.stderr.slice(-2000);
+  return result;
+}
+
+async function pull(session, uri) {
+  return session.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
+}
+
+async function timeRequests(session, method, params, count) {
+  const samples = [];
+  for (let i = 0; i < count; i++) {
+    const start = performance.now();
+    await withTimeout(session.connection.sendRequest(method, params), REPLY_TIMEOUT_MS, method);
+    samples.push(performance.now() - start);
+  }
+  return samples;
+}
+
+/// Peak RSS of iml-ls with a whole corpus as its workspace, after indexing.
+async function corpusRss(imlLs, corpus) {
+  const session = new Session('iml-ls', imlLs, ['--stdio']);
+  const rootUri = pathToFileURL(path.resolve(corpus)).href;
+  const started = performance.now();
+  const result = {};
+  try {
+    const ended = session.waitForProgressEnd();
+    await session.initialize(rootUri, clientCapabilities({ pullDiagnostics: false }));
+    // Indexing reports its end through `$/progress`; a server that reports
+    // nothing is given a fixed settle time instead.
+    const settled = await Promise.race([
+      ended.then(() => 'progress end'),
+      new Promise((resolve) => setTimeout(() => resolve('timeout'), INDEX_TIMEOUT_MS)),
+    ]);
+    result.indexedBy = settled;
+    result.indexMs = performance.now() - started;
+  } catch (error) {
+    result.error = String(error.message || error);
+  }
+  result.peakRssMb = await session.shutdown();
+  return result;
+}
+
+function fmt(x, digits = 2) {
+  return x === null || x === undefined || Number.isNaN(x) ? 'n/a' : x.toFixed(digits);
+}
+
+function ratio(json, iml) {
+  if (json == null || iml == null || iml === 0) return 'n/a';
+  return `${(json / iml).toFixed(1)}×`;
+}
+
+function markdown(results, corpus) {
+  const lines = [];
+  lines.push('| file | figure | iml-ls | vscode-json-language-server | JSON ÷ iml-ls |');
+  lines.push('|---|---|---:|---:|---:|');
+  for (const [label, pair] of Object.entries(results)) {
+    const [iml, json] = pair;
+    const row = (figure, a, b) => lines.push(`| ${label} | ${figure} | ${fmt(a)} | ${fmt(b)} | ${ratio(b, a)} |`);
+    row('initialize (ms)', iml.initializeMs, json.initializeMs);
+    row('open → diagnostics (ms)', iml.openToDiagnosticsMs, json.openToDiagnosticsMs);
+    for (const key of ['keystroke', 'completion', 'hover']) {
+      for (const stat of ['p50', 'p95', 'max']) {
+        row(`${key === 'keystroke' ? 'keystroke → diagnostics' : key} ${stat} (ms)`, iml[key]?.[stat], json[key]?.[stat]);
+      }
+    }
+    row('peak RSS (MB)', iml.peakRssMb, json.peakRssMb);
+    for (const r of pair) if (r.error) lines.push(`| ${label} | **${r.server} failed** | ${r.error.replace(/\|/g, '\\|')} | | |`);
+  }
+  if (corpus) {
+    lines.push('');
+    lines.push(`iml-ls with the corpus as its workspace: peak RSS ${fmt(corpus.peakRssMb)} MB, ` +
+      `indexing ${fmt(corpus.indexMs, 0)} ms (ended by: ${corpus.indexedBy || corpus.error}).`);
+  }
+  return lines.join('\n');
+}
+
+async function main() {
+  // Writing to a server that already exited surfaces here; its session
+  // then fails by time-out and is reported, the race goes on.
+  process.on('uncaughtException', (error) => {
+    if (error && (error.code === 'ERR_STREAM_DESTROYED' || error.code === 'EPIPE')) return;
+    throw error;
+  });
+  const args = parseArgs(process.argv);
+  fs.mkdirSync(args.out, { recursive: true });
+  const jsonServer = args.jsonServer || path.join(HERE, 'node_modules/.bin/vscode-json-language-server');
+  const servers = [
+    { name: 'iml-ls', command: args.imlLs, args: ['--stdio'], languageId: 'iml-json', pull: false },
+    {
+      name: 'vscode-json-language-server',
+      command: process.execPath,
+      args: [fs.realpathSync(jsonServer), '--stdio'],
+      languageId: 'jsonc',
+      // Push diagnostics wait a fixed 500 ms debounce inside that server; the
+      // pull request measures its validation itself, the fairer figure.
+      pull: true,
+      settings: jsonSettings(args.schemas),
+    },
+  ];
+  const results = {};
+  for (const label of args.sizes) {
+    const root = makeWorkspace(args.out, label, SIZES[label]);
+    results[label] = [];
+    for (const server of servers) {
+      process.stderr.write(`race: ${server.name} on ${label} …\n`);
+      results[label].push(await raceOne(server, root, args.edits));
+    }
+  }
+  let corpus = null;
+  if (args.corpus && fs.existsSync(args.corpus)) {
+    process.stderr.write(`race: iml-ls with ${args.corpus} as workspace …\n`);
+    corpus = await corpusRss(args.imlLs, args.corpus);
+  }
+  const report = { date: new Date().toISOString(), edits: args.edits, results, corpus };
+  fs.writeFileSync(path.join(args.out, 'results.json'), JSON.stringify(report, null, 2));
+  const table = markdown(results, corpus);
+  fs.writeFileSync(path.join(args.out, 'results.md'), table + '\n');
+  process.stdout.write(table + '\n');
+}
+
+main().catch((error) => {
+  process.stderr.write(`race: ${error.stack || error}\n`);
+  process.exit(1);
+});

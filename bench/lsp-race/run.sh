@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# The latency race in one command: builds iml-ls (release), installs the JSON
+# language server from the committed lock file, exports the schemas and runs
+# the race. Results: bench/lsp-race/out/results.{md,json}.
+#
+# Environment: CORPUS (a folder of apps opened as one workspace to measure
+# peak RSS; default ../shared/corpus beside the repository), EDITS (default
+# 200), SIZES (default 10KB,1MB), CARGO_TARGET_DIR.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+target="${CARGO_TARGET_DIR:-$repo/target}"
+out="$here/out"
+
+cargo build --release --quiet -p iml-ls --manifest-path "$repo/Cargo.toml" --target-dir "$target"
+bin="$target/release/iml-ls"
+
+if [ ! -x "$here/node_modules/.bin/vscode-json-language-server" ]; then
+  (cd "$here" && npm ci --no-audit --no-fund --silent)
+fi
+
+mkdir -p "$out"
+"$bin" schema --all --out "$out/schemas" > /dev/null
+
+corpus="${CORPUS:-$repo/../shared/corpus}"
+node "$here/race.js" \
+  --iml-ls "$bin" \
+  --schemas "$out/schemas" \
+  --out "$out" \
+  --edits "${EDITS:-200}" \
+  --sizes "${SIZES:-10KB,1MB}" \
+  --corpus "$corpus"
