@@ -7,6 +7,7 @@ use text_size::TextRange;
 
 use crate::Diagnostic;
 use crate::app::{AppModel, AppSource, Apps, Component};
+use crate::config::{self, RuleConfig};
 use crate::file_data::{FileContent, FileData};
 use crate::jsonc_diagnostics::jsonc_diagnostics;
 use crate::manifest::Manifest;
@@ -25,6 +26,8 @@ type FileMap = HashMap<Arc<Path>, Arc<FileData>>;
 pub struct AnalysisHost {
     files: Arc<FileMap>,
     apps: Arc<OnceLock<Apps>>,
+    /// Rule levels from the editor settings (`iml-ls.toml` files add to them).
+    config: Arc<RuleConfig>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -134,11 +137,18 @@ impl AnalysisHost {
         }
     }
 
+    /// Rule levels from the editor settings; each app's `iml-ls.toml` still
+    /// overrides them for its files.
+    pub fn set_config(&mut self, config: RuleConfig) {
+        self.config = Arc::new(config);
+    }
+
     /// An immutable view of the current state, safe to move to another thread.
     pub fn snapshot(&self) -> Analysis {
         Analysis {
             files: Arc::clone(&self.files),
             apps: Arc::clone(&self.apps),
+            config: Arc::clone(&self.config),
         }
     }
 }
@@ -148,6 +158,7 @@ impl AnalysisHost {
 pub struct Analysis {
     files: Arc<FileMap>,
     apps: Arc<OnceLock<Apps>>,
+    config: Arc<RuleConfig>,
 }
 
 impl Analysis {
@@ -215,6 +226,10 @@ impl Analysis {
         let Some(data) = self.data(path) else {
             return Vec::new();
         };
+        // A configuration file gets only its own problems (F004).
+        if config::is_config_file(path) {
+            return RuleConfig::from_toml(data.content.text()).1;
+        }
         let Some(doc) = data.content.document() else {
             return Vec::new();
         };
@@ -222,6 +237,9 @@ impl Analysis {
         let mut diagnostics = jsonc_diagnostics(doc, role);
         // IML inside strings: syntax, variables, functions, parameters, connection data.
         diagnostics.extend(crate::semantic::iml_diagnostics(self, path));
+        // Make's rules, then the configured severities.
+        diagnostics.extend(crate::rules::file_diagnostics(self, path));
+        self.rule_config(path).apply(&mut diagnostics);
         diagnostics.sort_by_key(|diagnostic| (diagnostic.range.start(), diagnostic.range.end()));
         diagnostics
     }
@@ -229,6 +247,16 @@ impl Analysis {
     /// Files whose diagnostics may change when `path` changes (besides `path`):
     /// the other files of its app.
     pub fn dependents(&self, path: &Path) -> Vec<PathBuf> {
+        // A configuration file affects every file below its folder.
+        if config::is_config_file(path) {
+            let dir = path.parent().unwrap_or(Path::new(""));
+            return self
+                .files()
+                .into_iter()
+                .filter(|file| file.starts_with(dir) && *file != path)
+                .map(Path::to_path_buf)
+                .collect();
+        }
         let apps = self.apps();
         let app = apps.app_of(path).or_else(|| {
             // A removed or new file: the app whose root holds it.
@@ -245,6 +273,12 @@ impl Analysis {
                 .collect()
         })
         .unwrap_or_default()
+    }
+
+    /// The rule configuration for `path`: the editor settings, then the
+    /// nearest `iml-ls.toml` above it.
+    pub fn rule_config(&self, path: &Path) -> RuleConfig {
+        config::config_for(self, &self.config, path)
     }
 
     fn apps(&self) -> &Apps {

@@ -7,6 +7,7 @@ pub use iml_catalogue::Severity;
 pub use text_size::{TextRange, TextSize};
 
 mod app;
+pub mod config;
 mod diagnostics;
 mod file_data;
 mod host;
@@ -18,6 +19,7 @@ mod metadata;
 pub mod nav;
 mod paths;
 mod roles;
+mod rules;
 pub mod schema;
 pub mod semantic;
 
@@ -25,6 +27,7 @@ pub mod semantic;
 mod tests;
 
 pub use app::{AppLayout, AppModel, Component, OutsidePath};
+pub use config::{CONFIG_FILE_NAME, RuleConfig, RuleLevel};
 pub use diagnostics::{Diagnostic, Fix, TextEdit};
 pub use host::{Analysis, AnalysisHost, EditError};
 pub use ide::{CompletionItem, CompletionKind, Hover, SignatureHelp};

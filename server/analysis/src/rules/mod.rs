@@ -1,0 +1,130 @@
+//! Make's rules as diagnostics (spec §12): closed key sets, value checks,
+//! the OAuth flow, sanitisation, parameters and the links between files.
+//! The IML and variable rules live in `semantic`.
+//!
+//! Every rule reads the snapshot only, so a file's diagnostics are a
+//! function of the snapshot and republishing the host's `dependents` is
+//! enough to keep cross-file results consistent.
+
+mod connection;
+mod context;
+mod fixes;
+mod iml_refs;
+mod keys;
+mod manifest;
+mod oauth_flow;
+mod parameters;
+mod request;
+mod response;
+mod sanitize;
+mod scopes;
+mod suggest;
+mod webhooks;
+
+#[cfg(test)]
+mod tests;
+
+use std::path::Path;
+
+use iml_catalogue::{ModuleType as CatalogueModuleType, PlaceSet};
+
+use crate::{Analysis, ComponentKind, Diagnostic, ModuleType, RoleKind};
+use context::Ctx;
+
+/// The diagnostics of Make's rules for one file (besides JSONC syntax and IML).
+pub(crate) fn file_diagnostics(analysis: &Analysis, path: &Path) -> Vec<Diagnostic> {
+    let (Some(text), Some(root)) = (analysis.file_text(path), analysis.root_value(path)) else {
+        return Vec::new();
+    };
+    let role = analysis.role(path);
+    let kind = role.kind;
+    let mut ctx = Ctx::new(analysis, path, text, role);
+    match kind {
+        RoleKind::Communication => communication(&mut ctx, root),
+        RoleKind::Base => request::check_communication(&mut ctx, root, PlaceSet::BASE),
+        RoleKind::Epoch => request::check_communication(&mut ctx, root, PlaceSet::EPOCH),
+        RoleKind::Attach => {
+            request::check_communication(&mut ctx, root, iml_catalogue::Place::WebhookAttach.set())
+        }
+        RoleKind::Detach => {
+            request::check_communication(&mut ctx, root, iml_catalogue::Place::WebhookDetach.set())
+        }
+        RoleKind::Update => {
+            request::check_communication(&mut ctx, root, iml_catalogue::Place::WebhookUpdate.set())
+        }
+        RoleKind::Params
+        | RoleKind::StaticParams
+        | RoleKind::MappableParams
+        | RoleKind::InputParams
+        | RoleKind::OutputParams
+        | RoleKind::Interface => parameters::check(&mut ctx, root),
+        RoleKind::DefaultScope => scopes::check_default_scope(&mut ctx, root),
+        RoleKind::ScopeList => scopes::check_scope_list(&mut ctx, root),
+        RoleKind::Scope => scopes::check_module_scope(&mut ctx, root),
+        RoleKind::Manifest => manifest::check(&mut ctx, root),
+        _ => {}
+    }
+    ctx.out
+}
+
+fn communication(ctx: &mut Ctx, root: &iml_jsonc::Value) {
+    let component_kind = ctx.role.component.as_ref().map(|c| c.kind);
+    match component_kind {
+        Some(ComponentKind::Connection) => connection::check(ctx, root),
+        Some(ComponentKind::Module) => {
+            let places = module_places(ctx);
+            request::check_communication(ctx, root, places);
+        }
+        Some(ComponentKind::Rpc | ComponentKind::Endpoint) => {
+            request::check_communication(ctx, root, PlaceSet::RPC)
+        }
+        Some(ComponentKind::Webhook) => {
+            request::check_communication(ctx, root, PlaceSet::WEBHOOK_COMMUNICATION);
+            webhooks::check(ctx, root);
+        }
+        Some(ComponentKind::Function) => {}
+        None if ctx.role.connection_kind.is_some() => connection::check(ctx, root),
+        // A communication told by its content alone: any non-connection place.
+        None => request::check_communication(ctx, root, PlaceSet::ALL.minus(PlaceSet::CONNECTIONS)),
+    }
+}
+
+/// The places a module's communication runs in: its type's, or every
+/// module type's when the type is not known (a key is then accepted if any
+/// type accepts it).
+fn module_places(ctx: &Ctx) -> PlaceSet {
+    let declared = ctx
+        .analysis
+        .component_of(ctx.path)
+        .and_then(|(_, component)| component.module_type)
+        .or_else(|| ctx.role.component.as_ref().and_then(|c| c.module_type));
+    match declared {
+        Some(module_type) => iml_catalogue::Place::Module(catalogue_module_type(module_type)).set(),
+        None => PlaceSet::MODULES,
+    }
+}
+
+pub(crate) fn catalogue_module_type(module_type: ModuleType) -> CatalogueModuleType {
+    match module_type {
+        ModuleType::Trigger => CatalogueModuleType::Trigger,
+        ModuleType::Action => CatalogueModuleType::Action,
+        ModuleType::Search => CatalogueModuleType::Search,
+        ModuleType::InstantTrigger => CatalogueModuleType::InstantTrigger,
+        ModuleType::Responder => CatalogueModuleType::Responder,
+        ModuleType::Universal => CatalogueModuleType::Universal,
+    }
+}
+
+/// "a search module", or "a module" when several module types are possible.
+pub(crate) fn describe_places(places: PlaceSet) -> &'static str {
+    if let Some(place) = context::single_place(places) {
+        return place.describe();
+    }
+    if places.minus(PlaceSet::MODULES).is_empty() {
+        "a module"
+    } else if places.minus(PlaceSet::CONNECTIONS).is_empty() {
+        "a connection"
+    } else {
+        "this communication"
+    }
+}

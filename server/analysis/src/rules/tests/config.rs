@@ -1,0 +1,64 @@
+//! The host applies the configuration: settings, then `iml-ls.toml`.
+
+use std::path::{Path, PathBuf};
+
+use crate::{AnalysisHost, RuleConfig, RuleLevel, Severity};
+
+const CONNECTION: &str = "/app/connections/cc/cc.oauth-communication.iml.json";
+
+fn host() -> AnalysisHost {
+    let mut host = AnalysisHost::new();
+    host.set_file(
+        PathBuf::from(CONNECTION),
+        r#"{ "token": { "url": "https://auth.example.com/token", "body": { "grant_type": "client_credentials" } } }"#.to_owned(),
+    );
+    host
+}
+
+fn codes(host: &AnalysisHost, path: &str) -> Vec<(&'static str, Severity)> {
+    host.snapshot()
+        .diagnostics(Path::new(path))
+        .iter()
+        .map(|d| (d.code, d.severity))
+        .collect()
+}
+
+#[test]
+fn settings_then_the_app_file_decide_severities() {
+    let mut host = host();
+    assert!(codes(&host, CONNECTION).contains(&("C002", Severity::Warning)));
+
+    let mut settings = RuleConfig::new();
+    settings.set("C002", RuleLevel::On(Severity::Error));
+    host.set_config(settings);
+    assert!(codes(&host, CONNECTION).contains(&("C002", Severity::Error)));
+
+    host.set_file(
+        PathBuf::from("/app/iml-ls.toml"),
+        "[rules]\nC002 = \"off\"\n".to_owned(),
+    );
+    assert!(
+        !codes(&host, CONNECTION)
+            .iter()
+            .any(|(code, _)| *code == "C002")
+    );
+    let dependents = host.snapshot().dependents(Path::new("/app/iml-ls.toml"));
+    assert_eq!(dependents, [PathBuf::from(CONNECTION)]);
+}
+
+#[test]
+fn a_bad_config_file_is_reported_on_itself() {
+    let mut host = host();
+    host.set_file(
+        PathBuf::from("/app/iml-ls.toml"),
+        "[rules]\nC002 = \"loud\"\nX999 = \"off\"\n".to_owned(),
+    );
+    let found: Vec<String> = host
+        .snapshot()
+        .diagnostics(Path::new("/app/iml-ls.toml"))
+        .iter()
+        .map(|d| format!("{} {:?} {:?}", d.code, d.severity, d.range))
+        .collect();
+    assert_eq!(found, ["F004 Error 15..21", "F004 Error 22..26"]);
+    assert!(codes(&host, CONNECTION).contains(&("C002", Severity::Warning)));
+}
