@@ -7,19 +7,17 @@ use std::collections::HashSet;
 use std::path::Path;
 
 use iml_catalogue::{self as catalogue, EnumId, ExprContext, Place, Status, ValueShape, Verdict};
-use iml_jsonc::{JsonString, Member, Value};
-use iml_lang::{ExprKind, PathSegment};
+use iml_jsonc::JsonString;
+use iml_lang::ExprKind;
 use text_size::{TextRange, TextSize};
 
 use crate::Analysis;
-use crate::json;
+use crate::semantic::CursorTarget;
 
-use super::context::ObjectKind;
-use super::cursor::{At, size, word_at};
-use super::facts::{self, DeclaredParam, WrittenKey};
-use super::iml::{ImlCursor, iml_cursor};
 use super::keys::{self, KeyInfo};
 use super::markdown;
+use super::members::{Member, chain_keys, members};
+use super::objects::ObjectKind;
 use super::site::Site;
 use super::{CompletionItem, CompletionKind};
 
@@ -31,17 +29,24 @@ pub(crate) fn completions(
     let Some(site) = Site::new(analysis, path, offset) else {
         return Vec::new();
     };
-    let mut items = match site.at() {
-        At::Key { member, has_colon } => key_completions(&site, Some(member), *has_colon, None),
-        At::KeyPosition { word } => key_completions(&site, None, false, Some(*word)),
-        At::String { string, key } => string_completions(&site, string, *key),
-        At::ValuePosition { key, word } => bare_value_completions(&site, key, *word),
-        At::Scalar {
-            value,
-            key: Some(key),
-        } => bare_value_completions(&site, key, value.range),
-        At::Element { word } => element_completions(&site, *word),
-        At::Scalar { .. } | At::Nowhere => Vec::new(),
+    let mut items = match &site.cursor.target {
+        CursorTarget::Key {
+            key,
+            word,
+            has_colon,
+            existing,
+            ..
+        } => key_completions(&site, key.as_deref(), *word, *has_colon, existing),
+        CursorTarget::StringValue { .. } => string_completions(&site),
+        CursorTarget::Iml(_) => iml_completions(&site),
+        CursorTarget::Value { range } => {
+            let range = range.unwrap_or(TextRange::empty(offset));
+            match site.cursor.member_key() {
+                Some(key) => bare_value_completions(&site, key, range),
+                None => element_completions(&site, range),
+            }
+        }
+        CursorTarget::None => Vec::new(),
     };
     items.sort_by(|a, b| {
         a.sort_text
@@ -116,50 +121,52 @@ fn is_terminated(string: &JsonString) -> bool {
 
 // ---- keys ----
 
+/// Keys of the object at the cursor. `editing` is the key literal under the
+/// cursor; without one, `word` is the bare text typed where the key goes.
 fn key_completions(
     site: &Site<'_>,
-    editing: Option<&Member>,
+    editing: Option<&str>,
+    word: TextRange,
     has_colon: bool,
-    bare: Option<TextRange>,
+    existing: &[String],
 ) -> Vec<CompletionItem> {
-    let container = site.container();
+    let Some(container) = site.container() else {
+        return Vec::new();
+    };
     let keys = keys::keys_for(
         site.kind(),
-        site.place,
+        site.place(),
         container,
         site.parent(),
         site.is_connection_file(),
     );
-    let present: HashSet<&str> = json::members(container)
-        .iter()
-        .filter(|m| editing.is_none_or(|e| !std::ptr::eq(*m, e)))
-        .map(|m| m.key.decoded.as_str())
-        .collect();
-    let (range, quoted) = match (editing, bare) {
-        (Some(member), _) if has_colon => (member.key.decoded.content_range(), false),
-        (Some(member), _) => {
-            let end = if is_terminated(&member.key) {
-                member.key.range.end()
+    let mut present: Vec<&str> = existing.iter().map(String::as_str).collect();
+    if let Some(edited) = editing.and_then(|key| present.iter().position(|p| *p == key)) {
+        present.remove(edited);
+    }
+    let literal = site.cursor.literal().filter(|_| editing.is_some());
+    let (range, quoted) = match literal {
+        Some(key) if has_colon => (key.decoded.content_range(), false),
+        Some(key) => {
+            let end = if is_terminated(key) {
+                key.range.end()
             } else {
-                word_at(site.text, usize::from(site.offset))
-                    .end()
-                    .max(site.offset)
+                word.end().max(site.cursor.offset)
             };
-            (TextRange::new(member.key.range.start(), end), true)
+            (TextRange::new(key.range.start(), end), true)
         }
-        (None, Some(word)) => (word, false),
-        (None, None) => return Vec::new(),
+        None => (word, false),
     };
     let comma = !has_colon && next_significant(site.text, range.end()) == Some(b'"');
     keys.iter()
         .enumerate()
-        .filter(|(_, key)| !present.contains(key.name()))
+        .filter(|(_, key)| !present.contains(&key.name()))
         .map(|(rank, key)| {
             let name = key.name();
             let mut item = Item::plain(name, item_kind(key), key.detail());
-            item.documentation = Some(markdown::key(key, site.place));
+            item.documentation = Some(markdown::key(key, site.place()));
             item.rank = rank;
-            item.group = if key.is_required(site.place) {
+            item.group = if key.is_required(site.place()) {
                 0
             } else {
                 status_group(key.status())
@@ -193,8 +200,8 @@ fn item_kind(key: &KeyInfo) -> CompletionKind {
 fn value_key(site: &Site<'_>, key: &str) -> Option<KeyInfo> {
     keys::key_named(
         site.kind(),
-        site.place,
-        site.container(),
+        site.place(),
+        site.container()?,
         site.parent(),
         key,
     )
@@ -249,19 +256,17 @@ fn bare_value_completions(site: &Site<'_>, key: &str, range: TextRange) -> Vec<C
     items.into_iter().map(|item| item.finish(range)).collect()
 }
 
-fn string_completions(
-    site: &Site<'_>,
-    string: &JsonString,
-    key: Option<&str>,
-) -> Vec<CompletionItem> {
-    if let Some(cursor) = iml_cursor(site.analysis, site.path, string, site.offset) {
-        return iml_completions(site, &cursor, key);
-    }
+fn string_completions(site: &Site<'_>) -> Vec<CompletionItem> {
+    let Some(string) = site.cursor.literal() else {
+        return Vec::new();
+    };
     let decoded = string.decoded.as_str();
     if let Some(items) = rpc_completions(site, string) {
         return items;
     }
-    let Some(key) = key else { return Vec::new() };
+    let Some(key) = site.cursor.member_key() else {
+        return Vec::new();
+    };
     let Some(info) = value_key(site, key) else {
         return Vec::new();
     };
@@ -284,14 +289,16 @@ fn string_completions(
 fn rpc_completions(site: &Site<'_>, string: &JsonString) -> Option<Vec<CompletionItem>> {
     const SCHEME: &str = "rpc://";
     let decoded = string.decoded.as_str();
-    let cursor = string.decoded.from_source(site.offset)?;
+    let cursor = string.decoded.from_source(site.cursor.offset)?;
     let typed = &decoded[..usize::from(cursor).min(decoded.len())];
     let (range, with_scheme) =
         if let Some(rest_start) = decoded.strip_prefix(SCHEME).map(|_| SCHEME.len()) {
             if typed.len() < rest_start {
                 return None;
             }
-            let start = string.decoded.to_source(size(rest_start));
+            let start = string
+                .decoded
+                .to_source(TextSize::try_from(rest_start).unwrap_or_default());
             (
                 TextRange::new(start, string.decoded.content_range().end()),
                 false,
@@ -326,7 +333,7 @@ fn rpc_completions(site: &Site<'_>, string: &JsonString) -> Option<Vec<Completio
 
 /// In an array of parameters: `rpc://` references to RPCs that return
 /// parameters (the only strings such an array may hold).
-fn element_completions(site: &Site<'_>, word: TextRange) -> Vec<CompletionItem> {
+fn element_completions(site: &Site<'_>, range: TextRange) -> Vec<CompletionItem> {
     if site.kind() != ObjectKind::Parameters {
         return Vec::new();
     }
@@ -342,49 +349,45 @@ fn element_completions(site: &Site<'_>, word: TextRange) -> Vec<CompletionItem> 
             );
             item.insert_text = format!("\"rpc://{name}\"");
             item.rank = rank;
-            item.finish(word)
+            item.finish(range)
         })
         .collect()
 }
 
 // ---- IML ----
 
-fn iml_completions(site: &Site<'_>, cursor: &ImlCursor, key: Option<&str>) -> Vec<CompletionItem> {
-    let block = cursor.block();
+fn iml_completions(site: &Site<'_>) -> Vec<CompletionItem> {
+    let cursor = &site.cursor;
+    let (Some(block), Some(offset)) = (cursor.block(), cursor.decoded_offset()) else {
+        return Vec::new();
+    };
     if block.is_spread() {
         return Vec::new();
     }
-    let ctx = site.expr_context(key);
-    if let Some(chain) = iml_lang::member_chain_at(&block.expr, cursor.offset) {
-        let path: Vec<&str> = chain
-            .path
-            .iter()
-            .filter_map(|segment| match segment {
-                PathSegment::Property(name) => Some(name.text.as_str()),
-                PathSegment::Index => None,
-            })
-            .collect();
-        let range = cursor.to_source(chain.replace);
+    let ctx = site.expr();
+    if let Some(chain) = iml_lang::member_chain_at(&block.expr, offset) {
+        let path = chain_keys(&chain);
+        let Some(range) = cursor.to_source(chain.replace) else {
+            return Vec::new();
+        };
         return member_items(site, ctx, &chain.root.text, &path)
             .into_iter()
             .map(|item| item.finish(range))
             .collect();
     }
-    let expr = iml_lang::expr_at(&block.expr, cursor.offset);
+    let expr = iml_lang::expr_at(&block.expr, offset);
     let range = match expr.map(|e| (&e.kind, e.range)) {
-        Some((ExprKind::Name(name), _)) if name.range.contains_inclusive(cursor.offset) => {
-            name.range
-        }
-        Some((ExprKind::Call { callee, .. }, _))
-            if callee.range.contains_inclusive(cursor.offset) =>
-        {
+        Some((ExprKind::Name(name), _)) if name.range.contains_inclusive(offset) => name.range,
+        Some((ExprKind::Call { callee, .. }, _)) if callee.range.contains_inclusive(offset) => {
             callee.range
         }
         Some((ExprKind::Keyword(_), range)) => range,
         Some((ExprKind::String { .. } | ExprKind::Number(_), _)) => return Vec::new(),
-        _ => TextRange::empty(cursor.offset),
+        _ => TextRange::empty(offset),
     };
-    let range = cursor.to_source(range);
+    let Some(range) = cursor.to_source(range) else {
+        return Vec::new();
+    };
     root_items(site, ctx)
         .into_iter()
         .map(|item| item.finish(range))
@@ -463,83 +466,13 @@ pub(crate) fn function_snippet(function: &catalogue::Function) -> String {
     format!("{}({})", function.name, required.join(", "))
 }
 
-/// The name as IML writes it: backticks around anything but a plain identifier.
-fn iml_name(name: &str) -> String {
-    let plain = name
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_' || c == '$')
-        && name
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$');
-    if plain {
-        name.to_owned()
-    } else {
-        format!("`{name}`")
-    }
-}
-
 fn field(name: &str, detail: String, documentation: String, group: u8, rank: usize) -> Item {
     let mut item = Item::plain(name, CompletionKind::Field, detail);
-    item.insert_text = iml_name(name);
+    item.insert_text = iml_lang::property_name(name).into_owned();
     item.documentation = Some(documentation);
     item.group = group;
     item.rank = rank;
     item
-}
-
-fn param_items(params: &[DeclaredParam], path: &[&str], root: &str, app_root: &Path) -> Vec<Item> {
-    let mut level = params;
-    for step in path {
-        match level.iter().find(|p| p.name == *step) {
-            Some(param) => level = &param.children,
-            None => return Vec::new(),
-        }
-    }
-    let prefix = std::iter::once(root)
-        .chain(path.iter().copied())
-        .collect::<Vec<_>>()
-        .join(".");
-    level
-        .iter()
-        .enumerate()
-        .map(|(rank, p)| {
-            let variable = format!("{prefix}.{}", p.name);
-            field(
-                &p.name,
-                p.detail(),
-                p.markdown(&variable, app_root),
-                0,
-                rank,
-            )
-        })
-        .collect()
-}
-
-fn written_items(keys: &[WrittenKey<'_>], app_root: &Path, group: u8) -> Vec<Item> {
-    keys.iter()
-        .enumerate()
-        .map(|(rank, key)| {
-            let doc = markdown::written_key(key, app_root);
-            field(key.name, format!("from {}", key.origin), doc, group, rank)
-        })
-        .collect()
-}
-
-/// `response.data` objects of every request of a communication.
-fn data_roots<'a>(root: &'a Value, file: &'a Path) -> Vec<(&'a Value, &'a Path, String)> {
-    facts::requests_of(root)
-        .into_iter()
-        .filter_map(|(name, _, request)| {
-            let data = json::get(json::get(request, "response")?, "data")?;
-            let origin = if name.is_empty() {
-                "response.data".to_owned()
-            } else {
-                format!("{name}.response.data")
-            };
-            Some((data, file, origin))
-        })
-        .collect()
 }
 
 pub(crate) fn is_reported(ctx: Option<ExprContext>, root: &str) -> bool {
@@ -555,78 +488,36 @@ fn member_items(site: &Site<'_>, ctx: Option<ExprContext>, root: &str, path: &[&
     if is_reported(ctx, root) {
         return Vec::new();
     }
-    let analysis = site.analysis;
-    let app_root = site.app_root();
-    let in_connection = site.place.is_some_and(Place::is_connection);
-    let mut items = Vec::new();
-    match root {
-        "parameters" => {
-            let params = facts::visible_parameters(analysis, site.path);
-            items.extend(param_items(&params, path, root, app_root));
-        }
-        "connection" => {
-            let connection_params = facts::connection_parameters(analysis, site.path);
-            let connection_data = facts::connection_data(analysis, site.path);
-            items.extend(param_items(&connection_params, path, root, app_root));
-            if path.is_empty() {
-                items.extend(written_items(&connection_data, app_root, 0));
-            } else {
-                let roots: Vec<_> = connection_data
-                    .iter()
-                    .filter(|k| k.name == path[0])
-                    .filter_map(|k| Some((k.value?, k.file, k.origin.clone())))
-                    .collect();
-                items.extend(written_items(
-                    &facts::keys_below(&roots, &path[1..]),
-                    app_root,
-                    0,
-                ));
-            }
-        }
-        "common" => {
-            if let Some(file) = facts::common_file(analysis, site.path, site.place)
-                && let Some(value) = analysis.root_value(file)
-            {
-                let keys = facts::keys_below(&[(value, file, "common data".to_owned())], path);
-                items.extend(written_items(&keys, app_root, 0));
-            }
-        }
-        "data" if in_connection => {
-            let keys = facts::keys_below(&data_roots(site.root, site.path), path);
-            items.extend(written_items(&keys, app_root, 0));
-        }
-        "temp" => {
-            let in_response = ctx.is_some_and(|c| c.region != catalogue::Region::Request);
-            let roots = facts::temp_objects(
-                site.root,
-                site.path,
-                site.scope.section,
-                site.scope.request_index,
-                in_response,
-            );
-            items.extend(written_items(&facts::keys_below(&roots, path), app_root, 0));
-        }
-        "body" | "item" => {
-            let roots = facts::sample_roots(analysis, site.path);
-            items.extend(written_items(&facts::keys_below(&roots, path), app_root, 0));
-            let interface = facts::interface_params(analysis, site.path);
-            items.extend(param_items(&interface, path, root, app_root));
-        }
-        _ => {}
-    }
+    let in_connection = site.place().is_some_and(Place::is_connection);
+    let prefix = std::iter::once(root)
+        .chain(path.iter().copied())
+        .collect::<Vec<_>>()
+        .join(".");
+    let item = |rank: usize, member: &Member| {
+        let variable = format!("{prefix}.{}", member.name());
+        let doc = member.markdown(site, &variable);
+        field(member.name(), member.detail(), doc, 0, rank)
+    };
+    let (declared, written) = members(site, root, path);
+    let mut items: Vec<Item> = declared
+        .iter()
+        .enumerate()
+        .map(|(r, m)| item(r, m))
+        .collect();
+    items.extend(written.iter().enumerate().map(|(r, m)| item(r, m)));
     // Members Make itself defines (`oauth.scope`, `iterate.container.first`, …).
     if let Some(variable) = catalogue::root_variable(root)
         && !(root == "data" && in_connection)
     {
-        let mut members = variable.members;
+        let mut defined = variable.members;
         for step in path {
-            match members.iter().find(|m| m.name == *step) {
-                Some(member) => members = member.children,
-                None => members = &[],
+            match defined.iter().find(|m| m.name == *step) {
+                Some(member) => defined = member.children,
+                None => defined = &[],
             }
         }
-        for (rank, member) in members.iter().enumerate() {
-            let restricted = site.place.is_some_and(|place| {
+        for (rank, member) in defined.iter().enumerate() {
+            let restricted = site.place().is_some_and(|place| {
                 catalogue::member_restriction(root, member.name, place).is_some()
             });
             if restricted {

@@ -4,52 +4,48 @@
 
 use std::path::Path;
 
-use iml_catalogue::{self as catalogue, ExprContext, Place};
-use iml_jsonc::{JsonString, Member, Value};
-use iml_lang::{ExprKind, PathSegment};
+use iml_catalogue::{self as catalogue, ExprContext};
+use iml_lang::ExprKind;
 use text_size::TextSize;
 
 use crate::Analysis;
-use crate::json;
-use crate::semantic;
+use crate::semantic::{self, CursorTarget};
 
 use super::Hover;
 use super::completion::is_reported;
-use super::cursor::At;
-use super::facts::{self, DeclaredParam, WrittenKey, shown_path};
-use super::iml::{ImlCursor, iml_cursor};
 use super::keys;
-use super::markdown;
+use super::markdown::{self, shown_path};
+use super::members::{Member, chain_keys, members};
 use super::site::Site;
 
 pub(crate) fn hover(analysis: &Analysis, path: &Path, offset: TextSize) -> Option<Hover> {
     let site = Site::new(analysis, path, offset)?;
-    match site.at() {
-        At::Key { member, .. } => key_hover(&site, member),
-        At::String { string, key } => string_hover(&site, string, *key),
+    match &site.cursor.target {
+        CursorTarget::Key {
+            key: Some(name),
+            range: Some(range),
+            ..
+        } => {
+            let info = keys::key_named(
+                site.kind(),
+                site.place(),
+                site.container()?,
+                site.parent(),
+                name,
+            )?;
+            Some(Hover {
+                range: *range,
+                markdown: markdown::key(&info, site.place()),
+            })
+        }
+        CursorTarget::StringValue { .. } => string_hover(&site),
+        CursorTarget::Iml(_) => iml_hover(&site),
         _ => None,
     }
 }
 
-fn key_hover(site: &Site<'_>, member: &Member) -> Option<Hover> {
-    let name = member.key.decoded.as_str();
-    let info = keys::key_named(
-        site.kind(),
-        site.place,
-        site.container(),
-        site.parent(),
-        name,
-    )?;
-    Some(Hover {
-        range: member.key.range,
-        markdown: markdown::key(&info, site.place),
-    })
-}
-
-fn string_hover(site: &Site<'_>, string: &JsonString, key: Option<&str>) -> Option<Hover> {
-    if let Some(cursor) = iml_cursor(site.analysis, site.path, string, site.offset) {
-        return iml_hover(site, &cursor, key);
-    }
+fn string_hover(site: &Site<'_>) -> Option<Hover> {
+    let string = site.cursor.literal()?;
     let decoded = string.decoded.as_str();
     if let Some(name) = decoded.strip_prefix("rpc://") {
         let rpc = site
@@ -73,10 +69,10 @@ fn string_hover(site: &Site<'_>, string: &JsonString, key: Option<&str>) -> Opti
     }
     let info = keys::key_named(
         site.kind(),
-        site.place,
-        site.container(),
+        site.place(),
+        site.container()?,
         site.parent(),
-        key?,
+        site.cursor.member_key()?,
     )?;
     let enumeration = catalogue::enumeration(info.values()?);
     let value = enumeration.value(decoded)?;
@@ -86,10 +82,11 @@ fn string_hover(site: &Site<'_>, string: &JsonString, key: Option<&str>) -> Opti
     })
 }
 
-fn iml_hover(site: &Site<'_>, cursor: &ImlCursor, key: Option<&str>) -> Option<Hover> {
-    let block = cursor.block();
-    let offset = cursor.offset;
-    let ctx = site.expr_context(key);
+fn iml_hover(site: &Site<'_>) -> Option<Hover> {
+    let cursor = &site.cursor;
+    let block = cursor.block()?;
+    let offset = cursor.decoded_offset()?;
+    let ctx = site.expr();
     for expr in block.expr.walk() {
         if let ExprKind::Call { callee, .. } = &expr.kind
             && callee.range.contains_inclusive(offset)
@@ -106,7 +103,7 @@ fn iml_hover(site: &Site<'_>, cursor: &ImlCursor, key: Option<&str>) -> Option<H
                 None => return None,
             };
             return Some(Hover {
-                range: cursor.to_source(callee.range),
+                range: cursor.to_source(callee.range)?,
                 markdown,
             });
         }
@@ -114,17 +111,10 @@ fn iml_hover(site: &Site<'_>, cursor: &ImlCursor, key: Option<&str>) -> Option<H
     if let Some(chain) = iml_lang::member_chain_at(&block.expr, offset)
         && let Some(partial) = &chain.partial
     {
-        let path: Vec<&str> = chain
-            .path
-            .iter()
-            .filter_map(|s| match s {
-                PathSegment::Property(name) => Some(name.text.as_str()),
-                PathSegment::Index => None,
-            })
-            .collect();
+        let path = chain_keys(&chain);
         let markdown = member_hover(site, ctx, &chain.root.text, &path, &partial.text)?;
         return Some(Hover {
-            range: cursor.to_source(partial.range),
+            range: cursor.to_source(partial.range)?,
             markdown,
         });
     }
@@ -137,14 +127,14 @@ fn iml_hover(site: &Site<'_>, cursor: &ImlCursor, key: Option<&str>) -> Option<H
                 markdown.push_str(&format!("\n\n{source}"));
             }
             Some(Hover {
-                range: cursor.to_source(name.range),
+                range: cursor.to_source(name.range)?,
                 markdown,
             })
         }
         ExprKind::Keyword(keyword) => {
             let entry = catalogue::keyword(keyword.as_str())?;
             Some(Hover {
-                range: cursor.to_source(expr.range),
+                range: cursor.to_source(expr.range)?,
                 markdown: format!("**`{}`** — {}", entry.name, entry.doc),
             })
         }
@@ -175,53 +165,19 @@ fn variable_source(site: &Site<'_>, root: &str) -> Option<String> {
             (!paths.is_empty()).then(|| format!("Declared in {}", files(paths)))
         }
         "connection" => {
-            let connections = facts::linked_connections(analysis, site.path);
-            let ids: Vec<String> = connections.iter().map(|c| format!("`{}`", c.id)).collect();
+            let keys = semantic::connection_keys(analysis, site.path)?;
+            let ids: Vec<String> = keys.connections.iter().map(|c| format!("`{c}`")).collect();
             (!ids.is_empty()).then(|| format!("Linked connection: {}", ids.join(", ")))
         }
-        "common" => facts::common_file(analysis, site.path, site.place)
-            .map(|f| format!("Read from {}", files(vec![f]))),
+        "common" => semantic::common_keys(analysis, site.path)
+            .map(|(file, _)| format!("Read from {}", files(vec![file.as_path()]))),
         _ => None,
     }
 }
 
-fn find_param<'p>(
-    params: &'p [DeclaredParam],
-    path: &[&str],
-    name: &str,
-) -> Option<&'p DeclaredParam> {
-    let mut level = params;
-    for step in path {
-        level = &level.iter().find(|p| p.name == *step)?.children;
-    }
-    level.iter().find(|p| p.name == name)
-}
-
-/// Every writer of `name` below `path` in `roots` (not deduplicated: a key
-/// written by both `token` and `refresh` shows both).
-fn writers<'a>(
-    roots: &[(&'a Value, &'a Path, String)],
-    path: &[&str],
-    name: &str,
-) -> Vec<WrittenKey<'a>> {
-    roots
-        .iter()
-        .flat_map(|root| facts::keys_below(std::slice::from_ref(root), path))
-        .filter(|k| k.name == name)
-        .collect()
-}
-
-fn written_markdown(keys: &[WrittenKey<'_>], variable: &str, app_root: &Path) -> Option<String> {
-    if keys.is_empty() {
-        return None;
-    }
-    let mut out = format!("`{variable}`");
-    for key in keys {
-        out.push_str(&format!("\n\n{}", markdown::written_key(key, app_root)));
-    }
-    Some(out)
-}
-
+/// The member `name` below `root.path…`: the parameter declaring it, then
+/// every object that writes it (a key written by both `token` and
+/// `refresh` shows both); else a member Make itself defines.
 fn member_hover(
     site: &Site<'_>,
     ctx: Option<ExprContext>,
@@ -233,101 +189,36 @@ fn member_hover(
         let variable = catalogue::root_variable(root)?;
         return Some(markdown::variable(variable, ctx.as_ref()));
     }
-    let analysis = site.analysis;
-    let app_root = site.app_root();
     let variable = std::iter::once(root)
         .chain(path.iter().copied())
         .chain([name])
         .collect::<Vec<_>>()
         .join(".");
-    let in_connection = site.place.is_some_and(Place::is_connection);
-    let found = match root {
-        "parameters" => {
-            let params = facts::visible_parameters(analysis, site.path);
-            find_param(&params, path, name).map(|p| p.markdown(&variable, app_root))
+    let (declared, written) = members(site, root, path);
+    let mut parts: Vec<String> = declared
+        .iter()
+        .find(|m| m.name() == name)
+        .map(|m| m.markdown(site, &variable))
+        .into_iter()
+        .collect();
+    let writers: Vec<&Member> = written.iter().filter(|m| m.name() == name).collect();
+    if !writers.is_empty() {
+        let mut out = format!("`{variable}`");
+        for writer in writers {
+            out.push_str(&format!("\n\n{}", writer.markdown(site, &variable)));
         }
-        "connection" => {
-            let connection_params = facts::connection_parameters(analysis, site.path);
-            let connection_data = facts::connection_data(analysis, site.path);
-            let param = find_param(&connection_params, path, name).map(|p| {
-                format!(
-                    "Connection parameter.\n\n{}",
-                    p.markdown(&variable, app_root)
-                )
-            });
-            let data: Vec<WrittenKey<'_>> = if path.is_empty() {
-                connection_data
-                    .iter()
-                    .filter(|k| k.name == name)
-                    .cloned()
-                    .collect()
-            } else {
-                let roots: Vec<_> = connection_data
-                    .iter()
-                    .filter(|k| k.name == path[0])
-                    .filter_map(|k| Some((k.value?, k.file, k.origin.clone())))
-                    .collect();
-                writers(&roots, &path[1..], name)
-            };
-            match (param, written_markdown(&data, &variable, app_root)) {
-                (Some(p), Some(d)) => Some(format!("{p}\n\n{d}")),
-                (p, d) => p.or(d),
-            }
-        }
-        "common" => {
-            let file = facts::common_file(analysis, site.path, site.place)?;
-            let value = analysis.root_value(file)?;
-            written_markdown(
-                &writers(&[(value, file, "common data".to_owned())], path, name),
-                &variable,
-                app_root,
-            )
-        }
-        "data" if in_connection => {
-            let roots: Vec<_> = facts::requests_of(site.root)
-                .into_iter()
-                .filter_map(|(section, _, request)| {
-                    let data = json::get(json::get(request, "response")?, "data")?;
-                    let origin = if section.is_empty() {
-                        "response.data".to_owned()
-                    } else {
-                        format!("{section}.response.data")
-                    };
-                    Some((data, site.path, origin))
-                })
-                .collect();
-            written_markdown(&writers(&roots, path, name), &variable, app_root)
-        }
-        "temp" => {
-            let in_response = ctx.is_some_and(|c| c.region != catalogue::Region::Request);
-            let roots = facts::temp_objects(
-                site.root,
-                site.path,
-                site.scope.section,
-                site.scope.request_index,
-                in_response,
-            );
-            written_markdown(&writers(&roots, path, name), &variable, app_root)
-        }
-        "body" | "item" => {
-            let samples = facts::sample_roots(analysis, site.path);
-            let interface = facts::interface_params(analysis, site.path);
-            find_param(&interface, path, name)
-                .map(|p| format!("Output field.\n\n{}", p.markdown(&variable, app_root)))
-                .or_else(|| written_markdown(&writers(&samples, path, name), &variable, app_root))
-        }
-        _ => None,
-    };
-    if found.is_some() {
-        return found;
+        parts.push(out);
     }
-    let mut members = catalogue::root_variable(root)?.members;
+    if !parts.is_empty() {
+        return Some(parts.join("\n\n"));
+    }
+    let mut defined = catalogue::root_variable(root)?.members;
     for step in path {
-        members = members.iter().find(|m| m.name == *step)?.children;
+        defined = defined.iter().find(|m| m.name == *step)?.children;
     }
-    let member = members.iter().find(|m| m.name == name)?;
+    let member = defined.iter().find(|m| m.name == name)?;
     let mut out = format!("**`{variable}`** — {}", member.doc);
-    if let Some(place) = site.place
+    if let Some(place) = site.place()
         && let Some(restriction) = catalogue::member_restriction(root, name, place)
     {
         out.push_str(&format!(

@@ -12,7 +12,7 @@ use iml_jsonc::Value;
 
 use crate::json;
 
-use super::context::ObjectKind;
+use super::objects::ObjectKind;
 
 /// One key an object may hold.
 #[derive(Debug, Clone, Copy)]

@@ -8,7 +8,8 @@ use iml_catalogue::{
     RootVariable, Status, Verdict,
 };
 
-use super::facts::{WrittenKey, shown_path};
+use crate::semantic::DeclaredParam;
+
 use super::keys::{self, KeyInfo};
 
 fn link(url: &str) -> String {
@@ -47,12 +48,7 @@ pub(crate) fn key(key: &KeyInfo, place: Option<Place>) -> String {
                 out.push_str(&format!(", default `{default}`"));
             }
             if let Some(id) = d.values {
-                let values: Vec<&str> = catalogue::enumeration(id)
-                    .values
-                    .iter()
-                    .map(|v| v.value)
-                    .collect();
-                out.push_str(&format!("\n\nValues: `{}`", values.join("`, `")));
+                out.push_str(&values_line(id));
             }
             if matches!(
                 d.level,
@@ -84,12 +80,7 @@ pub(crate) fn key(key: &KeyInfo, place: Option<Place>) -> String {
                 out.push_str(&format!("\n\nDefault `{default}`"));
             }
             if let Some(id) = k.values {
-                let values: Vec<&str> = catalogue::enumeration(id)
-                    .values
-                    .iter()
-                    .map(|v| v.value)
-                    .collect();
-                out.push_str(&format!("\n\nValues: `{}`", values.join("`, `")));
+                out.push_str(&values_line(id));
             }
         }
         KeyInfo::Validate(_) | KeyInfo::AnyStatus => {}
@@ -99,6 +90,16 @@ pub(crate) fn key(key: &KeyInfo, place: Option<Place>) -> String {
     }
     out.push_str(&format!("\n\n{}", link(key.url())));
     out
+}
+
+/// `Values: `a`, `b``, after a blank line.
+fn values_line(id: catalogue::EnumId) -> String {
+    let values: Vec<&str> = catalogue::enumeration(id)
+        .values
+        .iter()
+        .map(|v| v.value)
+        .collect();
+    format!("\n\nValues: `{}`", values.join("`, `"))
 }
 
 /// A snippet as an example: placeholders replaced by what they stand for.
@@ -181,17 +182,53 @@ pub(crate) fn function(function: &Function) -> String {
     out
 }
 
-pub(crate) fn written_key(key: &WrittenKey<'_>, app_root: &Path) -> String {
+/// A path relative to the app root, for messages.
+pub(crate) fn shown_path(file: &Path, root: &Path) -> String {
+    file.strip_prefix(root)
+        .unwrap_or(file)
+        .display()
+        .to_string()
+}
+
+/// One line for a declared parameter: its type and label.
+pub(crate) fn param_detail(param: &DeclaredParam) -> String {
+    let type_name = param.param_type.as_deref().unwrap_or("parameter");
+    match &param.label {
+        Some(label) => format!("{type_name} · {label}"),
+        None => type_name.to_owned(),
+    }
+}
+
+/// A declared parameter read as `variable`, declared in `file`.
+pub(crate) fn param(param: &DeclaredParam, variable: &str, file: &Path, app_root: &Path) -> String {
     let mut out = format!(
-        "**`{}`** — written by `{}` in `{}`",
-        key.name,
-        key.origin,
-        shown_path(key.file, app_root)
+        "**{}** `{variable}`",
+        param.label.as_deref().unwrap_or(&param.name)
     );
-    if let Some(value) = key.value
-        && let iml_jsonc::ValueKind::String(s) = &value.kind
-    {
-        out.push_str(&format!("\n\n```iml\n{}\n```", s.decoded.as_str()));
+    if let Some(type_name) = &param.param_type {
+        out.push_str(&format!("\n\nType: `{type_name}`"));
+    }
+    if let Some(help) = &param.help {
+        out.push_str(&format!("\n\n{help}"));
+    }
+    out.push_str(&format!("\n\nDeclared in `{}`", shown_path(file, app_root)));
+    out
+}
+
+/// A key written by `origin` in `file`, with the string it is set to.
+pub(crate) fn written_key(
+    name: &str,
+    origin: &str,
+    value: Option<&str>,
+    file: &Path,
+    app_root: &Path,
+) -> String {
+    let mut out = format!(
+        "**`{name}`** — written by `{origin}` in `{}`",
+        shown_path(file, app_root)
+    );
+    if let Some(value) = value {
+        out.push_str(&format!("\n\n```iml\n{value}\n```"));
     }
     out
 }

@@ -3,18 +3,17 @@
 //! byte ranges into the file's text; converting to protocol positions is the
 //! protocol layer's job.
 //!
-//! They read the snapshot only: the file's cached value model, the app model
-//! and the catalogue. The one string under the cursor is scanned for its
-//! `{{ }}` blocks; nothing else is parsed on the request path.
+//! They read the snapshot only: the semantic model (where the cursor is,
+//! what the position means, which names the app declares and writes, all
+//! cached per file version), the app model and the catalogue. Nothing is
+//! parsed on the request path.
 
 mod completion;
-mod context;
-mod cursor;
-mod facts;
 mod hover;
-mod iml;
 mod keys;
 mod markdown;
+mod members;
+mod objects;
 mod signature;
 mod site;
 

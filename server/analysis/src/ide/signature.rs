@@ -7,23 +7,18 @@ use text_size::{TextRange, TextSize};
 
 use crate::Analysis;
 
+use crate::semantic::position_at;
+
 use super::SignatureHelp;
-use super::cursor::{At, size};
-use super::iml::iml_cursor;
 use super::markdown;
-use super::site::Site;
 
 pub(crate) fn signature_help(
     analysis: &Analysis,
     path: &Path,
     offset: TextSize,
 ) -> Option<SignatureHelp> {
-    let site = Site::new(analysis, path, offset)?;
-    let At::String { string, .. } = site.at() else {
-        return None;
-    };
-    let cursor = iml_cursor(analysis, path, string, offset)?;
-    let call = iml_lang::call_at(&cursor.block().expr, cursor.offset)?;
+    let cursor = position_at(analysis, path, offset)?;
+    let call = iml_lang::call_at(&cursor.block()?.expr, cursor.decoded_offset()?)?;
     let name = call.callee.text.as_str();
     match catalogue::function(name) {
         Some(function) => Some(builtin(function, call.arg_index)),
@@ -57,6 +52,7 @@ fn builtin(function: &catalogue::Function, arg_index: usize) -> SignatureHelp {
         } else {
             label.push_str(&name);
         }
+        let size = |n: usize| TextSize::try_from(n).unwrap_or_default();
         parameters.push(TextRange::new(size(start), size(label.len())));
     }
     label.push_str(&format!("): {}", function.returns.label()));

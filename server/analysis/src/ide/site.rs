@@ -1,79 +1,76 @@
-//! Everything the features need to know about one cursor position,
-//! computed once per request from the snapshot.
+//! One cursor position as the features see it: the semantic model's cursor
+//! context plus the kind of each object around it.
 
 use std::path::Path;
 
-use iml_catalogue::{ExprContext, Place, Region};
+use iml_catalogue::{ExprContext, Place};
 use iml_jsonc::Value;
-use text_size::TextSize;
 
-use crate::Analysis;
-use crate::roles::{ComponentKind, FileRole};
+use crate::semantic::{CursorContext, context_for, position_at};
+use crate::{Analysis, ComponentKind, FileRole, ModuleType};
 
-use super::context::{self, ObjectKind, Scope};
-use super::cursor::{self, At, Located};
+use super::objects::{ObjectKind, classify};
 
 pub(crate) struct Site<'a> {
     pub(crate) analysis: &'a Analysis,
     pub(crate) path: &'a Path,
     pub(crate) text: &'a str,
-    pub(crate) root: &'a Value,
-    pub(crate) role: FileRole,
-    pub(crate) place: Option<Place>,
-    pub(crate) located: Located<'a>,
-    /// The kind of each container of `located.chain`.
-    pub(crate) kinds: Vec<ObjectKind>,
-    pub(crate) scope: Scope,
-    pub(crate) offset: TextSize,
+    pub(crate) cursor: CursorContext<'a>,
+    /// The kind of each of `cursor.containers()`.
+    kinds: Vec<ObjectKind>,
+    role: FileRole,
 }
 
 impl<'a> Site<'a> {
     pub(crate) fn new(
         analysis: &'a Analysis,
         path: &'a Path,
-        offset: TextSize,
+        offset: text_size::TextSize,
     ) -> Option<Site<'a>> {
         let text = analysis.file_text(path)?;
-        let root = analysis.root_value(path)?;
+        let mut cursor = position_at(analysis, path, offset)?;
         let role = analysis.role(path);
-        let place = context::place_of(analysis, path, &role);
-        let located = cursor::locate(text, root, offset)?;
-        let root_kind = context::root_kind(&role, place, root);
-        let parameter_file = context::is_parameter_file(role.kind);
-        let (kinds, scope) = context::classify(root_kind, place, parameter_file, &located.chain);
+        if cursor.context.place.is_none()
+            && let Some(assumed) = assume_action_module(&role)
+            && let Some(root) = analysis.root_value(path)
+        {
+            cursor.context = context_for(&assumed, None, root, &cursor.path, cursor.context.is_key);
+        }
+        let kinds = classify(&cursor.context, cursor.containers(), cursor.path.segments());
         Some(Site {
             analysis,
             path,
             text,
-            root,
-            role,
-            place,
-            located,
+            cursor,
             kinds,
-            scope,
-            offset,
+            role,
         })
     }
 
+    /// The place whose keys and variables apply.
+    pub(crate) fn place(&self) -> Option<Place> {
+        self.cursor.context.place
+    }
+
+    /// The expression context of an IML expression at the cursor.
+    pub(crate) fn expr(&self) -> Option<ExprContext> {
+        self.cursor.context.expr
+    }
+
+    /// The kind of the innermost object or array holding the cursor.
     pub(crate) fn kind(&self) -> ObjectKind {
         self.kinds.last().copied().unwrap_or(ObjectKind::Free)
     }
 
-    pub(crate) fn container(&self) -> &'a Value {
-        self.located
-            .chain
-            .last()
-            .map_or(self.root, |(_, value)| *value)
+    /// The innermost object or array holding the cursor.
+    pub(crate) fn container(&self) -> Option<&'a Value> {
+        self.cursor.container()
     }
 
     /// The container holding the innermost one.
     pub(crate) fn parent(&self) -> Option<&'a Value> {
-        let n = self.located.chain.len();
-        (n >= 2).then(|| self.located.chain[n - 2].1)
-    }
-
-    pub(crate) fn at(&self) -> &At<'a> {
-        &self.located.at
+        let containers = self.cursor.containers();
+        containers.len().checked_sub(2).map(|i| containers[i])
     }
 
     /// Whether parameters here belong to a connection (`editable` applies).
@@ -84,21 +81,23 @@ impl<'a> Site<'a> {
             .is_some_and(|c| c.kind == ComponentKind::Connection)
     }
 
-    /// The expression context of a string value under `key` of the container.
-    pub(crate) fn expr_context(&self, key: Option<&str>) -> Option<ExprContext> {
-        let mut scope = self.scope;
-        if self.kind() == ObjectKind::Response && key == Some("wrapper") {
-            scope.region = Region::Wrapper;
-        }
-        if self.kind() == ObjectKind::Request && key == Some("pagination") {
-            scope.region = Region::Pagination;
-        }
-        scope.expr_context()
-    }
-
     pub(crate) fn app_root(&self) -> &'a Path {
         self.analysis
             .app(self.path)
             .map_or(Path::new("/"), |app| app.root.as_path())
     }
+}
+
+/// A module whose type is not known yet is written like an action: its
+/// keys and variables are offered rather than none.
+fn assume_action_module(role: &FileRole) -> Option<FileRole> {
+    let component = role.component.as_ref()?;
+    if component.kind != ComponentKind::Module || component.module_type.is_some() {
+        return None;
+    }
+    let mut assumed = role.clone();
+    if let Some(component) = assumed.component.as_mut() {
+        component.module_type = Some(ModuleType::Action);
+    }
+    Some(assumed)
 }

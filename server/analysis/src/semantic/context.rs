@@ -37,8 +37,28 @@ pub struct SiteContext {
 }
 
 impl SiteContext {
+    /// A position whose place is not known: nothing but the role.
+    fn unplaced(role: RoleKind, is_key: bool) -> SiteContext {
+        SiteContext {
+            role,
+            place: None,
+            expr: None,
+            section: None,
+            request_index: None,
+            request_path: None,
+            directive: None,
+            is_key,
+        }
+    }
+
     pub fn region(&self) -> Option<Region> {
         self.expr.map(|expr| expr.region)
+    }
+
+    /// Whether the file declares parameters or output fields (a list of
+    /// parameter objects), whether or not its component's place is known.
+    pub fn is_parameter_file(&self) -> bool {
+        is_parameter_role(self.role)
     }
 
     /// The directive's keys as a list (`["response", "data", "accessToken"]`).
@@ -107,14 +127,25 @@ pub(crate) fn file_place(
         RoleKind::Detach => Some((Place::WebhookDetach, false)),
         RoleKind::Update => Some((Place::WebhookUpdate, false)),
         RoleKind::Communication => Some((component_place(role, connection_kind, root)?, false)),
-        RoleKind::Params
-        | RoleKind::StaticParams
-        | RoleKind::MappableParams
-        | RoleKind::Interface
-        | RoleKind::InputParams
-        | RoleKind::OutputParams => Some((component_place(role, connection_kind, root)?, true)),
+        kind if is_parameter_role(kind) => {
+            Some((component_place(role, connection_kind, root)?, true))
+        }
         _ => None,
     }
+}
+
+/// Files that declare parameters or fields (their IML runs in the editor's
+/// forms, not in a request).
+fn is_parameter_role(kind: RoleKind) -> bool {
+    matches!(
+        kind,
+        RoleKind::Params
+            | RoleKind::StaticParams
+            | RoleKind::MappableParams
+            | RoleKind::Interface
+            | RoleKind::InputParams
+            | RoleKind::OutputParams
+    )
 }
 
 /// Where the request object containing `path` starts: its path, its section
@@ -175,16 +206,7 @@ pub fn context_for(
     path: &JsonPath,
     is_key: bool,
 ) -> SiteContext {
-    let mut context = SiteContext {
-        role: role.kind,
-        place: None,
-        expr: None,
-        section: None,
-        request_index: None,
-        request_path: None,
-        directive: None,
-        is_key,
-    };
+    let mut context = SiteContext::unplaced(role.kind, is_key);
     let Some((place, parameter_file)) = file_place(role, connection_kind, root) else {
         return context;
     };
@@ -290,16 +312,7 @@ pub fn context_at_path(
     let connection_kind = connection_kind_of(analysis, file, &role);
     match analysis.root_value(file) {
         Some(root) => context_for(&role, connection_kind, root, path, is_key),
-        None => SiteContext {
-            role: role.kind,
-            place: None,
-            expr: None,
-            section: None,
-            request_index: None,
-            request_path: None,
-            directive: None,
-            is_key,
-        },
+        None => SiteContext::unplaced(role.kind, is_key),
     }
 }
 

@@ -4,15 +4,15 @@
 use std::path::Path;
 
 use iml_catalogue::{
-    ExprContext, OAuthFlavour, Place, Region, Section, Severity, Verdict, check_variable, function,
-    functions, keyword, member_restriction, root_variable, root_variables, rule, sections,
+    ExprContext, Place, Region, Section, Severity, Verdict, check_variable, function, functions,
+    keyword, member_restriction, root_variable, root_variables, rule,
 };
 use iml_jsonc::{Value, ValueKind};
 use iml_lang::{Expr, ExprKind, Name};
 use text_size::TextRange;
 
 use super::context::{SiteContext, connection_kind_of, context_for};
-use super::facts::{FlowStep, Phase, TempWrite, facts};
+use super::facts::{TempWrite, facts, flow_step_at};
 use super::scope::{
     ConnectionKeys, VisibleParams, connection_data_keys, connection_keys, visible_parameters,
 };
@@ -257,13 +257,7 @@ impl<'a> Checker<'a> {
         };
         let mut d = diagnostic("I002", severity_of("I002"), message, range);
         if let Some(s) = suggestion {
-            d.fixes.push(Fix {
-                title: format!("Change to `{s}`"),
-                edits: vec![TextEdit {
-                    range,
-                    new_text: s.to_owned(),
-                }],
-            });
+            d.fixes.push(rename_fix(range, s));
         }
         self.out.push(d);
     }
@@ -316,13 +310,7 @@ impl<'a> Checker<'a> {
         };
         let mut d = diagnostic("I003", severity_of("I003"), message, range);
         if let Some(s) = suggestion {
-            d.fixes.push(Fix {
-                title: format!("Change to `{s}`"),
-                edits: vec![TextEdit {
-                    range,
-                    new_text: s.to_owned(),
-                }],
-            });
+            d.fixes.push(rename_fix(range, s));
         }
         self.out.push(d);
     }
@@ -451,7 +439,7 @@ impl<'a> Checker<'a> {
         if !place.is_connection() {
             return;
         }
-        let Some(read) = read_step(site, context, place) else {
+        let Some(read) = flow_step_at(context, &site.string.path) else {
             return;
         };
         let writes = self.temp_writes();
@@ -479,37 +467,15 @@ impl<'a> Checker<'a> {
     }
 }
 
-/// The step at which a string of a connection is evaluated.
-fn read_step(site: &Site<'_>, context: &SiteContext, place: Place) -> Option<FlowStep> {
-    let request_path = context.request_path.as_ref()?;
-    let below = request_path.len();
-    let path = &site.string.path;
-    let phase = if path.key(below) == Some("temp") {
-        Phase::RequestTemp
-    } else if path.keys_start_with(below, &["response", "temp"]) {
-        Phase::ResponseTemp
-    } else if matches!(
-        context.region(),
-        Some(Region::Response | Region::Wrapper | Region::Pagination)
-    ) {
-        Phase::Response
-    } else {
-        Phase::Request
-    };
-    let flavour = match place {
-        Place::ConnectionOAuth1 => OAuthFlavour::OAuth1,
-        _ => OAuthFlavour::OAuth2,
-    };
-    let flow_order = context
-        .section
-        .and_then(|s| sections(flavour).iter().find(|info| info.section == s))
-        .and_then(|info| info.flow_order);
-    Some(FlowStep {
-        section: context.section,
-        flow_order,
-        request_index: context.request_index,
-        phase,
-    })
+/// The fix that replaces a misspelt name with the suggested one.
+fn rename_fix(range: TextRange, suggestion: &str) -> Fix {
+    Fix {
+        title: format!("Change to `{suggestion}`"),
+        edits: vec![TextEdit {
+            range,
+            new_text: suggestion.to_owned(),
+        }],
+    }
 }
 
 fn fix_hint(rule: &str, name: &str) -> String {

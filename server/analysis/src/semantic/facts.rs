@@ -4,13 +4,13 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use iml_catalogue::{Place, Section};
+use iml_catalogue::{OAuthFlavour, Place, Region, Section, sections};
 use iml_jsonc::{Member, Value, ValueKind};
 use iml_lang::ExprKind;
 use text_size::TextRange;
 
 use super::cache;
-use super::context::{RequestRef, requests};
+use super::context::{RequestRef, SiteContext, requests};
 use super::path::JsonPath;
 use super::sites::{FileSites, is_spread_key};
 use crate::json::{as_str, get, get_str, members};
@@ -48,6 +48,20 @@ pub struct ParamFacts {
     pub open_ended: bool,
 }
 
+impl DeclaredParam {
+    /// Whether it is read as `<parent>.<name>` (as `<name>` when `parent` is
+    /// empty); array items (`parent[].child`) are read through an index.
+    pub fn is_child_of(&self, parent: &[&str]) -> bool {
+        if parent.is_empty() {
+            return self.path == self.name;
+        }
+        let Some(prefix) = self.path.strip_suffix(self.name.as_str()) else {
+            return false;
+        };
+        prefix.strip_suffix('.') == Some(parent.join(".").as_str())
+    }
+}
+
 impl ParamFacts {
     /// Whether `name` is readable as `parameters.<name>`.
     pub fn declares_top_level(&self, name: &str) -> bool {
@@ -55,7 +69,8 @@ impl ParamFacts {
     }
 }
 
-/// A key written into an object (`response.data`, `temp`, common data).
+/// A key written into an object (`response.data`, `temp`, common data,
+/// samples), with the keys of its value when that is an object.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WrittenKey {
     pub name: String,
@@ -65,6 +80,41 @@ pub struct WrittenKey {
     pub section: Option<Section>,
     /// The request index when the communication is an array.
     pub request_index: Option<usize>,
+    /// The member's path in its file (`token.response.data.accessToken`);
+    /// its parent is where the key is written.
+    pub path: JsonPath,
+    /// The named keys of an object value (`account.id`), read as
+    /// `<name>.<child>`.
+    pub children: Vec<WrittenKey>,
+}
+
+impl WrittenKey {
+    /// The keys read as `<name>.<path…>.<key>`: the children reached by
+    /// following `path` (`self`'s own children when it is empty).
+    pub fn keys_below(&self, path: &[&str]) -> &[WrittenKey] {
+        let mut keys = self.children.as_slice();
+        for step in path {
+            match keys.iter().find(|key| key.name == *step) {
+                Some(key) => keys = &key.children,
+                None => return &[],
+            }
+        }
+        keys
+    }
+}
+
+/// The keys read as `<path…>.<key>` among `keys` (`keys` itself when `path`
+/// is empty). A key written several times (by `token` and `refresh`) is
+/// followed in each writer.
+pub fn keys_below<'k>(keys: &'k [WrittenKey], path: &[&str]) -> Vec<&'k WrittenKey> {
+    match path.split_first() {
+        None => keys.iter().collect(),
+        Some((first, rest)) => keys
+            .iter()
+            .filter(|key| key.name == *first)
+            .flat_map(|key| key.keys_below(rest))
+            .collect(),
+    }
 }
 
 /// When, in the evaluation of one request, something happens (spec §3.2).
@@ -113,6 +163,39 @@ impl FlowStep {
     }
 }
 
+/// The step at which an expression at `path`, with `context`, is evaluated;
+/// `None` outside a request.
+pub fn flow_step_at(context: &SiteContext, path: &JsonPath) -> Option<FlowStep> {
+    let request_path = context.request_path.as_ref()?;
+    let below = request_path.len();
+    let phase = if path.key(below) == Some("temp") {
+        Phase::RequestTemp
+    } else if path.keys_start_with(below, &["response", "temp"]) {
+        Phase::ResponseTemp
+    } else if matches!(
+        context.region(),
+        Some(Region::Response | Region::Wrapper | Region::Pagination)
+    ) {
+        Phase::Response
+    } else {
+        Phase::Request
+    };
+    let flavour = match context.place {
+        Some(Place::ConnectionOAuth1) => OAuthFlavour::OAuth1,
+        _ => OAuthFlavour::OAuth2,
+    };
+    let flow_order = context
+        .section
+        .and_then(|s| sections(flavour).iter().find(|info| info.section == s))
+        .and_then(|info| info.flow_order);
+    Some(FlowStep {
+        section: context.section,
+        flow_order,
+        request_index: context.request_index,
+        phase,
+    })
+}
+
 /// A `temp` key written by a request `temp` or a `response.temp`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TempWrite {
@@ -120,6 +203,8 @@ pub struct TempWrite {
     pub key: Option<String>,
     pub range: TextRange,
     pub step: FlowStep,
+    /// The written key with its nested keys and path; `None` with `key`.
+    pub written: Option<WrittenKey>,
 }
 
 /// A use of `oauth.redirectUri`, `oauth.localRedirectUri` or `oauth.makeRedirectUri`.
@@ -166,6 +251,10 @@ pub struct FileFacts {
     pub temp_writes: Vec<TempWrite>,
     /// For common-data files: the top-level keys.
     pub common_keys: Option<Vec<WrittenKey>>,
+    /// For interface files: the output fields, declared like parameters.
+    pub interface: Option<ParamFacts>,
+    /// For samples: the keys of the sample (the first one of a list).
+    pub sample_keys: Option<Vec<WrittenKey>>,
 }
 
 /// The facts of `path`, computed once per file version.
@@ -187,17 +276,19 @@ pub(crate) fn extract_facts(
         | RoleKind::InputParams => {
             facts.params = Some(param_facts(root));
         }
+        RoleKind::Interface => facts.interface = Some(param_facts(root)),
         RoleKind::Common => {
-            facts.common_keys = Some(
-                members(root)
-                    .iter()
-                    .map(|member| WrittenKey {
-                        name: member.key.decoded.as_str().to_owned(),
-                        range: member.key.range,
-                        section: None,
-                        request_index: None,
-                    })
-                    .collect(),
+            facts.common_keys = Some(named_keys(root, &JsonPath::root(), None, None, 0));
+        }
+        RoleKind::Samples => {
+            let (sample, path) = match &root.kind {
+                ValueKind::Array(items) => (items.first(), JsonPath::root().child_index(0)),
+                _ => (Some(root), JsonPath::root()),
+            };
+            facts.sample_keys = Some(
+                sample
+                    .map(|sample| named_keys(sample, &path, None, None, 0))
+                    .unwrap_or_default(),
             );
         }
         _ => {}
@@ -368,17 +459,64 @@ fn step(request: &RequestRef<'_>, phase: Phase) -> FlowStep {
     }
 }
 
-/// Keys of an object that writes named values; `None` as key for unknown ones.
-fn written_keys(value: &Value) -> Vec<(Option<String>, TextRange)> {
+/// Nested written objects deeper than this are not followed.
+const MAX_WRITTEN_DEPTH: usize = 16;
+
+/// The named keys of an object that writes values (spread keys left out),
+/// each with the named keys of its own object value.
+fn named_keys(
+    object: &Value,
+    path: &JsonPath,
+    section: Option<Section>,
+    request_index: Option<usize>,
+    depth: usize,
+) -> Vec<WrittenKey> {
+    members(object)
+        .iter()
+        .filter(|member| !is_spread_key(member.key.decoded.as_str()))
+        .map(|member| {
+            let name = member.key.decoded.as_str().to_owned();
+            let path = path.child_key(&name);
+            let children = match &member.value {
+                Some(value) if depth < MAX_WRITTEN_DEPTH => {
+                    named_keys(value, &path, section, request_index, depth + 1)
+                }
+                _ => Vec::new(),
+            };
+            WrittenKey {
+                name,
+                range: member.key.range,
+                section,
+                request_index,
+                path,
+                children,
+            }
+        })
+        .collect()
+}
+
+/// The keys an object writes in file order, `None` for those that cannot be
+/// known (a spread key, or the whole object written by an expression).
+fn written_keys(
+    value: &Value,
+    path: &JsonPath,
+    request: &RequestRef<'_>,
+) -> Vec<(Option<WrittenKey>, TextRange)> {
     match &value.kind {
-        ValueKind::Object(members) => members
-            .iter()
-            .map(|member| {
-                let key = member.key.decoded.as_str();
-                let name = (!is_spread_key(key)).then(|| key.to_owned());
-                (name, member.key.range)
-            })
-            .collect(),
+        ValueKind::Object(members) => {
+            let mut named = named_keys(value, path, request.section, request.index, 0).into_iter();
+            members
+                .iter()
+                .map(|member| {
+                    let written = if is_spread_key(member.key.decoded.as_str()) {
+                        None
+                    } else {
+                        named.next()
+                    };
+                    (written, member.key.range)
+                })
+                .collect()
+        }
         ValueKind::String(_) => vec![(None, value.range)],
         _ => Vec::new(),
     }
@@ -388,19 +526,25 @@ fn temp_writes(requests: &[RequestRef<'_>]) -> Vec<TempWrite> {
     let mut writes = Vec::new();
     for request in requests {
         let sources = [
-            (get(request.value, "temp"), Phase::RequestTemp),
-            (
-                get(request.value, "response").and_then(|r| get(r, "temp")),
-                Phase::ResponseTemp,
-            ),
+            (&["temp"][..], Phase::RequestTemp),
+            (&["response", "temp"][..], Phase::ResponseTemp),
         ];
-        for (value, phase) in sources {
-            let Some(value) = value else { continue };
-            for (key, range) in written_keys(value) {
+        for (keys, phase) in sources {
+            let path = keys
+                .iter()
+                .fold(request.path.clone(), |p, k| p.child_key(k));
+            let Some(value) = keys
+                .iter()
+                .try_fold(request.value, |value, key| get(value, key))
+            else {
+                continue;
+            };
+            for (written, range) in written_keys(value, &path, request) {
                 writes.push(TempWrite {
-                    key,
+                    key: written.as_ref().map(|w| w.name.clone()),
                     range,
                     step: step(request, phase),
+                    written,
                 });
             }
         }
@@ -419,19 +563,15 @@ fn connection_facts(
         let Some(data) = get(request.value, "response").and_then(|r| get(r, "data")) else {
             continue;
         };
-        for (name, range) in written_keys(data) {
-            let Some(name) = name else {
+        let path = request.path.child_key("response").child_key("data");
+        for (written, _) in written_keys(data, &path, request) {
+            let Some(key) = written else {
                 facts.data_open = true;
                 continue;
             };
-            facts.writes_expires |= name == "expires";
-            facts.writes_refresh_token |= name.to_ascii_lowercase().contains("refresh");
-            facts.data_keys.push(WrittenKey {
-                name,
-                range,
-                section: request.section,
-                request_index: request.index,
-            });
+            facts.writes_expires |= key.name == "expires";
+            facts.writes_refresh_token |= key.name.to_ascii_lowercase().contains("refresh");
+            facts.data_keys.push(key);
         }
     }
     if matches!(place, Place::ConnectionOAuth2 | Place::ConnectionOAuth1) {

@@ -8,11 +8,15 @@
 //! - **Context** ([`context_at_path`], [`position_at`]): what a JSON path (or a
 //!   cursor offset) means: place, OAuth section, region, iteration, request
 //!   index, directive key. `position_at` is the entry point for completion,
-//!   hover and signature help.
-//! - **Facts** ([`facts`]) of one file (declared parameters, connection data
-//!   and `temp` writes, common-data keys), cached per file version, and the
-//!   app-level queries built on them ([`visible_parameters`],
-//!   [`connection_keys`], [`common_keys`], [`connection_data_keys`]).
+//!   hover, signature help and navigation: it also places half-typed input
+//!   (a bare word where a key goes, a key without its colon, an unclosed
+//!   object).
+//! - **Facts** ([`facts`]) of one file (declared parameters and output
+//!   fields, connection data and `temp` writes with their nested keys and
+//!   flow steps, common-data and sample keys), cached per file version, and
+//!   the app-level queries built on them ([`visible_parameters`],
+//!   [`connection_keys`], [`common_keys`], [`connection_data_keys`],
+//!   [`interface_fields`], [`sample_keys`]).
 //! - **Diagnostics** ([`iml_diagnostics`]): IML syntax (`I001`, `I005`–`I008`),
 //!   variables (`I002`, `C011`, `C012`), functions (`I003`, `I004`),
 //!   parameters (`I009`), spread keys (`I010`), connection data (`C009`,
@@ -39,11 +43,11 @@ pub use cursor::{CursorContext, CursorTarget, ImlCursor, position_at};
 pub use diagnostics::iml_diagnostics;
 pub use facts::{
     ConnectionFacts, DeclaredParam, FileFacts, FlowStep, ParamFacts, Phase, RedirectUse, TempWrite,
-    WrittenKey, facts,
+    WrittenKey, facts, flow_step_at, keys_below,
 };
 pub use path::{JsonPath, PathSegment};
 pub use scope::{
     ConnectionKeys, KeySource, VisibleKey, VisibleParams, common_keys, connection_data_keys,
-    connection_keys, visible_parameters,
+    connection_keys, interface_fields, sample_keys, visible_parameters,
 };
 pub use sites::{FileSites, ImlString, Site, sites};

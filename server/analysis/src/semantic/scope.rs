@@ -29,6 +29,9 @@ pub struct VisibleKey {
     pub source: KeySource,
     /// The parameter, for keys that are parameters.
     pub param: Option<DeclaredParam>,
+    /// The written key (its section, path and nested keys), for keys saved
+    /// with `response.data`.
+    pub written: Option<WrittenKey>,
 }
 
 /// The parameters a file reads as `parameters.*`.
@@ -177,6 +180,7 @@ pub fn connection_keys(analysis: &Analysis, file: &Path) -> Option<ConnectionKey
                 range: param.name_range.unwrap_or(param.range),
                 source: KeySource::Parameter,
                 param: Some(param),
+                written: None,
             }));
         let Some(communication) = connection.communication() else {
             out.open_ended = true;
@@ -193,6 +197,7 @@ pub fn connection_keys(analysis: &Analysis, file: &Path) -> Option<ConnectionKey
             range: key.range,
             source: KeySource::ResponseData,
             param: None,
+            written: Some(key.clone()),
         }));
     }
     Some(out)
@@ -229,4 +234,39 @@ pub fn common_keys(analysis: &Analysis, file: &Path) -> Option<(PathBuf, Vec<Wri
     };
     let keys = facts(analysis, common)?.common_keys.clone()?;
     Some((common.to_path_buf(), keys))
+}
+
+/// The output fields of the component of `file` (what its interface files
+/// declare), with the file each one is declared in.
+pub fn interface_fields(analysis: &Analysis, file: &Path) -> Vec<(PathBuf, DeclaredParam)> {
+    let Some((_, component)) = analysis.component_of(file) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for interface in component.files_with_role(RoleKind::Interface) {
+        let Some(fields) = facts(analysis, interface).and_then(|f| f.interface.clone()) else {
+            continue;
+        };
+        out.extend(
+            fields
+                .params
+                .into_iter()
+                .map(|field| (interface.to_path_buf(), field)),
+        );
+    }
+    out
+}
+
+/// The keys of the samples of the component of `file`, with each samples file.
+pub fn sample_keys(analysis: &Analysis, file: &Path) -> Vec<(PathBuf, Vec<WrittenKey>)> {
+    let Some((_, component)) = analysis.component_of(file) else {
+        return Vec::new();
+    };
+    component
+        .files_with_role(RoleKind::Samples)
+        .filter_map(|samples| {
+            let keys = facts(analysis, samples)?.sample_keys.clone()?;
+            Some((samples.to_path_buf(), keys))
+        })
+        .collect()
 }

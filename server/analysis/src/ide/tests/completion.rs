@@ -586,7 +586,7 @@ fn connection_members_in_a_module() {
         ],
         10,
         expect![[r#"
-            id [field] from token.response.data => id (replaces "")
+            id [field] from token.response.data.account => id (replaces "")
         "#]],
     );
 }
@@ -778,4 +778,52 @@ fn cursor_after_an_escaped_quote() {
         "#,
     ]);
     assert!(inside_literal.is_empty(), "{inside_literal:?}");
+}
+
+#[test]
+fn half_typed_values_and_keys() {
+    check(
+        &[
+            MANIFEST,
+            MODULE,
+            r#"
+        //- /app/modules/list-tasks/list-tasks.communication.iml.json
+        { "url": "/tasks", "type": js$0 }
+        "#,
+        ],
+        1,
+        expect![[r#"
+            json [enum] request type => "json" (replaces "js")
+            … 6 more
+        "#]],
+    );
+    let after_a_value = labels_of(&[
+        MANIFEST,
+        MODULE,
+        r#"
+        //- /app/modules/list-tasks/list-tasks.communication.iml.json
+        { "url": "/tasks"$0 }
+        "#,
+    ]);
+    assert!(after_a_value.is_empty(), "{after_a_value:?}");
+    let unclosed = labels_of(&[
+        MANIFEST,
+        MODULE,
+        "//- /app/modules/list-tasks/list-tasks.communication.iml.json\n{ \"url\": \"/tasks\", \"response\": { \"output\": \"{{body}}\", ite$0",
+    ]);
+    assert!(unclosed.iter().any(|l| l == "iterate"), "{unclosed:?}");
+}
+
+#[test]
+fn a_module_of_unknown_type_is_written_like_an_action() {
+    let labels = labels_of(&[r#"
+        //- /app/modules/draft/draft.communication.iml.json
+        { "url": "/x", "qs": { "a": "{{$0}}" }, "response": {} }
+        "#]);
+    assert!(labels.iter().any(|l| l == "parameters"), "{labels:?}");
+    let keys = labels_of(&[r#"
+        //- /app/modules/draft/draft.communication.iml.json
+        { "url": "/x", $0 }
+        "#]);
+    assert!(keys.iter().any(|l| l == "method"), "{keys:?}");
 }

@@ -252,3 +252,26 @@ fn item_member_from_the_interface() {
             Declared in `modules/list-tasks/list-tasks.interface.iml.json`"#]],
     );
 }
+
+#[test]
+fn nested_connection_data_names_its_object() {
+    check(
+        &[
+            MANIFEST,
+            OAUTH2,
+            r#"
+        //- /app/modules/list-tasks/list-tasks.communication.iml.json
+        { "url": "/tasks", "headers": { "x": "{{connection.account.i$0d}}" } }
+        "#,
+        ],
+        expect![[r#"
+            "id"
+            `connection.account.id`
+
+            **`id`** — written by `token.response.data.account` in `connections/acme/acme.oauth-communication.iml.json`
+
+            ```iml
+            {{body.account.id}}
+            ```"#]],
+    );
+}

@@ -111,7 +111,7 @@ fn typing_a_new_key() {
         "#,
         expect![[r#"
             path token
-            Key { object: JsonPath([Key("token")]), key: None, range: None, existing: ["url"] }
+            Key { object: JsonPath([Key("token")]), key: None, range: None, word: 33..33, has_colon: false, existing: ["url"] }
             ConnectionOAuth2 Token Request directive= key
         "#]],
     );
@@ -126,7 +126,7 @@ fn inside_an_existing_key() {
         "#,
         expect![[r#"
             path token.url
-            Key { object: JsonPath([Key("token")]), key: Some("url"), range: Some(13..18), existing: ["url"] }
+            Key { object: JsonPath([Key("token")]), key: Some("url"), range: Some(13..18), word: 14..17, has_colon: true, existing: ["url"] }
             ConnectionOAuth2 Token Request directive=url key
         "#]],
     );
@@ -156,7 +156,7 @@ fn key_gap_after_a_comment() {
         "#,
         expect![[r#"
             path token
-            Key { object: JsonPath([Key("token")]), key: None, range: None, existing: ["url"] }
+            Key { object: JsonPath([Key("token")]), key: None, range: None, word: 44..44, has_colon: false, existing: ["url"] }
             ConnectionOAuth2 Token Request directive= key
         "#]],
     );
@@ -205,4 +205,150 @@ fn outside_the_root_value() {
             Base Request directive=
         "#]],
     );
+}
+
+#[test]
+fn a_bare_word_where_a_key_goes() {
+    check(
+        r#"
+        //- /app/connections/acme/acme.communication.iml.json
+        { "token": { "url": "https://x", re$0 } }
+        "#,
+        expect![[r#"
+            path token
+            Key { object: JsonPath([Key("token")]), key: None, range: None, word: 33..35, has_colon: false, existing: ["url"] }
+            ConnectionOAuth2 Token Request directive= key
+        "#]],
+    );
+}
+
+#[test]
+fn a_key_without_its_colon() {
+    check(
+        r#"
+        //- /app/connections/acme/acme.communication.iml.json
+        { "token": { "url": "https://x", "me$0" } }
+        "#,
+        expect![[r#"
+            path token.me
+            Key { object: JsonPath([Key("token")]), key: Some("me"), range: Some(33..37), word: 34..36, has_colon: false, existing: ["url", "me"] }
+            ConnectionOAuth2 Token Request directive=me key
+        "#]],
+    );
+}
+
+#[test]
+fn an_unterminated_key_runs_to_the_end() {
+    check(
+        r#"
+        //- /app/connections/acme/acme.communication.iml.json
+        { "token": { "response": { "data": {}, "$0 } } }
+        "#,
+        expect![[r#"
+            path token.response. } } }
+            Key { object: JsonPath([Key("token"), Key("response")]), key: Some(" } } }"), range: Some(39..46), word: 40..40, has_colon: false, existing: ["data", " } } }"] }
+            ConnectionOAuth2 Token Response directive=response. } } } key
+        "#]],
+    );
+}
+
+#[test]
+fn a_bare_word_where_a_value_goes() {
+    check(
+        r#"
+        //- /app/rpcs/users/users.communication.iml.json
+        { "url": "/x", "type": js$0 }
+        "#,
+        expect![[r#"
+            path type
+            Value { range: Some(23..25) }
+            Rpc Request directive=type
+        "#]],
+    );
+}
+
+#[test]
+fn a_new_element_of_an_array() {
+    check(
+        r#"
+        //- /app/modules/add/add.mappable-params.iml.json
+        [ { "name": "a", "type": "text" }, $0 ]
+        "#,
+        expect![[r#"
+            path [1]
+            Value { range: None }
+            no place
+        "#]],
+    );
+}
+
+#[test]
+fn right_after_a_value_on_its_line() {
+    check(
+        r#"
+        //- /app/rpcs/users/users.communication.iml.json
+        { "url": "/x"$0 }
+        "#,
+        expect![[r#"
+            path $
+            None
+            Rpc Request directive=
+        "#]],
+    );
+}
+
+#[test]
+fn a_new_line_after_a_member_is_a_key_gap() {
+    check(
+        "//- /app/rpcs/users/users.communication.iml.json\n{ \"url\": \"/x\"\n  $0\n}\n",
+        expect![[r#"
+            path $
+            Key { object: JsonPath([]), key: None, range: None, word: 16..16, has_colon: false, existing: ["url"] }
+            Rpc Request directive= key
+        "#]],
+    );
+}
+
+#[test]
+fn inside_an_unclosed_object_at_the_end() {
+    check(
+        "//- /app/rpcs/users/users.communication.iml.json\n{ \"url\": \"/x\", \"response\": { \"output\": \"{{body}}\", ou$0",
+        expect![[r#"
+            path response
+            Key { object: JsonPath([Key("response")]), key: None, range: None, word: 51..53, has_colon: false, existing: ["output"] }
+            Rpc Response directive=response key
+        "#]],
+    );
+}
+
+#[test]
+fn the_containers_around_the_cursor() {
+    let (host, fixture) = host_from(
+        r#"
+        //- /app/rpcs/users/users.communication.iml.json
+        [{ "url": "/a" }, { "response": { "output": { "id": "{{item.i$0d}}" } } }]
+        "#,
+    );
+    let analysis = host.snapshot();
+    let (file, offset) = fixture.cursor().unwrap();
+    let cursor = position_at(
+        &analysis,
+        Path::new(file),
+        TextSize::try_from(offset).unwrap(),
+    )
+    .unwrap();
+    let text = &fixture_text(&fixture, file);
+    let shown: Vec<&str> = cursor
+        .containers()
+        .iter()
+        .map(|v| &text[v.range][..text[v.range].len().min(12)])
+        .collect();
+    expect![[r#"["[{ \"url\": \"/", "{ \"response\"", "{ \"output\": ", "{ \"id\": \"{{i"]"#]]
+        .assert_eq(&format!("{shown:?}"));
+    assert_eq!(cursor.member_key(), Some("id"));
+    assert_eq!(
+        cursor.literal().map(|s| &text[s.range]),
+        Some("\"{{item.id}}\"")
+    );
+    assert_eq!(cursor.containers().len(), cursor.path.len());
 }

@@ -5,8 +5,18 @@ use expect_test::{Expect, expect};
 
 use super::host_from;
 use crate::semantic::{
-    common_keys, connection_data_keys, connection_keys, facts, visible_parameters,
+    DeclaredParam, WrittenKey, common_keys, connection_data_keys, connection_keys, facts,
+    interface_fields, keys_below, sample_keys, visible_parameters,
 };
+
+/// `name{child, child{grandchild}}`.
+fn nested(key: &WrittenKey) -> String {
+    if key.children.is_empty() {
+        return key.name.clone();
+    }
+    let children: Vec<String> = key.children.iter().map(nested).collect();
+    format!("{}{{{}}}", key.name, children.join(", "))
+}
 
 fn show_facts(fixture: &str, file: &str, expect: Expect) {
     let (host, fixture) = host_from(fixture);
@@ -36,8 +46,11 @@ fn show_facts(fixture: &str, file: &str, expect: Expect) {
         for key in &connection.data_keys {
             writeln!(
                 out,
-                "  data {} {} in {:?}",
-                key.name, &text[key.range], key.section
+                "  data {} {} in {:?} at {}",
+                nested(key),
+                &text[key.range],
+                key.section,
+                key.path
             )
             .unwrap();
         }
@@ -53,18 +66,34 @@ fn show_facts(fixture: &str, file: &str, expect: Expect) {
     for write in &facts.temp_writes {
         writeln!(
             out,
-            "temp {:?} {:?} {:?} request {:?} {:?}",
+            "temp {:?} {:?} {:?} request {:?} {:?}{}",
             write.key,
             write.step.section,
             write.step.flow_order,
             write.step.request_index,
-            write.step.phase
+            write.step.phase,
+            write
+                .written
+                .as_ref()
+                .map(|w| format!(" {} at {}", nested(w), w.path))
+                .unwrap_or_default()
         )
         .unwrap();
     }
     if let Some(keys) = &facts.common_keys {
-        let names: Vec<&str> = keys.iter().map(|k| k.name.as_str()).collect();
+        let names: Vec<String> = keys.iter().map(nested).collect();
         writeln!(out, "common {names:?}").unwrap();
+    }
+    if let Some(fields) = &facts.interface {
+        let paths: Vec<&str> = fields.params.iter().map(|p| p.path.as_str()).collect();
+        writeln!(out, "interface {paths:?} open_ended={}", fields.open_ended).unwrap();
+    }
+    if let Some(keys) = &facts.sample_keys {
+        let names: Vec<String> = keys
+            .iter()
+            .map(|k| format!("{} at {}", nested(k), k.path))
+            .collect();
+        writeln!(out, "samples {names:?}").unwrap();
     }
     expect.assert_eq(&out);
 }
@@ -156,13 +185,13 @@ fn oauth2_connection_facts() {
         "/app/connections/acme/acme.communication.iml.json",
         expect![[r#"
             connection data_open=true expires=true refresh_token=true
-              data accessToken "accessToken" in Some(Token)
-              data refreshToken "refreshToken" in Some(Token)
-              data expires "expires" in Some(Token)
+              data accessToken "accessToken" in Some(Token) at token.response.data.accessToken
+              data refreshToken "refreshToken" in Some(Token) at token.response.data.refreshToken
+              data expires "expires" in Some(Token) at token.response.data.expires
               redirect localRedirectUri in Some(Authorize) at qs.redirect_uri (oauth.localRedirectUri)
               redirect redirectUri in Some(Token) at body.redirect_uri (oauth.redirectUri)
-            temp Some("verifier") Some(Authorize) Some(2) request None RequestTemp
-            temp Some("code") Some(Authorize) Some(2) request None ResponseTemp
+            temp Some("verifier") Some(Authorize) Some(2) request None RequestTemp verifier at authorize.temp.verifier
+            temp Some("code") Some(Authorize) Some(2) request None ResponseTemp code at authorize.response.temp.code
         "#]],
     );
 }
@@ -172,11 +201,11 @@ fn common_data_keys() {
     show_facts(
         r#"
         //- /app/general/common.json
-        { "clientId": "x", "clientSecret": "y" }
+        { "clientId": "x", "clientSecret": "y", "limits": { "perPage": 100 } }
         "#,
         "/app/general/common.json",
         expect![[r#"
-            common ["clientId", "clientSecret"]
+            common ["clientId", "clientSecret", "limits{perPage}"]
         "#]],
     );
 }
@@ -275,4 +304,102 @@ fn facts_are_cached_per_file_version() {
     );
     let changed = facts(&host.snapshot(), path).unwrap();
     assert_eq!(changed.params.as_ref().unwrap().params[0].name, "region");
+}
+
+#[test]
+fn nested_data_keys_and_temp_writes_with_their_paths() {
+    show_facts(
+        r#"
+        //- /app/connections/acme/acme.communication.iml.json
+        {
+          "token": {
+            "url": "https://a.example/token",
+            "temp": { "pkce": { "verifier": "{{uuid}}" }, "{{...}}": "{{parameters}}" },
+            "response": { "data": { "account": { "id": "{{body.id}}", "owner": { "name": "{{body.n}}" } } } }
+          },
+          "refresh": { "url": "https://a.example/token", "response": { "temp": "{{body}}" } }
+        }
+        "#,
+        "/app/connections/acme/acme.communication.iml.json",
+        expect![[r#"
+            connection data_open=false expires=false refresh_token=false
+              data account{id, owner{name}} "account" in Some(Token) at token.response.data.account
+            temp Some("pkce") Some(Token) Some(3) request None RequestTemp pkce{verifier} at token.temp.pkce
+            temp None Some(Token) Some(3) request None RequestTemp
+            temp None Some(Refresh) None request None ResponseTemp
+        "#]],
+    );
+}
+
+#[test]
+fn interface_fields_and_sample_keys() {
+    show_facts(
+        r#"
+        //- /app/modules/add/add.interface.iml.json
+        [{ "name": "id", "type": "uinteger" },
+         { "name": "owner", "type": "collection", "spec": [{ "name": "email", "type": "email" }] }]
+        "#,
+        "/app/modules/add/add.interface.iml.json",
+        expect![[r#"
+            interface ["id", "owner", "owner.email"] open_ended=false
+        "#]],
+    );
+    show_facts(
+        r#"
+        //- /app/modules/add/add.samples.iml.json
+        [{ "id": 1, "owner": { "email": "a@b.c" } }, { "ignored": true }]
+        "#,
+        "/app/modules/add/add.samples.iml.json",
+        expect![[r#"
+            samples ["id at [0].id", "owner{email} at [0].owner"]
+        "#]],
+    );
+}
+
+#[test]
+fn component_fields_samples_and_keys_below() {
+    let (host, _) = host_from(
+        r#"
+        //- /app/makecomapp.json
+        { "fileVersion": 1, "components": { "module": { "getTask": { "moduleType": "action", "codeFiles": {
+            "communication": "modules/getTask/getTask.communication.iml.json",
+            "interface": "modules/getTask/getTask.interface.iml.json",
+            "samples": "modules/getTask/getTask.samples.iml.json" } } } } }
+        //- /app/modules/getTask/getTask.communication.iml.json
+        { "url": "/task" }
+        //- /app/modules/getTask/getTask.interface.iml.json
+        [{ "name": "owner", "type": "collection", "spec": [{ "name": "email", "type": "email" }] },
+         { "name": "tags", "type": "array", "spec": [{ "name": "label", "type": "text" }] }]
+        //- /app/modules/getTask/getTask.samples.iml.json
+        { "owner": { "email": "a@b.c", "team": { "name": "x" } } }
+        "#,
+    );
+    let analysis = host.snapshot();
+    let file = Path::new("/app/modules/getTask/getTask.communication.iml.json");
+    let fields = interface_fields(&analysis, file);
+    let children = |parent: &[&str]| -> Vec<String> {
+        fields
+            .iter()
+            .map(|(_, p): &(_, DeclaredParam)| p)
+            .filter(|p| p.is_child_of(parent))
+            .map(|p| p.path.clone())
+            .collect()
+    };
+    assert_eq!(children(&[]), ["owner", "tags"]);
+    assert_eq!(children(&["owner"]), ["owner.email"]);
+    assert!(children(&["tags"]).is_empty(), "array items need an index");
+    let samples = sample_keys(&analysis, file);
+    assert_eq!(samples.len(), 1);
+    let (_, keys) = &samples[0];
+    let below = |path: &[&str]| -> Vec<String> {
+        keys_below(keys, path)
+            .iter()
+            .map(|k| k.path.to_string())
+            .collect()
+    };
+    assert_eq!(below(&[]), ["owner"]);
+    assert_eq!(below(&["owner"]), ["owner.email", "owner.team"]);
+    assert_eq!(below(&["owner", "team"]), ["owner.team.name"]);
+    assert!(below(&["owner", "email"]).is_empty());
+    assert!(below(&["nobody"]).is_empty());
 }
