@@ -171,3 +171,17 @@ def field(value: Any, name: str) -> Any:
 @pytest.fixture
 def server_path() -> str:
     return SERVER
+
+
+async def wait_for_indexing(client: LanguageClient) -> types.WorkDoneProgressEnd:
+    """The end of the workspace indexing progress (the client must offer progress)."""
+
+    async def poll() -> types.WorkDoneProgressEnd:
+        while True:
+            for reports in client.progress_reports.values():
+                for report in reports:
+                    if isinstance(report, types.WorkDoneProgressEnd):
+                        return report
+            await asyncio.sleep(0.01)
+
+    return await asyncio.wait_for(poll(), TIMEOUT)

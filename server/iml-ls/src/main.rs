@@ -1,6 +1,8 @@
 //! `iml-ls`: the language server for Make custom-app spec files, and its
 //! command-line checks. Stdout belongs to the protocol; logs go to stderr.
 
+mod schema;
+
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -25,6 +27,8 @@ struct Cli {
 enum Command {
     /// Check app files and report problems.
     Check(iml_cli::CheckArgs),
+    /// Print JSON Schemas of the spec files, for editors without iml-ls.
+    Schema(schema::SchemaArgs),
 }
 
 /// Log level from `IML_LS_LOG` (`error`, `warn`, `info`, `debug`, `trace`, `off`).
@@ -34,6 +38,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Check(args)) => iml_cli::run_check(&args),
+        Some(Command::Schema(args)) => schema::run(&args),
         None => serve_stdio(),
     }
 }

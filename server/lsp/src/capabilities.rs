@@ -1,10 +1,24 @@
 //! What we tell the client we can do, and what we learnt the client can do.
 
+use iml_analysis::nav::{SEMANTIC_TOKEN_MODIFIERS, SEMANTIC_TOKEN_TYPES};
 use tower_lsp_server::ls_types::{
-    ClientCapabilities, ServerCapabilities, TextDocumentSyncCapability, TextDocumentSyncKind,
+    ClientCapabilities, CodeActionKind, CodeActionOptions, CodeActionProviderCapability,
+    CompletionOptions, DocumentLinkOptions, FoldingRangeProviderCapability,
+    HoverProviderCapability, InlayHintServerCapabilities, MarkupKind, OneOf, RenameOptions,
+    SelectionRangeProviderCapability, SemanticTokenModifier, SemanticTokenType,
+    SemanticTokensFullOptions, SemanticTokensLegend, SemanticTokensOptions,
+    SemanticTokensServerCapabilities, ServerCapabilities, SignatureHelpOptions,
+    TextDocumentSyncCapability, TextDocumentSyncKind, WorkDoneProgressOptions,
 };
 
 use crate::positions::PositionEncoding;
+
+/// Characters after which the client should ask for completions: `"` opens
+/// a key or value, `.` a member, `{` a `{{` block, `(`/`,` an argument,
+/// `:` a value, `/` the name after `rpc://`.
+pub const COMPLETION_TRIGGERS: [&str; 7] = ["\"", ".", "{", "(", ",", ":", "/"];
+
+pub const SIGNATURE_TRIGGERS: [&str; 2] = ["(", ","];
 
 /// The client features the server adapts to.
 #[derive(Debug, Clone, Copy, Default)]
@@ -12,6 +26,43 @@ pub struct ClientSupport {
     pub encoding: PositionEncoding,
     pub work_done_progress: bool,
     pub watched_files_registration: bool,
+    /// `workspace/configuration` may be asked.
+    pub configuration_pull: bool,
+    pub snippets: bool,
+    /// Definitions as `LocationLink`s (origin range included).
+    pub definition_links: bool,
+    /// Folding ranges must be whole lines (no start/end characters).
+    pub line_folding_only: bool,
+    /// A nested `DocumentSymbol` outline rather than a flat list.
+    pub hierarchical_symbols: bool,
+    /// The markup kind of completion documentation, hover and signature
+    /// documentation: markdown unless the client lists formats without it.
+    pub completion_markup: Markup,
+    pub hover_markup: Markup,
+    pub signature_markup: Markup,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Markup {
+    #[default]
+    Markdown,
+    PlainText,
+}
+
+impl Markup {
+    fn from_formats(formats: Option<&Vec<MarkupKind>>) -> Self {
+        match formats {
+            Some(formats) if !formats.contains(&MarkupKind::Markdown) => Markup::PlainText,
+            _ => Markup::Markdown,
+        }
+    }
+
+    pub fn kind(self) -> MarkupKind {
+        match self {
+            Markup::Markdown => MarkupKind::Markdown,
+            Markup::PlainText => MarkupKind::PlainText,
+        }
+    }
 }
 
 impl ClientSupport {
@@ -20,6 +71,8 @@ impl ClientSupport {
             .general
             .as_ref()
             .and_then(|general| general.position_encodings.as_deref());
+        let workspace = capabilities.workspace.as_ref();
+        let text = capabilities.text_document.as_ref();
         Self {
             encoding: PositionEncoding::negotiate(offered),
             work_done_progress: capabilities
@@ -27,23 +80,113 @@ impl ClientSupport {
                 .as_ref()
                 .and_then(|window| window.work_done_progress)
                 .unwrap_or(false),
-            watched_files_registration: capabilities
-                .workspace
-                .as_ref()
+            watched_files_registration: workspace
                 .and_then(|workspace| workspace.did_change_watched_files)
                 .and_then(|watched| watched.dynamic_registration)
                 .unwrap_or(false),
+            configuration_pull: workspace
+                .and_then(|workspace| workspace.configuration)
+                .unwrap_or(false),
+            snippets: text
+                .and_then(|text| text.completion.as_ref())
+                .and_then(|completion| completion.completion_item.as_ref())
+                .and_then(|item| item.snippet_support)
+                .unwrap_or(false),
+            definition_links: text
+                .and_then(|text| text.definition.as_ref())
+                .and_then(|definition| definition.link_support)
+                .unwrap_or(false),
+            line_folding_only: text
+                .and_then(|text| text.folding_range.as_ref())
+                .and_then(|folding| folding.line_folding_only)
+                .unwrap_or(false),
+            hierarchical_symbols: text
+                .and_then(|text| text.document_symbol.as_ref())
+                .and_then(|symbols| symbols.hierarchical_document_symbol_support)
+                .unwrap_or(false),
+            completion_markup: Markup::from_formats(
+                text.and_then(|text| text.completion.as_ref())
+                    .and_then(|completion| completion.completion_item.as_ref())
+                    .and_then(|item| item.documentation_format.as_ref()),
+            ),
+            hover_markup: Markup::from_formats(
+                text.and_then(|text| text.hover.as_ref())
+                    .and_then(|hover| hover.content_format.as_ref()),
+            ),
+            signature_markup: Markup::from_formats(
+                text.and_then(|text| text.signature_help.as_ref())
+                    .and_then(|help| help.signature_information.as_ref())
+                    .and_then(|information| information.documentation_format.as_ref()),
+            ),
         }
     }
 }
 
-/// Each feature handler added under `handlers/` announces itself here.
+pub fn semantic_tokens_legend() -> SemanticTokensLegend {
+    SemanticTokensLegend {
+        token_types: SEMANTIC_TOKEN_TYPES
+            .iter()
+            .map(|kind| SemanticTokenType::new(kind.name()))
+            .collect(),
+        token_modifiers: SEMANTIC_TOKEN_MODIFIERS
+            .iter()
+            .map(|modifier| SemanticTokenModifier::new(modifier.name()))
+            .collect(),
+    }
+}
+
+/// Each feature handler added under `handlers/` announces itself here, and
+/// only those: a client trusts what is listed.
 pub fn server_capabilities(client: &ClientSupport) -> ServerCapabilities {
+    let strings = |items: &[&str]| items.iter().map(|s| (*s).to_owned()).collect();
     ServerCapabilities {
         position_encoding: Some(client.encoding.kind()),
         text_document_sync: Some(TextDocumentSyncCapability::Kind(
             TextDocumentSyncKind::INCREMENTAL,
         )),
+        definition_provider: Some(OneOf::Left(true)),
+        references_provider: Some(OneOf::Left(true)),
+        rename_provider: Some(OneOf::Right(RenameOptions {
+            prepare_provider: Some(true),
+            work_done_progress_options: WorkDoneProgressOptions::default(),
+        })),
+        document_symbol_provider: Some(OneOf::Left(true)),
+        workspace_symbol_provider: Some(OneOf::Left(true)),
+        semantic_tokens_provider: Some(SemanticTokensServerCapabilities::SemanticTokensOptions(
+            SemanticTokensOptions {
+                legend: semantic_tokens_legend(),
+                range: Some(true),
+                full: Some(SemanticTokensFullOptions::Bool(true)),
+                work_done_progress_options: WorkDoneProgressOptions::default(),
+            },
+        )),
+        folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
+        selection_range_provider: Some(SelectionRangeProviderCapability::Simple(true)),
+        inlay_hint_provider: Some(OneOf::Right(InlayHintServerCapabilities::Options(
+            Default::default(),
+        ))),
+        document_link_provider: Some(DocumentLinkOptions {
+            resolve_provider: Some(false),
+            work_done_progress_options: WorkDoneProgressOptions::default(),
+        }),
+        completion_provider: Some(CompletionOptions {
+            trigger_characters: Some(strings(&COMPLETION_TRIGGERS)),
+            resolve_provider: Some(false),
+            ..CompletionOptions::default()
+        }),
+        hover_provider: Some(HoverProviderCapability::Simple(true)),
+        signature_help_provider: Some(SignatureHelpOptions {
+            trigger_characters: Some(strings(&SIGNATURE_TRIGGERS)),
+            retrigger_characters: None,
+            work_done_progress_options: WorkDoneProgressOptions::default(),
+        }),
+        code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
+            code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+            resolve_provider: Some(false),
+            work_done_progress_options: WorkDoneProgressOptions::default(),
+        })),
+        document_formatting_provider: Some(OneOf::Left(true)),
+        document_range_formatting_provider: Some(OneOf::Left(true)),
         ..ServerCapabilities::default()
     }
 }

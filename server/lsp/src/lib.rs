@@ -11,8 +11,10 @@ mod index;
 mod positions;
 mod progress;
 mod publish;
+mod request;
 mod server;
 mod session;
+mod snapshot;
 mod workspace;
 
 use tokio::io::{AsyncRead, AsyncWrite};

@@ -7,7 +7,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
-use iml_analysis::{Analysis, AnalysisHost, TextRange, TextSize};
+use iml_analysis::{Analysis, AnalysisHost, RuleConfig, TextRange, TextSize};
 use tower_lsp_server::ls_types::{
     DidChangeTextDocumentParams, TextDocumentItem, Uri, VersionedTextDocumentIdentifier,
 };
@@ -17,6 +17,7 @@ use crate::config::Config;
 use crate::documents::{ByteChange, DocumentStore};
 use crate::handlers::view_file_text::FileText;
 use crate::publish::{DiagnosticsJob, OpenDocument};
+use crate::snapshot::{DocumentSnapshot, Snapshot};
 use crate::workspace::Roots;
 
 #[derive(Default)]
@@ -198,6 +199,46 @@ impl Session {
             text: document.rope.to_string(),
             analysis_text,
         })
+    }
+
+    /// Hands the rule levels of the current settings to the analysis;
+    /// returns what was wrong with them.
+    pub fn apply_rule_settings(&mut self) -> Vec<String> {
+        let (rules, problems) = RuleConfig::from_settings(self.config.settings());
+        self.bump();
+        guarded("set_config", || self.host.set_config(rules));
+        problems
+    }
+
+    /// Everything a request needs, taken at once so texts and analysis agree.
+    pub fn snapshot(&self) -> Option<Snapshot> {
+        let analysis = guarded("snapshot", || self.host.snapshot())?;
+        let open = self
+            .documents
+            .iter()
+            .map(|document| {
+                (
+                    document.path.clone(),
+                    (document.uri.clone(), document.rope.clone()),
+                )
+            })
+            .collect();
+        Some(Snapshot::new(
+            analysis,
+            self.client,
+            self.config.clone(),
+            open,
+        ))
+    }
+
+    /// A snapshot for a request about `uri`; `None` when the analysis does
+    /// not know the document.
+    pub fn document_snapshot(&self, uri: &Uri) -> Option<DocumentSnapshot> {
+        let path = match self.documents.get(uri) {
+            Some(document) => document.path.clone(),
+            None => path_of(uri),
+        };
+        self.snapshot()?.for_document(uri, path)
     }
 
     pub fn open_paths(&self) -> Vec<PathBuf> {

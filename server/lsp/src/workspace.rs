@@ -15,9 +15,12 @@ const MAX_FILES: usize = 50_000;
 /// Folders that never hold app sources, or hold secrets (`.secrets/`).
 const SKIPPED_DIRS: [&str; 3] = ["node_modules", "target", "dist"];
 
-/// Exact file names of app files that end only in `.json`.
-const APP_FILE_NAMES: [&str; 5] = [
+/// Exact names of app files that end only in `.json`, and of the rule
+/// configuration, which the analysis reads like any other file.
+const APP_FILE_NAMES: [&str; 6] = [
     "makecomapp.json",
+    // Rule levels for the files below it.
+    "iml-ls.toml",
     "metadata.json",
     "meta.json",
     "common.json",
@@ -34,7 +37,8 @@ const APP_FILE_SUFFIXES: [&str; 5] = [
 ];
 
 /// Glob patterns for the client's file watcher; they match `is_app_file`.
-pub const WATCH_GLOBS: [&str; 10] = [
+pub const WATCH_GLOBS: [&str; 11] = [
+    "**/iml-ls.toml",
     "**/*.iml.json",
     "**/*.imljson",
     "**/*.iml.jsonc",
@@ -93,7 +97,7 @@ impl Roots {
         let mut visited = HashSet::new();
         for (folder, resolved) in &self.roots {
             if visited.insert(resolved.clone()) {
-                self.walk(folder, &mut visited, &mut found);
+                self.walk(folder, &mut visited, &mut found, is_app_file);
             }
         }
         found.sort();
@@ -101,7 +105,27 @@ impl Roots {
         found
     }
 
-    fn walk(&self, folder: &Path, visited: &mut HashSet<PathBuf>, found: &mut Vec<PathBuf>) {
+    /// Files under `folder` (inside the workspace) that are not app files:
+    /// the candidates for files a manifest lists under other names.
+    pub fn other_files(&self, folder: &Path) -> Vec<PathBuf> {
+        let mut found = Vec::new();
+        let mut visited = HashSet::new();
+        let inside =
+            fs::canonicalize(folder).is_ok_and(|resolved| self.contains_resolved(&resolved));
+        if inside {
+            self.walk(folder, &mut visited, &mut found, |path| !is_app_file(path));
+        }
+        found.sort();
+        found
+    }
+
+    fn walk(
+        &self,
+        folder: &Path,
+        visited: &mut HashSet<PathBuf>,
+        found: &mut Vec<PathBuf>,
+        wanted: impl Fn(&Path) -> bool,
+    ) {
         let mut pending = vec![folder.to_path_buf()];
         while let Some(dir) = pending.pop() {
             let Ok(entries) = fs::read_dir(&dir) else {
@@ -137,7 +161,7 @@ impl Roots {
                     {
                         pending.push(path);
                     }
-                } else if is_file && is_app_file(&path) {
+                } else if is_file && wanted(&path) {
                     found.push(path);
                 }
             }
@@ -214,6 +238,7 @@ mod tests {
             "metadata.json",
             "meta.json",
             "list.module.json",
+            "iml-ls.toml",
         ] {
             assert!(is_app_file(Path::new(name)), "{name}");
         }

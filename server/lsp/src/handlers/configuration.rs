@@ -1,18 +1,67 @@
-//! `workspace/didChangeConfiguration`.
+//! Settings: `workspace/didChangeConfiguration` pushes, `workspace/configuration`
+//! pulls, and handing the rule levels to the analysis.
 
-use tower_lsp_server::ls_types::DidChangeConfigurationParams;
+use serde_json::Value;
+use tower_lsp_server::ls_types::{ConfigurationItem, DidChangeConfigurationParams, MessageType};
 
+use crate::config::SECTION;
 use crate::server::ImlLanguageServer;
 
 impl ImlLanguageServer {
-    pub(crate) fn configuration_changed(&self, params: DidChangeConfigurationParams) {
-        let open = {
+    /// A client that answers pulls gets asked (its push may be empty, as
+    /// VS Code's is); otherwise the pushed settings are taken as they are.
+    pub(crate) async fn configuration_changed(&self, params: DidChangeConfigurationParams) {
+        let (pull, changed) = {
             let mut session = self.session.lock();
-            session.config.update(params.settings);
-            tracing::debug!("settings: {}", session.config.settings());
-            session.open_paths()
+            let pull = session.client.configuration_pull;
+            let changed = !pull && session.config.update(params.settings);
+            (pull, changed)
         };
-        // Settings may change what is reported for every open file.
+        if pull {
+            self.pull_configuration().await;
+        } else if changed {
+            self.settings_changed().await;
+        }
+    }
+
+    /// Asks the client for the `imlLs` section; a failed request or a `null`
+    /// answer keeps the `initializationOptions` values.
+    pub(crate) async fn pull_configuration(&self) {
+        if !self.session.lock().client.configuration_pull {
+            return;
+        }
+        let item = ConfigurationItem {
+            scope_uri: None,
+            section: Some(SECTION.to_owned()),
+        };
+        let answer = match self.client.configuration(vec![item]).await {
+            Ok(mut answers) if !answers.is_empty() => answers.swap_remove(0),
+            Ok(_) => Value::Null,
+            Err(error) => {
+                tracing::warn!("workspace/configuration failed: {error}");
+                return;
+            }
+        };
+        let changed = self.session.lock().config.pulled(answer);
+        if changed {
+            self.settings_changed().await;
+        }
+    }
+
+    /// Gives the analysis the new rule levels, then republishes every open
+    /// file's diagnostics.
+    async fn settings_changed(&self) {
+        let (problems, open) = {
+            let mut session = self.session.lock();
+            tracing::debug!("settings: {}", session.config.settings());
+            let problems = session.apply_rule_settings();
+            (problems, session.open_paths())
+        };
         self.publisher.schedule(open);
+        for problem in problems {
+            self.client
+                .log_message(MessageType::WARNING, format!("iml-ls settings: {problem}"))
+                .await;
+        }
     }
 }

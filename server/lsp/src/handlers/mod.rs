@@ -1,7 +1,22 @@
 //! One file per protocol feature. Each adds methods to `ImlLanguageServer`;
 //! `server.rs` dispatches to them and `capabilities.rs` announces them.
 
+mod code_action;
+mod completion;
 mod configuration;
+mod definition;
+mod document_links;
+mod document_symbols;
+mod folding;
+mod formatting;
+mod hover;
+mod inlay_hints;
+mod references;
+mod rename;
+mod selection;
+mod semantic_tokens;
+mod signature_help;
 mod text_document;
 pub mod view_file_text;
 mod watched_files;
+mod workspace_symbols;

@@ -2,6 +2,9 @@
 //! transport (`Server::serve` over an in-memory pipe), so messages are
 //! framed, queued and run concurrently exactly as over stdio.
 
+// Each test binary uses a different part of the client.
+#![allow(dead_code)]
+
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -20,6 +23,8 @@ pub struct TestClient {
     notifications: mpsc::UnboundedReceiver<Value>,
     /// Requests the server sent to us, by method.
     pub server_requests: Arc<Mutex<Vec<String>>>,
+    /// What `workspace/configuration` is answered with, per item.
+    pub configuration: Arc<Mutex<Value>>,
     next_id: i64,
 }
 
@@ -43,11 +48,13 @@ impl TestClient {
 
         let pending: Pending = Arc::default();
         let server_requests: Arc<Mutex<Vec<String>>> = Arc::default();
+        let configuration = Arc::new(Mutex::new(Value::Null));
         let (notify_tx, notifications) = mpsc::unbounded_channel();
         let reader = Reader {
             input: BufReader::new(client_read),
             pending: pending.clone(),
             server_requests: server_requests.clone(),
+            configuration: configuration.clone(),
             notifications: notify_tx,
             outgoing: outgoing.clone(),
         };
@@ -57,25 +64,55 @@ impl TestClient {
             pending,
             notifications,
             server_requests,
+            configuration,
             next_id: 1,
         }
     }
 
     pub async fn request(&mut self, method: &str, params: Value) -> Value {
-        let id = self.next_id;
-        self.next_id += 1;
-        let (tx, rx) = oneshot::channel();
-        self.pending.lock().unwrap().insert(id, tx);
-        self.send(json!({ "jsonrpc": "2.0", "id": id, "method": method, "params": params }));
-        let response = tokio::time::timeout(TIMEOUT, rx)
-            .await
-            .expect("response in time")
-            .unwrap();
+        let response = self.request_response(method, params).await;
         assert!(
             response.get("error").is_none(),
             "{method} failed: {response}"
         );
         response["result"].clone()
+    }
+
+    /// The whole response, error or result.
+    pub async fn request_response(&mut self, method: &str, params: Value) -> Value {
+        let id = self.next_id;
+        self.next_id += 1;
+        let (tx, rx) = oneshot::channel();
+        self.pending.lock().unwrap().insert(id, tx);
+        self.send(json!({ "jsonrpc": "2.0", "id": id, "method": method, "params": params }));
+        tokio::time::timeout(TIMEOUT, rx)
+            .await
+            .expect("response in time")
+            .unwrap()
+    }
+
+    /// Initializes with capabilities and `initializationOptions`.
+    pub async fn initialize_with(
+        &mut self,
+        capabilities: Value,
+        root_uri: Option<&str>,
+        options: Value,
+    ) -> Value {
+        let folders = root_uri.map(|uri| json!([{ "uri": uri, "name": "workspace" }]));
+        let result = self
+            .request(
+                "initialize",
+                json!({
+                    "processId": null,
+                    "rootUri": root_uri,
+                    "capabilities": capabilities,
+                    "workspaceFolders": folders,
+                    "initializationOptions": options,
+                }),
+            )
+            .await;
+        self.notify("initialized", json!({}));
+        result
     }
 
     pub fn notify(&self, method: &str, params: Value) {
@@ -143,6 +180,7 @@ struct Reader<R> {
     input: BufReader<R>,
     pending: Pending,
     server_requests: Arc<Mutex<Vec<String>>>,
+    configuration: Arc<Mutex<Value>>,
     notifications: mpsc::UnboundedSender<Value>,
     outgoing: mpsc::UnboundedSender<Value>,
 }
@@ -156,11 +194,19 @@ impl<R: tokio::io::AsyncRead + Unpin> Reader<R> {
                 .map(str::to_owned);
             match (method, message.get("id")) {
                 (Some(method), Some(id)) => {
-                    // Progress creation and registrations: agree to all.
+                    // Progress creation and registrations: agree to all;
+                    // configuration: the answer set by the test.
+                    let result = if method == "workspace/configuration" {
+                        let items = message["params"]["items"].as_array().map_or(0, Vec::len);
+                        let answer = self.configuration.lock().unwrap().clone();
+                        Value::Array(vec![answer; items])
+                    } else {
+                        Value::Null
+                    };
                     self.server_requests.lock().unwrap().push(method);
                     let _ = self
                         .outgoing
-                        .send(json!({ "jsonrpc": "2.0", "id": id, "result": null }));
+                        .send(json!({ "jsonrpc": "2.0", "id": id, "result": result }));
                 }
                 (Some(_), None) => {
                     let _ = self.notifications.send(message);

@@ -1,0 +1,131 @@
+//! `textDocument/completion`: keys, values, sections, IML variables,
+//! members, functions and RPC names, each replacing an exact range.
+
+use iml_analysis::{CompletionItem as Item, CompletionKind};
+use tower_lsp_server::jsonrpc::Result;
+use tower_lsp_server::ls_types::{
+    CompletionItem, CompletionItemKind, CompletionParams, CompletionResponse, CompletionTextEdit,
+    Documentation, InsertTextFormat, MarkupContent, TextEdit,
+};
+
+use crate::server::ImlLanguageServer;
+use crate::snapshot::DocumentSnapshot;
+
+pub const METHOD: &str = "textDocument/completion";
+
+impl ImlLanguageServer {
+    pub(crate) async fn completion(
+        &self,
+        params: CompletionParams,
+    ) -> Result<Option<CompletionResponse>> {
+        let position = params.text_document_position;
+        self.on_document(METHOD, &position.text_document.uri, move |doc, cancel| {
+            let offset = doc.offset(position.position);
+            let items = doc.snapshot.analysis.completions(&doc.path, offset);
+            if cancel.is_cancelled() || items.is_empty() {
+                return None;
+            }
+            let items = items.into_iter().map(|item| convert(&doc, item)).collect();
+            Some(CompletionResponse::Array(items))
+        })
+        .await
+    }
+}
+
+fn convert(doc: &DocumentSnapshot, item: Item) -> CompletionItem {
+    let snippets = doc.snapshot.client.snippets;
+    let (new_text, format) = if item.is_snippet && snippets {
+        (item.insert_text, InsertTextFormat::SNIPPET)
+    } else if item.is_snippet {
+        (
+            snippet_to_plain(&item.insert_text),
+            InsertTextFormat::PLAIN_TEXT,
+        )
+    } else {
+        (item.insert_text, InsertTextFormat::PLAIN_TEXT)
+    };
+    CompletionItem {
+        label: item.label,
+        kind: Some(kind(item.kind)),
+        detail: (!item.detail.is_empty()).then_some(item.detail),
+        documentation: item.documentation.map(|value| {
+            Documentation::MarkupContent(MarkupContent {
+                kind: doc.snapshot.client.completion_markup.kind(),
+                value,
+            })
+        }),
+        sort_text: Some(item.sort_text),
+        filter_text: Some(item.filter_text),
+        insert_text_format: Some(format),
+        text_edit: Some(CompletionTextEdit::Edit(TextEdit::new(
+            doc.range(item.replace_range),
+            new_text,
+        ))),
+        ..CompletionItem::default()
+    }
+}
+
+pub fn kind(kind: CompletionKind) -> CompletionItemKind {
+    match kind {
+        CompletionKind::Property | CompletionKind::ParameterKey => CompletionItemKind::PROPERTY,
+        CompletionKind::Section => CompletionItemKind::STRUCT,
+        CompletionKind::EnumMember => CompletionItemKind::ENUM_MEMBER,
+        CompletionKind::Value => CompletionItemKind::VALUE,
+        CompletionKind::Variable => CompletionItemKind::VARIABLE,
+        CompletionKind::Field => CompletionItemKind::FIELD,
+        CompletionKind::Function | CompletionKind::CustomFunction => CompletionItemKind::FUNCTION,
+        CompletionKind::Keyword => CompletionItemKind::KEYWORD,
+        CompletionKind::Module => CompletionItemKind::MODULE,
+    }
+}
+
+/// A snippet as plain text for clients without snippet support: tab stops
+/// vanish, placeholders keep their default text, `\$` `\}` `\\` unescape.
+pub fn snippet_to_plain(snippet: &str) -> String {
+    let mut out = String::with_capacity(snippet.len());
+    let mut chars = snippet.chars().peekable();
+    // Open `${n:` placeholders; their closing `}` is dropped.
+    let mut open = 0usize;
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => match chars.peek() {
+                Some('$' | '}' | '\\') => out.extend(chars.next()),
+                _ => out.push(c),
+            },
+            '$' if chars.peek().is_some_and(char::is_ascii_digit) => {
+                while chars.peek().is_some_and(char::is_ascii_digit) {
+                    chars.next();
+                }
+            }
+            '$' if chars.peek() == Some(&'{') => {
+                chars.next();
+                while chars.peek().is_some_and(char::is_ascii_digit) {
+                    chars.next();
+                }
+                if chars.peek() == Some(&':') {
+                    chars.next();
+                }
+                open += 1;
+            }
+            '}' if open > 0 => open -= 1,
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::snippet_to_plain;
+
+    #[test]
+    fn snippets_become_their_default_text() {
+        assert_eq!(snippet_to_plain("\"token\": {$0}"), "\"token\": {}");
+        assert_eq!(
+            snippet_to_plain("addDays(${1:date}, $2)"),
+            "addDays(date, )"
+        );
+        assert_eq!(snippet_to_plain("a \\$1 \\} b"), "a $1 } b");
+        assert_eq!(snippet_to_plain("{{${1:x}}}"), "{{x}}");
+    }
+}

@@ -1,0 +1,82 @@
+//! `textDocument/foldingRange`: multi-line objects, arrays and comments as
+//! line ranges.
+
+use iml_analysis::nav::{FoldingKind, FoldingRange as Fold};
+use tower_lsp_server::jsonrpc::Result;
+use tower_lsp_server::ls_types::{FoldingRange, FoldingRangeKind, FoldingRangeParams};
+
+use crate::server::ImlLanguageServer;
+use crate::snapshot::DocumentSnapshot;
+
+pub const METHOD: &str = "textDocument/foldingRange";
+
+impl ImlLanguageServer {
+    pub(crate) async fn folding_ranges(
+        &self,
+        params: FoldingRangeParams,
+    ) -> Result<Option<Vec<FoldingRange>>> {
+        self.on_document(METHOD, &params.text_document.uri, |doc, _| {
+            let folds = doc.snapshot.analysis.folding_ranges(&doc.path);
+            Some(
+                folds
+                    .iter()
+                    .filter_map(|fold| convert(&doc, fold))
+                    .collect(),
+            )
+        })
+        .await
+    }
+}
+
+/// A bracket that starts its line stays visible when folded (`{ …` then
+/// `}`), so the fold ends on the line before it; a bracket after other text
+/// on its line ends the fold on that line. Folds of one line are dropped.
+fn convert(doc: &DocumentSnapshot, fold: &Fold) -> Option<FoldingRange> {
+    let start = doc.position(fold.range.start());
+    let last_char = doc.position(last_char_start(doc, fold));
+    let is_bracket = fold.kind != FoldingKind::Comment;
+    let bracket_starts_line =
+        is_bracket && starts_its_line(doc, last_char.line, last_char.character);
+    let end_line = if bracket_starts_line {
+        last_char.line.checked_sub(1)?
+    } else {
+        last_char.line
+    };
+    if end_line <= start.line {
+        return None;
+    }
+    let exact = !doc.snapshot.client.line_folding_only;
+    Some(FoldingRange {
+        start_line: start.line,
+        // Just after the opening bracket, so its line keeps showing it.
+        start_character: (exact && is_bracket).then_some(start.character + 1),
+        end_line,
+        end_character: (exact && is_bracket && !bracket_starts_line).then_some(last_char.character),
+        kind: (fold.kind == FoldingKind::Comment).then_some(FoldingRangeKind::Comment),
+        collapsed_text: None,
+    })
+}
+
+/// The offset of the range's last character (the closing bracket).
+fn last_char_start(doc: &DocumentSnapshot, fold: &Fold) -> iml_analysis::TextSize {
+    let end = usize::from(fold.range.end());
+    let rope = &doc.rope;
+    let end = end.min(rope.len_bytes());
+    let char_index = rope.byte_to_char(end).saturating_sub(1);
+    crate::snapshot::size(rope.char_to_byte(char_index))
+}
+
+/// Whether only whitespace precedes `column` on `line`.
+fn starts_its_line(doc: &DocumentSnapshot, line: u32, column: u32) -> bool {
+    let Some(text) = doc.rope.get_line(line as usize) else {
+        return false;
+    };
+    text.chars()
+        .take_while(|c| c.is_whitespace() && *c != '\n' && *c != '\r')
+        .map(|c| match doc.snapshot.client.encoding {
+            crate::positions::PositionEncoding::Utf8 => c.len_utf8(),
+            crate::positions::PositionEncoding::Utf16 => c.len_utf16(),
+        })
+        .sum::<usize>()
+        >= column as usize
+}

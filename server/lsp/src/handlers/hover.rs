@@ -1,0 +1,26 @@
+//! `textDocument/hover`: what the word under the cursor is, in markdown.
+
+use tower_lsp_server::jsonrpc::Result;
+use tower_lsp_server::ls_types::{Hover, HoverContents, HoverParams, MarkupContent};
+
+use crate::server::ImlLanguageServer;
+
+pub const METHOD: &str = "textDocument/hover";
+
+impl ImlLanguageServer {
+    pub(crate) async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
+        let position = params.text_document_position_params;
+        self.on_document(METHOD, &position.text_document.uri, move |doc, _| {
+            let offset = doc.offset(position.position);
+            let hover = doc.snapshot.analysis.hover(&doc.path, offset)?;
+            Some(Hover {
+                contents: HoverContents::Markup(MarkupContent {
+                    kind: doc.snapshot.client.hover_markup.kind(),
+                    value: hover.markdown,
+                }),
+                range: Some(doc.range(hover.range)),
+            })
+        })
+        .await
+    }
+}

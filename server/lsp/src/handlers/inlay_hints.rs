@@ -1,0 +1,51 @@
+//! `textDocument/inlayHint`: redirect URI values and IML argument names
+//! (the latter switchable with `imlLs.inlayHints.parameterNames`).
+
+use iml_analysis::nav::{InlayHintKind as Kind, InlayHintsConfig};
+use tower_lsp_server::jsonrpc::Result;
+use tower_lsp_server::ls_types::{
+    InlayHint, InlayHintKind, InlayHintLabel, InlayHintParams, InlayHintTooltip,
+};
+
+use crate::server::ImlLanguageServer;
+
+pub const METHOD: &str = "textDocument/inlayHint";
+
+impl ImlLanguageServer {
+    pub(crate) async fn inlay_hints(
+        &self,
+        params: InlayHintParams,
+    ) -> Result<Option<Vec<InlayHint>>> {
+        self.on_document(METHOD, &params.text_document.uri, move |doc, _| {
+            let range = doc.byte_range(params.range);
+            let config = InlayHintsConfig {
+                parameter_names: doc.snapshot.config.inlay_parameter_names(),
+                ..InlayHintsConfig::default()
+            };
+            let hints = doc
+                .snapshot
+                .analysis
+                .inlay_hints(&doc.path, Some(range), &config);
+            Some(
+                hints
+                    .into_iter()
+                    .filter(|hint| !hint.label.is_empty())
+                    .map(|hint| InlayHint {
+                        position: doc.position(hint.offset),
+                        label: InlayHintLabel::String(hint.label),
+                        kind: match hint.kind {
+                            Kind::Parameter => Some(InlayHintKind::PARAMETER),
+                            Kind::Value => None,
+                        },
+                        text_edits: None,
+                        tooltip: hint.tooltip.map(InlayHintTooltip::String),
+                        padding_left: Some(hint.padding_left),
+                        padding_right: Some(hint.padding_right),
+                        data: None,
+                    })
+                    .collect(),
+            )
+        })
+        .await
+    }
+}
