@@ -1,26 +1,24 @@
 //! One run of `iml-ls check`: read every planned file in parallel, analyse
-//! each app in one analysis host (the same core the server uses), apply the
-//! app's `iml-ls.toml`, and collect findings.
+//! each app in one analysis host (the same core the server uses, which also
+//! applies each file's `iml-ls.toml` and reads the manifest), and collect
+//! findings.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use iml_analysis::{AnalysisHost, Diagnostic, Severity, TextRange};
+use iml_analysis::config::CONFIG_FILE_NAME;
+use iml_analysis::{
+    Analysis, AnalysisHost, Diagnostic, RoleSource, RuleConfig, Severity, TextRange,
+};
 use indicatif::ProgressBar;
 use rayon::prelude::*;
 
-use crate::config::{self, CONFIG_FILE_NAME, RuleOverrides};
-use crate::discover::{AppKind, AppPlan, MANIFEST_FILE_NAME, Plan, WalkProblemKind};
-use crate::manifest;
+use crate::discover::{AppKind, AppPlan, Plan, WalkProblemKind};
 use crate::paths;
 use crate::read::{self, ReadProblem};
 use crate::report::{CheckReport, FILE_START, FileReport, Finding, FixEdit, FixReport, Positions};
 use crate::rules;
-
-/// Extensions of manifest-listed files that hold JSON; others (README,
-/// JavaScript) are not analysed.
-const JSON_EXTENSIONS: [&str; 3] = ["json", "imljson", "jsonc"];
 
 pub fn run(plan: &Plan, cwd: &Path, progress: &ProgressBar) -> CheckReport {
     let mut files: Vec<FileReport> = plan
@@ -83,143 +81,86 @@ fn load(paths: impl IntoParallelIterator<Item = PathBuf>) -> Vec<Loaded> {
         .collect()
 }
 
-fn check_app(app: &AppPlan, cwd: &Path, progress: &ProgressBar) -> Vec<FileReport> {
-    let mut reports = Vec::new();
-    let overrides = load_config(app, cwd, &mut reports);
-
-    let mut loaded = load(app.files.iter().cloned().collect::<Vec<_>>());
-    let mut manifest_findings = Vec::new();
-    if app.kind == AppKind::Manifest {
-        let listed = listed_files(app, &loaded, &mut manifest_findings);
-        progress.inc_length(listed.len() as u64);
-        loaded.extend(load(listed));
-    }
-
-    let mut host = AnalysisHost::new();
-    for file in &loaded {
+fn add_to_host(host: &mut AnalysisHost, loaded: &[Loaded]) {
+    for file in loaded {
         if let Ok(text) = &file.text {
             host.set_file(file.path.clone(), text.to_string());
         }
     }
-    let analysis = host.snapshot();
+}
 
-    let manifest_path = app.root.join(MANIFEST_FILE_NAME);
-    let in_scope: Vec<&Loaded> = loaded
-        .iter()
-        .filter(|file| app.in_scope(&file.path))
-        .collect();
-    let analysed: Vec<FileReport> = in_scope
+fn check_app(app: &AppPlan, cwd: &Path, progress: &ProgressBar) -> Vec<FileReport> {
+    let configs = configs_above(app);
+    progress.inc_length(configs.len() as u64);
+    let mut loaded = load(app.files.iter().cloned().chain(configs).collect::<Vec<_>>());
+    let mut host = AnalysisHost::new();
+    add_to_host(&mut host, &loaded);
+
+    if app.kind == AppKind::Manifest {
+        let listed = listed_files(&host.snapshot(), app);
+        progress.inc_length(listed.len() as u64);
+        let more = load(listed);
+        add_to_host(&mut host, &more);
+        loaded.extend(more);
+    }
+
+    let analysis = host.snapshot();
+    loaded
         .par_iter()
+        .filter(|file| app.is_reported(&file.path))
         .map(|file| {
             let report = match &file.text {
-                Ok(text) => {
-                    let mut diagnostics = analysis.diagnostics(&file.path);
-                    if file.path == manifest_path {
-                        diagnostics.append(&mut manifest_findings.clone());
-                    }
-                    text_report(&file.path, text.clone(), diagnostics, &overrides, cwd)
+                Ok(text) => text_report(
+                    &file.path,
+                    text.clone(),
+                    analysis.diagnostics(&file.path),
+                    cwd,
+                ),
+                Err(problem) => {
+                    problem_report(&file.path, problem, &analysis.rule_config(&file.path), cwd)
                 }
-                Err(problem) => problem_report(&file.path, problem, &overrides, cwd),
             };
             progress.inc(1);
             report
         })
-        .collect();
-    reports.extend(analysed);
-    reports
+        .collect()
 }
 
-/// Files the manifest lists that the walk did not find (other names than
-/// `*.iml.json`, hidden folders). A path leaving the app root is reported
-/// as F005 and never read.
-fn listed_files(app: &AppPlan, loaded: &[Loaded], findings: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
-    let manifest_path = app.root.join(MANIFEST_FILE_NAME);
-    let Some(Ok(text)) = loaded
+/// `iml-ls.toml` files in the app root's folder and above it: the analysis
+/// applies the nearest one above each file, as the editor does with the
+/// workspace's files. Those inside the app were found by the walk.
+fn configs_above(app: &AppPlan) -> Vec<PathBuf> {
+    app.root
+        .ancestors()
+        .map(|dir| dir.join(CONFIG_FILE_NAME))
+        .filter(|path| !app.files.contains(path) && path.is_file())
+        .collect()
+}
+
+/// Files `makecomapp.json` lists that the walk did not load by name (README,
+/// scripts, other JSON names, files in skipped folders), so that the analysis
+/// sees every listed file that exists. The manifest is read by the analysis
+/// alone: it reports a path leaving the app root (F005) and never resolves
+/// one; the root check here only guarantees that nothing outside is read.
+fn listed_files(analysis: &Analysis, app: &AppPlan) -> Vec<PathBuf> {
+    let by_role = app
+        .other_files
         .iter()
-        .find(|file| file.path == manifest_path)
-        .map(|file| &file.text)
-    else {
-        return Vec::new();
-    };
-    let mut extra = Vec::new();
-    for reference in manifest::code_file_references(text) {
-        if !paths::stays_inside(Path::new(&reference.path)) {
-            findings.push(Diagnostic {
-                code: "F005",
-                severity: rules::default_severity("F005"),
-                message: format!(
-                    "`{}` points outside the app folder, so it is not read; keep code files inside the folder of makecomapp.json",
-                    reference.path
-                ),
-                range: text_range(reference.range),
-                help: None,
-                fixes: Vec::new(),
-            });
-            continue;
-        }
-        let path = paths::absolute(&app.root, Path::new(&reference.path));
-        let is_json = path
-            .extension()
-            .and_then(|extension| extension.to_str())
-            .is_some_and(|extension| JSON_EXTENSIONS.contains(&extension));
-        let known = app.files.contains(&path) || extra.contains(&path);
-        if is_json && !known && path.is_file() {
-            extra.push(path);
-        }
-    }
-    extra
-}
-
-fn text_range(range: std::ops::Range<usize>) -> TextRange {
-    let start = u32::try_from(range.start).unwrap_or(u32::MAX);
-    let end = u32::try_from(range.end).unwrap_or(u32::MAX).max(start);
-    TextRange::new(start.into(), end.into())
-}
-
-fn load_config(app: &AppPlan, cwd: &Path, reports: &mut Vec<FileReport>) -> RuleOverrides {
-    let path = app.root.join(CONFIG_FILE_NAME);
-    if !path.is_file() {
-        return RuleOverrides::default();
-    }
-    let text: Arc<str> = match read::read_text(&path) {
-        Ok(text) => Arc::from(text),
-        Err(problem) => {
-            reports.push(FileReport {
-                path: path.clone(),
-                display: paths::display(cwd, &path),
-                text: None,
-                findings: vec![file_finding(
-                    "F004",
-                    format!("{CONFIG_FILE_NAME} was not applied: {}", problem.message()),
-                )],
-            });
-            return RuleOverrides::default();
-        }
-    };
-    let parsed = config::parse(&text);
-    let diagnostics = parsed
-        .problems
-        .into_iter()
-        .map(|problem| Diagnostic {
-            code: "F004",
-            severity: rules::default_severity("F004"),
-            message: problem.message,
-            range: text_range(problem.range),
-            help: Some(format!(
-                "{CONFIG_FILE_NAME} takes a [rules] table mapping rule codes to \"off\", \"hint\", \"info\", \"warning\" or \"error\""
-            )),
-            fixes: Vec::new(),
-        })
+        .filter(|path| analysis.role(path).source == RoleSource::Manifest)
+        .cloned();
+    let declared_elsewhere = analysis
+        .apps_list()
+        .iter()
+        .filter(|model| model.root == app.root)
+        .flat_map(|model| &model.components)
+        .flat_map(|component| &component.missing_files)
+        .map(|(_, path)| paths::normalize(path))
+        .filter(|path| path.is_file());
+    let listed: BTreeSet<PathBuf> = by_role
+        .chain(declared_elsewhere)
+        .filter(|path| path.starts_with(&app.root) && !app.files.contains(path))
         .collect();
-    // Problems in the configuration are not themselves configurable.
-    reports.push(text_report(
-        &path,
-        text,
-        diagnostics,
-        &RuleOverrides::default(),
-        cwd,
-    ));
-    parsed.overrides
+    listed.into_iter().collect()
 }
 
 fn file_finding(code: &'static str, message: String) -> Finding {
@@ -238,11 +179,11 @@ fn file_finding(code: &'static str, message: String) -> Finding {
 fn problem_report(
     path: &Path,
     problem: &ReadProblem,
-    overrides: &RuleOverrides,
+    config: &RuleConfig,
     cwd: &Path,
 ) -> FileReport {
     let mut finding = file_finding(problem.code(), problem.message());
-    let findings = match overrides.apply(finding.code, finding.severity) {
+    let findings = match config.severity_of(finding.code, finding.severity) {
         Some(severity) => {
             finding.severity = severity;
             vec![finding]
@@ -257,18 +198,17 @@ fn problem_report(
     }
 }
 
+/// `diagnostics` come from the analysis with the configuration applied.
 fn text_report(
     path: &Path,
     text: Arc<str>,
     diagnostics: Vec<Diagnostic>,
-    overrides: &RuleOverrides,
     cwd: &Path,
 ) -> FileReport {
     let positions = Positions::new(&text);
     let mut findings: Vec<Finding> = diagnostics
         .into_iter()
-        .filter_map(|diagnostic| {
-            let severity = overrides.apply(diagnostic.code, diagnostic.severity)?;
+        .map(|diagnostic| {
             let range = positions.clamp_range(diagnostic.range);
             let fixes = diagnostic
                 .fixes
@@ -290,21 +230,19 @@ fn text_report(
                         .collect(),
                 })
                 .collect();
-            Some(Finding {
+            Finding {
                 code: diagnostic.code,
-                severity,
+                severity: diagnostic.severity,
                 message: diagnostic.message,
                 help: diagnostic.help,
                 range,
                 start: positions.position(range.start().into()),
                 end: positions.position(range.end().into()),
                 fixes,
-            })
+            }
         })
         .collect();
     findings.sort_by_key(|finding| (finding.range.start(), finding.range.end(), finding.code));
-    // The analysis may report a problem the CLI also found (e.g. F005).
-    findings.dedup_by(|a, b| a.code == b.code && a.range == b.range);
     FileReport {
         path: path.to_path_buf(),
         display: paths::display(cwd, path),
@@ -319,4 +257,51 @@ pub fn fails(report: &CheckReport, deny_warnings: bool) -> bool {
         finding.severity == Severity::Error
             || (deny_warnings && finding.severity == Severity::Warning)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn listed_files_are_those_the_manifest_names_inside_the_root() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("app");
+        let manifest = r#"{
+  "generalCodeFiles": { "readme": "README.md", "base": "../base.json" },
+  "components": { "module": { "a": { "codeFiles": {
+    "communication": "modules/a/a.communication.iml.json",
+    "samples": "modules/a/missing.iml.json",
+    "interface": "/etc/passwd"
+  } } } }
+}"#;
+        let write = |relative: &str, text: &str| {
+            let path = dir.path().join(relative);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        };
+        write("app/makecomapp.json", manifest);
+        write("app/README.md", "# A\n");
+        write("app/notes.txt", "not listed\n");
+        write("app/modules/a/a.communication.iml.json", "{}");
+        write("base.json", "{}");
+
+        let mut host = AnalysisHost::new();
+        host.set_file(root.join("makecomapp.json"), manifest.to_owned());
+        let app = AppPlan {
+            root: root.clone(),
+            kind: AppKind::Manifest,
+            files: BTreeSet::from([root.join("makecomapp.json")]),
+            other_files: BTreeSet::from([root.join("README.md"), root.join("notes.txt")]),
+            scope: BTreeSet::from([root.clone()]),
+        };
+        let listed = listed_files(&host.snapshot(), &app);
+        assert_eq!(
+            listed,
+            vec![
+                root.join("README.md"),
+                root.join("modules/a/a.communication.iml.json")
+            ]
+        );
+    }
 }

@@ -5,6 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
+use iml_analysis::config::is_config_file;
 use walkdir::WalkDir;
 
 pub const MANIFEST_FILE_NAME: &str = "makecomapp.json";
@@ -42,6 +43,9 @@ pub struct AppPlan {
     pub kind: AppKind,
     /// Files to load (absolute, normalised).
     pub files: BTreeSet<PathBuf>,
+    /// Other files of a `makecomapp.json` app (README, scripts, JSON with
+    /// other names): loaded only when the manifest lists them.
+    pub other_files: BTreeSet<PathBuf>,
     /// Files or folders whose diagnostics are printed; the app's other files
     /// are still loaded for cross-file rules.
     pub scope: BTreeSet<PathBuf>,
@@ -50,6 +54,17 @@ pub struct AppPlan {
 impl AppPlan {
     pub fn in_scope(&self, path: &Path) -> bool {
         self.scope.iter().any(|scope| path.starts_with(scope))
+    }
+
+    /// Whether a loaded file's diagnostics are printed: files in scope, and
+    /// every `iml-ls.toml` that applies to them (its problems change what
+    /// they show).
+    pub fn is_reported(&self, path: &Path) -> bool {
+        self.in_scope(path)
+            || (is_config_file(path)
+                && path
+                    .parent()
+                    .is_some_and(|dir| self.scope.iter().any(|scope| scope.starts_with(dir))))
     }
 }
 
@@ -174,7 +189,7 @@ fn classify_dir(dir: &Path, strict: bool) -> Option<AppKind> {
 }
 
 fn wanted(kind: AppKind, name: &str, depth_in_app: usize) -> bool {
-    if is_iml_json_name(name) {
+    if is_iml_json_name(name) || is_config_file(Path::new(name)) {
         return true;
     }
     match kind {
@@ -207,6 +222,7 @@ impl PlanBuilder {
                 root: root.to_path_buf(),
                 kind,
                 files: BTreeSet::new(),
+                other_files: BTreeSet::new(),
                 scope: BTreeSet::new(),
             })
     }
@@ -257,7 +273,8 @@ impl PlanBuilder {
                 continue;
             };
             let name = entry.file_name().to_string_lossy();
-            if !wanted(owner_kind, &name, depth - owner_depth) {
+            let is_wanted = wanted(owner_kind, &name, depth - owner_depth);
+            if !is_wanted && owner_kind != AppKind::Manifest {
                 continue;
             }
             // Files of the app that holds the target are loaded for cross-file
@@ -272,7 +289,11 @@ impl PlanBuilder {
                 target.to_path_buf()
             };
             let plan = self.plan(&owner_root, owner_kind);
-            plan.files.insert(path.to_path_buf());
+            if is_wanted {
+                plan.files.insert(path.to_path_buf());
+            } else {
+                plan.other_files.insert(path.to_path_buf());
+            }
             plan.scope.insert(scope);
         }
     }
@@ -311,6 +332,7 @@ impl PlanBuilder {
             .values_mut()
             .find(|plan| plan.scope.contains(target))
         {
+            plan.other_files.remove(target);
             plan.files.insert(target.to_path_buf());
         }
     }

@@ -3,10 +3,8 @@
 //! Actions format with meaningful exit codes. See `docs/cli.md`.
 
 mod check;
-mod config;
 mod discover;
 mod explain;
-mod manifest;
 mod output;
 mod paths;
 mod read;
@@ -22,7 +20,6 @@ use std::time::Duration;
 use clap::{Args, Parser, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-pub use config::{ConfigProblem, ParsedConfig, RuleOverrides, parse as parse_config};
 pub use read::MAX_FILE_BYTES;
 pub use report::{CheckReport, FileReport, Finding, Position, Summary};
 

@@ -7,10 +7,6 @@ pub fn lookup(code: &str) -> Option<&'static Rule> {
     iml_catalogue::rule(code.trim())
 }
 
-pub fn is_known(code: &str) -> bool {
-    lookup(code).is_some()
-}
-
 /// The severity a finding the CLI itself produces (F…) starts with.
 pub fn default_severity(code: &str) -> Severity {
     lookup(code).map_or(Severity::Error, |rule| rule.severity)

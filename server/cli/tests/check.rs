@@ -305,3 +305,118 @@ fn colour_only_when_asked_for() {
     let run = run_in(&fixtures(), &["--color", "never", "export-app"]);
     assert!(!run.stdout.contains('\u{1b}'));
 }
+
+fn write(root: &Path, relative: &str, text: &str) {
+    let path = root.join(relative);
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(path, text).unwrap();
+}
+
+/// (path, code, severity) of every diagnostic of a JSON report.
+fn codes(document: &serde_json::Value) -> Vec<(String, String, String)> {
+    document["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            let text = |key: &str| d[key].as_str().unwrap().to_owned();
+            (text("path"), text("code"), text("severity"))
+        })
+        .collect()
+}
+
+#[test]
+fn the_nearest_configuration_above_each_file_applies() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "iml-ls.toml", "[rules]\nJ003 = \"off\"\n");
+    write(root, "a/x.iml.json", "{ \"url\": \"/x\", }\n");
+    write(
+        root,
+        "a/b/iml-ls.toml",
+        "[rules]\nJ003 = \"error\"\nZ999 = \"off\"\n",
+    );
+    write(root, "a/b/y.iml.json", "{ \"url\": \"/y\", }\n");
+
+    let run = run_in(root, &["--format", "json", "a"]);
+    let document: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let found = codes(&document);
+    let owned = |path: &str, code: &str, severity: &str| {
+        (path.to_owned(), code.to_owned(), severity.to_owned())
+    };
+    // The file above the checked folder is applied and counted, like the
+    // one inside it; each file takes the nearest one.
+    assert_eq!(
+        found,
+        vec![
+            owned("a/b/iml-ls.toml", "F004", "error"),
+            owned("a/b/y.iml.json", "J003", "error"),
+        ]
+    );
+    assert_eq!(document["summary"]["files"], 4);
+}
+
+#[test]
+fn every_file_the_manifest_lists_is_loaded_and_nothing_outside_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(
+        root,
+        "app/makecomapp.json",
+        r#"{
+  "fileVersion": 1,
+  "generalCodeFiles": { "base": "base.json", "readme": "README.md" },
+  "components": {
+    "connection": {},
+    "module": {
+      "listItems": {
+        "label": "List items",
+        "moduleType": "search",
+        "codeFiles": {
+          "communication": ".hidden/list.communication.iml.json",
+          "mappableParams": "../outside.iml.json"
+        }
+      }
+    }
+  }
+}
+"#,
+    );
+    write(
+        root,
+        "app/base.json",
+        "{ \"baseUrl\": \"https://api.example.test\", }\n",
+    );
+    write(root, "app/README.md", "# App\n");
+    write(
+        root,
+        "app/.hidden/list.communication.iml.json",
+        "{ \"url\": \"/items\", \"method\": \"GET\", \"response\": { \"output\": \"{{body}}\" } }\n",
+    );
+    // Would be a syntax error (J001) if it were ever read.
+    write(root, "outside.iml.json", "{ \"secret\": ");
+
+    let run = run_in(root, &["--format", "json", "app"]);
+    let document: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let found = codes(&document);
+    let manifest_codes: Vec<&str> = found
+        .iter()
+        .filter(|(path, _, _)| path == "app/makecomapp.json")
+        .map(|(_, code, _)| code.as_str())
+        .collect();
+    // README.md, base.json and the hidden file exist, so no X001; the path
+    // leaving the app is F005 from the analysis, reported once.
+    assert_eq!(manifest_codes, ["F005"], "{found:?}");
+    assert!(
+        found
+            .iter()
+            .any(|(path, code, _)| path == "app/base.json" && code == "J003"),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().all(|(path, _, _)| path.starts_with("app/")),
+        "{found:?}"
+    );
+    // makecomapp.json, base.json, README.md and the hidden communication.
+    assert_eq!(document["summary"]["files"], 4, "{found:?}");
+}
