@@ -92,7 +92,7 @@ class LanguagesTomlTest(unittest.TestCase):
         self.assertEqual(server["args"], ["--stdio"])
         self.assertEqual(self.language["language-servers"], ["iml-ls"])
         # Sent as initializationOptions; same shape as the other editors send.
-        self.assertEqual(server["config"], {"rules": {}})
+        self.assertEqual(server["config"], {"rules": {}, "inlayHints": {"parameterNames": True}})
 
     def test_jsonc_editing_settings(self):
         self.assertEqual(self.language["comment-token"], "//")

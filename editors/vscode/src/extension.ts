@@ -8,7 +8,14 @@ import {
   type ServerOptions,
 } from "vscode-languageclient/node";
 import { resolveServerPath, SERVER_ARGS } from "./serverPath";
-import { answerConfiguration, initializationOptions, readServerSettings, SECTION, type SettingGetter } from "./settings";
+import {
+  answerConfiguration,
+  initializationOptions,
+  readServerSettings,
+  SECTION,
+  SERVER_SETTING_KEYS,
+  type SettingGetter,
+} from "./settings";
 
 const CLIENT_ID = "imlLs";
 const CLIENT_NAME = "IML Language Server";
@@ -104,7 +111,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         await startClient(context);
         return;
       }
-      if (event.affectsConfiguration(`${SECTION}.rules`) && client) {
+      const forwarded = SERVER_SETTING_KEYS.some((key) => event.affectsConfiguration(`${SECTION}.${key}`));
+      if (forwarded && client) {
         reportSettingProblems();
         // The server pulls the new values through workspace/configuration; the payload is
         // included for servers that read it directly.

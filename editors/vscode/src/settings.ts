@@ -8,10 +8,25 @@ const SECTION_ALIASES = [SECTION, "iml-ls"];
 export const RULE_SEVERITIES = ["off", "hint", "info", "warning", "error"] as const;
 export type RuleSeverity = (typeof RULE_SEVERITIES)[number];
 
-/** What the server is sent: the rule overrides, keyed by rule code. */
+/** What the server is sent: the rule overrides keyed by rule code, and the inlay hint switches. */
 export interface ServerSettings {
   rules: Record<string, RuleSeverity>;
+  inlayHints: InlayHintSettings;
 }
+
+export interface InlayHintSettings {
+  /** Parameter names before the arguments of IML function calls. */
+  parameterNames: boolean;
+}
+
+/**
+ * The top-level keys of `ServerSettings`, below `imlLs`: a change to one of them is forwarded to
+ * the running server instead of restarting it.
+ */
+export const SERVER_SETTING_KEYS: readonly (keyof ServerSettings)[] = ["rules", "inlayHints"];
+
+/** Matches the default declared in package.json and the server's own default. */
+export const DEFAULT_INLAY_PARAMETER_NAMES = true;
 
 export interface NormalizedSettings {
   settings: ServerSettings;
@@ -61,9 +76,23 @@ export function normalizeRules(raw: unknown): { rules: Record<string, RuleSeveri
 /** Reads a setting below `imlLs`, e.g. `get("rules")`; matches `WorkspaceConfiguration.get`. */
 export type SettingGetter = (key: string) => unknown;
 
+/** A boolean setting; anything but `true`/`false` falls back to the default and is reported. */
+function readBoolean(get: SettingGetter, key: string, fallback: boolean, problems: string[]): boolean {
+  const value = get(key);
+  if (value === undefined || value === null) {
+    return fallback;
+  }
+  if (typeof value !== "boolean") {
+    problems.push(`${SECTION}.${key} must be true or false; got ${JSON.stringify(value)}, using ${fallback}.`);
+    return fallback;
+  }
+  return value;
+}
+
 export function readServerSettings(get: SettingGetter): NormalizedSettings {
   const { rules, problems } = normalizeRules(get("rules"));
-  return { settings: { rules }, problems };
+  const parameterNames = readBoolean(get, "inlayHints.parameterNames", DEFAULT_INLAY_PARAMETER_NAMES, problems);
+  return { settings: { rules, inlayHints: { parameterNames } }, problems };
 }
 
 export function initializationOptions(get: SettingGetter): ServerSettings {
@@ -80,7 +109,8 @@ export const NOT_OURS = Symbol("not-ours");
 
 /**
  * Answers one `workspace/configuration` item. `imlLs` (or `iml-ls`) yields the whole `ServerSettings` object;
- * `imlLs.rules` yields the rules map, `imlLs.rules.C002` a single severity (or null).
+ * `imlLs.rules` yields the rules map, `imlLs.rules.C002` a single severity (or null),
+ * `imlLs.inlayHints.parameterNames` the boolean.
  */
 export function answerConfigurationItem(
   item: ConfigurationItem,

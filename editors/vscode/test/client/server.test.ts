@@ -8,13 +8,18 @@ import * as path from "node:path";
 import { pathToFileURL } from "node:url";
 import { after, before, describe, it } from "node:test";
 import {
+  CompletionRequest,
   ConfigurationRequest,
   createProtocolConnection,
   DiagnosticSeverity,
   DidChangeTextDocumentNotification,
   DidOpenTextDocumentNotification,
   ExitNotification,
+  HoverRequest,
   InitializedNotification,
+  InlayHintKind,
+  InlayHintRequest,
+  MarkupContent,
   InitializeRequest,
   PublishDiagnosticsNotification,
   RegistrationRequest,
@@ -22,9 +27,15 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
   TextDocumentSyncKind,
+  WorkDoneProgress,
   WorkDoneProgressCreateRequest,
+  type CompletionItem,
+  type CompletionList,
   type Diagnostic,
+  type Hover,
   type InitializeResult,
+  type MarkedString,
+  type Position,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
 } from "vscode-languageserver-protocol/node";
@@ -64,6 +75,30 @@ function findCleanExample(): string {
     }
   }
   throw new Error(`no *.iml.json example under ${exampleApp}`);
+}
+
+/**
+ * The UTF-16 position just after the first occurrence of `marker` in `text`, as VS Code addresses it.
+ * JavaScript strings are UTF-16, so string indices are already UTF-16 columns.
+ */
+function positionAfter(text: string, marker: string): Position {
+  const index = text.indexOf(marker);
+  assert.ok(index >= 0, `the example does not contain ${JSON.stringify(marker)}`);
+  const end = index + marker.length;
+  const line = text.slice(0, end).split("\n").length - 1;
+  const character = end - (text.lastIndexOf("\n", end - 1) + 1);
+  return { line, character };
+}
+
+function completionLabels(result: CompletionItem[] | CompletionList | null): string[] {
+  const items = result === null ? [] : Array.isArray(result) ? result : result.items;
+  return items.map((item) => item.label);
+}
+
+function hoverText(hover: Hover | null): string {
+  if (hover === null) return "";
+  const parts: Array<MarkupContent | MarkedString> = Array.isArray(hover.contents) ? hover.contents : [hover.contents];
+  return parts.map((part) => (typeof part === "string" ? part : part.value)).join("\n");
 }
 
 class DiagnosticsInbox {
@@ -107,6 +142,27 @@ describe("iml-ls through the VS Code protocol stack", () => {
   let stderr = "";
   const inbox = new DiagnosticsInbox();
   let scratch: string;
+  const progressTitles = new Map<string | number, string>();
+  let markIndexed: () => void = () => undefined;
+  const indexed = new Promise<void>((resolve) => {
+    markIndexed = resolve;
+  });
+
+  /**
+   * Answers that need the rest of the app (the connection's parameters live in another file) are
+   * complete once the server has indexed the workspace, which it reports as work-done progress.
+   */
+  async function workspaceIndexed(): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error("the server never ended its indexing progress")), DIAGNOSTICS_TIMEOUT_MS);
+    });
+    try {
+      await Promise.race([indexed, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
 
   before(async () => {
     assert.ok(
@@ -124,7 +180,13 @@ describe("iml-ls through the VS Code protocol stack", () => {
       return answerConfiguration(params.items, () => getSetting);
     });
     connection.onRequest(RegistrationRequest.type, () => undefined);
-    connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
+    // VS Code shows the server's work-done progress; the indexing of the app ends with `end`.
+    connection.onRequest(WorkDoneProgressCreateRequest.type, ({ token }) => {
+      connection.onProgress(WorkDoneProgress.type, token, (value) => {
+        if (value.kind === "begin") progressTitles.set(token, value.title);
+        if (value.kind === "end" && /index/i.test(progressTitles.get(token) ?? "")) markIndexed();
+      });
+    });
     connection.listen();
 
     initializeResult = await connection.sendRequest(InitializeRequest.type, {
@@ -170,14 +232,95 @@ describe("iml-ls through the VS Code protocol stack", () => {
     assert.ok(sync !== undefined, "server declares textDocumentSync");
   });
 
+  // The clean example, opened once and shared by the tests that read it.
+  let cleanOpened: Promise<{ uri: string; text: string }> | undefined;
+  function openCleanExample(): Promise<{ uri: string; text: string }> {
+    cleanOpened ??= (async () => {
+      const file = findCleanExample();
+      const uri = pathToFileURL(file).href;
+      const text = fs.readFileSync(file, "utf8");
+      await connection.sendNotification(DidOpenTextDocumentNotification.type, {
+        textDocument: { uri, languageId: "imljson", version: 1, text },
+      });
+      return { uri, text };
+    })();
+    return cleanOpened;
+  }
+
   it("publishes no diagnostics for the clean example", async () => {
-    const file = findCleanExample();
-    const uri = pathToFileURL(file).href;
-    await connection.sendNotification(DidOpenTextDocumentNotification.type, {
-      textDocument: { uri, languageId: "imljson", version: 1, text: fs.readFileSync(file, "utf8") },
-    });
+    const { uri } = await openCleanExample();
     const diagnostics = await inbox.next(uri);
-    assert.deepEqual(diagnostics, [], `${path.relative(repoRoot, file)} should be clean`);
+    assert.deepEqual(diagnostics, [], `${path.relative(repoRoot, findCleanExample())} should be clean`);
+  });
+
+  it("completes root variables and functions just inside {{", async () => {
+    const { uri, text } = await openCleanExample();
+    assert.ok(initializeResult.capabilities.completionProvider, "server advertises completionProvider");
+    const result = await connection.sendRequest(CompletionRequest.type, {
+      textDocument: { uri },
+      position: positionAfter(text, '"client_id": "{{'),
+      context: { triggerKind: 1 },
+    });
+    const labels = completionLabels(result);
+    for (const expected of ["parameters", "common", "ifempty"]) {
+      assert.ok(labels.includes(expected), `"${expected}" not offered inside {{ }}; got ${JSON.stringify(labels)}`);
+    }
+  });
+
+  it("completes the connection's own parameters after parameters.", async () => {
+    const { uri, text } = await openCleanExample();
+    await workspaceIndexed();
+    const result = await connection.sendRequest(CompletionRequest.type, {
+      textDocument: { uri },
+      position: positionAfter(text, "{{ifempty(parameters."),
+      context: { triggerKind: 2, triggerCharacter: "." },
+    });
+    const labels = completionLabels(result);
+    assert.ok(labels.includes("clientId"), `"clientId" not offered after parameters.; got ${JSON.stringify(labels)}`);
+    assert.ok(!labels.includes("ifempty"), `functions offered as members of parameters: ${JSON.stringify(labels)}`);
+  });
+
+  it("shows parameter name inlay hints, on by default", async () => {
+    const { uri, text } = await openCleanExample();
+    assert.ok(initializeResult.capabilities.inlayHintProvider, "server advertises inlayHintProvider");
+    const lines = text.split("\n");
+    const hints =
+      (await connection.sendRequest(InlayHintRequest.type, {
+        textDocument: { uri },
+        range: { start: { line: 0, character: 0 }, end: { line: lines.length, character: 0 } },
+      })) ?? [];
+    const parameterHints = hints.filter((hint) => hint.kind === InlayHintKind.Parameter);
+    assert.ok(parameterHints.length > 0, `no parameter name hints: ${JSON.stringify(hints)}`);
+    // The first ifempty call gets a hint in front of its first argument.
+    const firstArgument = positionAfter(text, '"client_id": "{{ifempty(');
+    assert.ok(
+      parameterHints.some(
+        (hint) => hint.position.line === firstArgument.line && hint.position.character === firstArgument.character,
+      ),
+      `no parameter hint before ifempty's first argument at ${JSON.stringify(firstArgument)}: ${JSON.stringify(parameterHints)}`,
+    );
+  });
+
+  it("hovers an IML function with its documentation in markdown", async () => {
+    const { uri, text } = await openCleanExample();
+    assert.ok(initializeResult.capabilities.hoverProvider, "server advertises hoverProvider");
+    // Inside the name "ifempty", two characters after "{{".
+    const start = positionAfter(text, '"client_id": "{{');
+    const hover = await connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri },
+      position: { line: start.line, character: start.character + 2 },
+    });
+    assert.ok(hover, "no hover on ifempty");
+    const contents = hoverText(hover);
+    assert.match(contents, /ifempty\(/, `hover does not show the function's signature: ${contents}`);
+    // VS Code lists markdown first, so the server answers in markdown.
+    assert.ok(MarkupContent.is(hover.contents), `hover is not MarkupContent: ${JSON.stringify(hover.contents)}`);
+    assert.equal(hover.contents.kind, "markdown");
+    // The range covers the function name, in UTF-16 columns.
+    assert.deepEqual(hover.range, {
+      start: start,
+      end: { line: start.line, character: start.character + "ifempty".length },
+    });
   });
 
   it("reports a syntax error at its UTF-16 position and clears it once fixed", async () => {
