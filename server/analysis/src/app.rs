@@ -82,15 +82,7 @@ impl Component {
     pub fn params_files(&self) -> impl Iterator<Item = &Path> {
         self.files
             .iter()
-            .filter(|(kind, _)| {
-                matches!(
-                    kind,
-                    RoleKind::Params
-                        | RoleKind::StaticParams
-                        | RoleKind::MappableParams
-                        | RoleKind::InputParams
-                )
-            })
+            .filter(|(kind, _)| kind.is_params())
             .map(|(_, path)| path.as_path())
     }
 }

@@ -2,7 +2,7 @@
 //! them, computed lazily and cached until the file changes.
 
 use std::path::Path;
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use iml_jsonc::{JsonDocument, Value};
 use text_size::TextRange;
@@ -10,6 +10,7 @@ use text_size::TextRange;
 use crate::manifest::Manifest;
 use crate::metadata::ComponentMetadata;
 use crate::roles::FileRole;
+use crate::semantic::FileSites;
 use crate::semantic::cache::FileSemantics;
 
 /// Text and what depends on the text alone. Shared between snapshots; a new
@@ -126,6 +127,10 @@ pub(crate) struct FileData {
     /// Sites and facts of this version; they depend on the content and the role,
     /// both fixed for the lifetime of a `FileData`.
     pub(crate) semantics: OnceLock<Option<Arc<FileSemantics>>>,
+    /// The sites of an earlier version of the same file, whose string parses
+    /// the first sites computation of this version reuses; taken (and so
+    /// released) by that computation.
+    pub(crate) previous_sites: Mutex<Option<Arc<FileSites>>>,
 }
 
 impl FileData {
@@ -134,11 +139,34 @@ impl FileData {
             content,
             role: OnceLock::new(),
             semantics: OnceLock::new(),
+            previous_sites: Mutex::new(None),
+        }
+    }
+
+    /// The next version of this file, remembering this version's sites (or
+    /// the ones this version was going to reuse) for reuse.
+    pub(crate) fn next_version(&self, content: Arc<FileContent>) -> FileData {
+        let next = FileData::new(content);
+        *next
+            .previous_sites
+            .lock()
+            .unwrap_or_else(|e| e.into_inner()) = self.reusable_sites();
+        next
+    }
+
+    fn reusable_sites(&self) -> Option<Arc<FileSites>> {
+        match self.semantics.get() {
+            Some(Some(semantics)) => Some(Arc::clone(&semantics.sites)),
+            _ => self
+                .previous_sites
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .clone(),
         }
     }
 
     /// The same content with the role forgotten (a layout file around it changed).
     pub(crate) fn with_fresh_role(&self) -> FileData {
-        FileData::new(Arc::clone(&self.content))
+        self.next_version(Arc::clone(&self.content))
     }
 }

@@ -64,7 +64,12 @@ impl AnalysisHost {
         let content = Arc::new(FileContent::new(&path, text));
         let layout = is_layout_file(&path);
         let files = Arc::make_mut(&mut self.files);
-        files.insert(Arc::from(path.as_path()), Arc::new(FileData::new(content)));
+        let data = match files.get(path.as_path()) {
+            // A whole-text replacement of a known file still shares most strings.
+            Some(previous) => previous.next_version(content),
+            None => FileData::new(content),
+        };
+        files.insert(Arc::from(path.as_path()), Arc::new(data));
         if layout {
             self.forget_roles_under(&path);
         }
@@ -93,6 +98,7 @@ impl AnalysisHost {
             return Err(EditError::BadRange(range));
         }
         let app_may_change = data.role.get().is_none_or(role_depends_on_content);
+        let old_role = data.role.get().cloned();
         let unshared = Arc::get_mut(data).and_then(|data| Arc::get_mut(&mut data.content));
         let content = match unshared {
             // Nobody else holds this version: edit the tree in place (incremental reparse).
@@ -103,11 +109,11 @@ impl AnalysisHost {
             // A snapshot still reads the old version: build the new one beside it.
             None => Arc::new(data.content.edited(range, replacement)),
         };
-        *data = Arc::new(FileData::new(content));
+        *data = Arc::new(data.next_version(content));
         if is_layout_file(path) {
             self.forget_roles_under(path);
             self.apps = Arc::default();
-        } else if app_may_change {
+        } else if app_may_change && !self.role_unchanged(path, old_role.as_ref()) {
             self.apps = Arc::default();
         }
         Ok(())
@@ -122,6 +128,18 @@ impl AnalysisHost {
             self.forget_roles_under(path);
         }
         self.apps = Arc::default();
+    }
+
+    /// Whether the file at `path` (just edited) still has the role it had:
+    /// the app model is built from roles and layout files alone, so a
+    /// keystroke that leaves the role as it was keeps the app model.
+    fn role_unchanged(&self, path: &Path, old_role: Option<&FileRole>) -> bool {
+        let Some(old_role) = old_role else {
+            return false;
+        };
+        // Roles resolve from layout files and content only, never from the
+        // app model, so the current snapshot can decide the new one.
+        self.snapshot().cached_role(path) == Some(old_role)
     }
 
     /// A layout file changed: every role below its folder may change.

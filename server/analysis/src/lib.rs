@@ -22,6 +22,7 @@ mod roles;
 mod rules;
 pub mod schema;
 pub mod semantic;
+mod suggest;
 
 #[cfg(test)]
 mod tests;

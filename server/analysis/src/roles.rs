@@ -96,6 +96,18 @@ impl RoleKind {
         }
     }
 
+    /// Files that declare the parameters a component reads as `parameters.*`:
+    /// parameters, static and mappable parameters, endpoint input.
+    pub fn is_params(self) -> bool {
+        matches!(
+            self,
+            RoleKind::Params
+                | RoleKind::StaticParams
+                | RoleKind::MappableParams
+                | RoleKind::InputParams
+        )
+    }
+
     /// Whether the file is IML JSON (JSON with comments whose strings may hold IML).
     pub fn is_iml_json(self) -> bool {
         !matches!(

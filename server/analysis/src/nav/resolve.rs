@@ -20,9 +20,9 @@ use super::names::{js_function_name, rpc_reference};
 use super::walk::{chain_steps, string_values};
 use crate::json::{get, members};
 use crate::semantic::{
-    ConnectionFacts, ConnectionKeys, CursorTarget, KeySource, PathSegment, TempWrite,
-    VisibleParams, WrittenKey, common_keys, connection_data_keys, connection_keys, facts,
-    position_at, sites, visible_parameters,
+    ConnectionFacts, ConnectionKeys, CursorTarget, FlowStep, KeySource, PathSegment, TempWrite,
+    VisibleParams, WrittenKey, common_keys, connection_data_keys, connection_keys, context_at_path,
+    facts, flow_step_at, position_at, sites, visible_parameters,
 };
 use crate::{Analysis, ComponentKind, RoleKind};
 
@@ -104,13 +104,16 @@ pub(crate) struct FileScope {
     common: Option<Option<(PathBuf, Vec<WrittenKey>)>>,
 }
 
-/// The literals a read `root.path` in `file` resolves to.
+/// The literals a read `root.path` in `file` resolves to. `read` is where a
+/// `temp` read sits in the connection flow: only writes that may run before
+/// it count, as for completion and C010 (`None`: every write).
 pub(crate) fn resolve_read(
     analysis: &Analysis,
     file: &Path,
     scope: &mut FileScope,
     root: &str,
     path: &str,
+    read: Option<&FlowStep>,
 ) -> Vec<KeyDef> {
     match root {
         "parameters" => scope
@@ -170,6 +173,7 @@ pub(crate) fn resolve_read(
             })
             .iter()
             .filter(|write| write.key.as_deref() == Some(path))
+            .filter(|write| read.is_none_or(|read| write.step.visible_to(read) != Some(false)))
             .map(|write| KeyDef {
                 file: file.to_path_buf(),
                 range: write.range,
@@ -252,7 +256,15 @@ pub(crate) fn entity_at(analysis: &Analysis, file: &Path, offset: TextSize) -> O
             let step =
                 chain_steps(&block.expr).find(|step| step.name.range.contains_inclusive(at))?;
             let mut scope = FileScope::default();
-            let defs = resolve_read(analysis, file, &mut scope, &step.root.text, &step.path);
+            let read = flow_step_at(&cursor.context, &cursor.path);
+            let defs = resolve_read(
+                analysis,
+                file,
+                &mut scope,
+                &step.root.text,
+                &step.path,
+                read.as_ref(),
+            );
             let kind = defs.first()?.kind;
             Some(Found {
                 entity: Entity::Key {
@@ -452,8 +464,22 @@ pub(crate) fn occurrences(analysis: &Analysis, file: &Path, entity: &Entity) -> 
                         if step.root.backticked {
                             continue;
                         }
-                        let found =
-                            resolve_read(analysis, other, &mut scope, &step.root.text, &step.path);
+                        let read = (step.root.text == "temp")
+                            .then(|| {
+                                let path = &site.string.path;
+                                let context =
+                                    context_at_path(analysis, other, path, site.string.is_key);
+                                flow_step_at(&context, path)
+                            })
+                            .flatten();
+                        let found = resolve_read(
+                            analysis,
+                            other,
+                            &mut scope,
+                            &step.root.text,
+                            &step.path,
+                            read.as_ref(),
+                        );
                         if found.iter().any(|d| defs.iter().any(|e| e.same_literal(d))) {
                             out.push(Occurrence {
                                 file: other.clone(),

@@ -42,9 +42,14 @@ pub(crate) fn semantics(analysis: &Analysis, path: &Path) -> Option<Arc<FileSema
     let data = analysis.file_data_arc(path)?;
     data.semantics
         .get_or_init(|| {
+            let previous = data
+                .previous_sites
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .take();
             let root = data.content.root()?;
             Some(Arc::new(FileSemantics {
-                sites: Arc::new(FileSites::collect(root)),
+                sites: Arc::new(FileSites::collect_reusing(root, previous.as_deref())),
                 facts: OnceLock::new(),
             }))
         })

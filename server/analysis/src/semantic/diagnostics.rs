@@ -1,6 +1,7 @@
 //! IML diagnostics: syntax, variables, functions, parameters, connection data
 //! and the `temp` flow. Quiet whenever the facts needed are not certain.
 
+use std::collections::HashSet;
 use std::path::Path;
 
 use iml_catalogue::{
@@ -12,11 +13,12 @@ use iml_lang::{Expr, ExprKind, Name};
 use text_size::TextRange;
 
 use super::context::{SiteContext, connection_kind_of, context_for};
-use super::facts::{TempWrite, facts, flow_step_at};
+use super::facts::{ConnectionFacts, TempWrite, facts, flow_step_at};
 use super::scope::{
     ConnectionKeys, VisibleParams, connection_data_keys, connection_keys, visible_parameters,
 };
 use super::sites::{ImlString, Site, sites};
+use crate::suggest::{closest_by, edit_distance};
 use crate::{Analysis, AppLayout, Diagnostic, Fix, RoleKind, TextEdit};
 
 /// Every IML diagnostic of `file`, in source order.
@@ -83,14 +85,22 @@ fn diagnostic(
     }
 }
 
+/// Cross-file facts with their names hashed: a large file reads them once
+/// per reference, so a linear scan each time would be quadratic.
+struct Indexed<T> {
+    value: T,
+    names: HashSet<String>,
+}
+
 /// Lazily gathered cross-file facts, so a file without `parameters.*` never
 /// asks for them.
 struct Checker<'a> {
     analysis: &'a Analysis,
     file: &'a Path,
     out: Vec<Diagnostic>,
-    params: Option<Option<VisibleParams>>,
-    connection: Option<Option<ConnectionKeys>>,
+    params: Option<Option<Indexed<VisibleParams>>>,
+    connection: Option<Option<Indexed<ConnectionKeys>>>,
+    data: Option<Option<Indexed<ConnectionFacts>>>,
     custom_functions: Option<Vec<String>>,
     temp_writes: Option<Vec<TempWrite>>,
 }
@@ -103,22 +113,52 @@ impl<'a> Checker<'a> {
             out: Vec::new(),
             params: None,
             connection: None,
+            data: None,
             custom_functions: None,
             temp_writes: None,
         }
     }
 
-    fn params(&mut self) -> Option<&VisibleParams> {
+    fn params(&mut self) -> Option<&Indexed<VisibleParams>> {
         let (analysis, file) = (self.analysis, self.file);
         self.params
-            .get_or_insert_with(|| visible_parameters(analysis, file))
+            .get_or_insert_with(|| {
+                visible_parameters(analysis, file).map(|params| {
+                    let names = params.params.iter().map(|(_, p)| p.path.clone()).collect();
+                    Indexed {
+                        value: params,
+                        names,
+                    }
+                })
+            })
             .as_ref()
     }
 
-    fn connection(&mut self) -> Option<&ConnectionKeys> {
+    fn connection(&mut self) -> Option<&Indexed<ConnectionKeys>> {
         let (analysis, file) = (self.analysis, self.file);
         self.connection
-            .get_or_insert_with(|| connection_keys(analysis, file))
+            .get_or_insert_with(|| {
+                connection_keys(analysis, file).map(|keys| {
+                    let names = keys.keys.iter().map(|key| key.name.clone()).collect();
+                    Indexed { value: keys, names }
+                })
+            })
+            .as_ref()
+    }
+
+    /// What the connection's `response.data` writes (`data.*` inside it).
+    fn data(&mut self) -> Option<&Indexed<ConnectionFacts>> {
+        let (analysis, file) = (self.analysis, self.file);
+        self.data
+            .get_or_insert_with(|| {
+                connection_data_keys(analysis, file).map(|(_, facts)| {
+                    let names = facts.data_keys.iter().map(|key| key.name.clone()).collect();
+                    Indexed {
+                        value: facts,
+                        names,
+                    }
+                })
+            })
             .as_ref()
     }
 
@@ -363,12 +403,13 @@ impl<'a> Checker<'a> {
             return;
         }
         let Some(params) = self.params() else { return };
-        if params.open_ended || params.has_top_level(name) {
+        if params.value.open_ended || params.names.contains(name) {
             return;
         }
         let suggestion = did_you_mean(
             name,
             params
+                .value
                 .params
                 .iter()
                 .filter(|(_, p)| !p.path.contains(['.', '[']))
@@ -393,10 +434,10 @@ impl<'a> Checker<'a> {
         let Some(keys) = self.connection() else {
             return;
         };
-        if keys.open_ended || keys.has(name) {
+        if keys.value.open_ended || keys.names.contains(name) {
             return;
         }
-        let ids = keys.connections.join("`, `");
+        let ids = keys.value.connections.join("`, `");
         let message = format!(
             "connection `{ids}` neither declares a parameter `{name}` nor saves `{name}` with \
              `response.data`; add it there or fix the name"
@@ -414,15 +455,15 @@ impl<'a> Checker<'a> {
         {
             return;
         }
-        let Some((_, facts)) = connection_data_keys(self.analysis, self.file) else {
+        let Some(data) = self.data() else {
             return;
         };
-        if facts.data_open || facts.writes_data_key(name) {
+        if data.value.data_open || data.names.contains(name) {
             return;
         }
         // Parameters may also be part of the saved data; never report those.
         match self.params() {
-            Some(params) if !params.open_ended && !params.has_top_level(name) => {}
+            Some(params) if !params.value.open_ended && !params.names.contains(name) => {}
             _ => return,
         }
         let message = format!(
@@ -491,45 +532,14 @@ fn fix_hint(rule: &str, name: &str) -> String {
     }
 }
 
-/// The closest candidate within a small edit distance.
+/// The closest candidate within a small edit distance (case matters in IML).
 fn did_you_mean<'c>(name: &str, candidates: impl Iterator<Item = &'c str>) -> Option<&'c str> {
     let limit = match name.chars().count() {
         0..=2 => return None,
         3..=5 => 1,
         _ => 2,
     };
-    candidates
-        .filter(|c| *c != name)
-        .map(|c| (edit_distance(name, c), c))
-        .filter(|(d, _)| *d <= limit)
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, c)| c)
-}
-
-/// Optimal-string-alignment distance (a transposition counts as one edit).
-fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let mut rows = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for (i, row) in rows.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in rows[0].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (rows[i - 1][j] + 1)
-                .min(rows[i][j - 1] + 1)
-                .min(rows[i - 1][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                best = best.min(rows[i - 2][j - 2] + 1);
-            }
-            rows[i][j] = best;
-        }
-    }
-    rows[a.len()][b.len()]
+    closest_by(name, candidates, edit_distance, |_| limit)
 }
 
 #[cfg(test)]
@@ -537,10 +547,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn edit_distance_counts_transpositions_once() {
-        assert_eq!(edit_distance("paramters", "parameters"), 1);
-        assert_eq!(edit_distance("tmep", "temp"), 1);
-        assert_eq!(edit_distance("", "abc"), 3);
+    fn did_you_mean_needs_a_close_enough_name() {
         assert_eq!(
             did_you_mean("paramters", ["parameters", "temp"].into_iter()),
             Some("parameters")

@@ -52,21 +52,11 @@ impl VisibleParams {
     }
 }
 
-fn params_roles(kind: RoleKind) -> bool {
-    matches!(
-        kind,
-        RoleKind::Params
-            | RoleKind::StaticParams
-            | RoleKind::MappableParams
-            | RoleKind::InputParams
-    )
-}
-
 fn add_component_params(analysis: &Analysis, component: &Component, out: &mut VisibleParams) {
     if component
         .missing_files
         .iter()
-        .any(|(role, _)| params_roles(*role))
+        .any(|(role, _)| role.is_params())
     {
         out.open_ended = true;
     }
@@ -100,7 +90,7 @@ pub fn visible_parameters(analysis: &Analysis, file: &Path) -> Option<VisiblePar
         || component
             .missing_files
             .iter()
-            .any(|(role, _)| params_roles(*role));
+            .any(|(role, _)| role.is_params());
     if !has_files {
         return None;
     }

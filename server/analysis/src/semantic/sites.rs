@@ -1,6 +1,7 @@
 //! Sites: the strings of a file that hold IML, with their JSON paths and
 //! parsed `{{ }}` blocks.
 
+use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -9,7 +10,7 @@ use iml_lang::{ExprBlock, Template, parse_template};
 use text_size::{TextRange, TextSize};
 
 use super::cache;
-use super::path::JsonPath;
+use super::path::{JsonPath, PathSegment};
 use crate::Analysis;
 
 /// One JSON string that holds at least one `{{` (a value), or a spread key.
@@ -22,8 +23,9 @@ pub struct ImlString {
     /// The literal's source range, quotes included.
     pub range: TextRange,
     pub decoded: DecodedString,
-    /// The blocks, with ranges in decoded offsets.
-    pub template: Template,
+    /// The blocks, with ranges in decoded offsets; shared with the file's
+    /// later versions while the string's text stays the same.
+    pub template: Arc<Template>,
 }
 
 impl ImlString {
@@ -72,30 +74,31 @@ pub struct FileSites {
 impl FileSites {
     /// Collects the sites below `root`.
     pub fn collect(root: &Value) -> FileSites {
-        let mut strings = Vec::new();
-        let mut stack: Vec<(&Value, JsonPath)> = vec![(root, JsonPath::root())];
-        while let Some((value, path)) = stack.pop() {
-            match &value.kind {
-                ValueKind::String(string) => push_string(&mut strings, string, path, false),
-                ValueKind::Object(members) => {
-                    for member in members.iter().rev() {
-                        let child = path.child_key(member.key.decoded.as_str());
-                        if let Some(value) = &member.value {
-                            stack.push((value, child.clone()));
-                        }
-                        if is_spread_key(member.key.decoded.as_str()) {
-                            push_string(&mut strings, &member.key, child, true);
-                        }
-                    }
-                }
-                ValueKind::Array(items) => {
-                    for (index, item) in items.iter().enumerate().rev() {
-                        stack.push((item, path.child_index(index)));
-                    }
-                }
-                _ => {}
-            }
-        }
+        FileSites::collect_reusing(root, None)
+    }
+
+    /// Collects the sites below `root`, taking the parse of every string whose
+    /// decoded text also appears in `previous` (the file's earlier version)
+    /// from there: template ranges are decoded offsets, so they do not move
+    /// when the text around the string does, and a keystroke reparses only
+    /// the string it touched.
+    pub(crate) fn collect_reusing(root: &Value, previous: Option<&FileSites>) -> FileSites {
+        let reusable: HashMap<&str, &Arc<Template>> = previous
+            .map(|previous| {
+                previous
+                    .strings
+                    .iter()
+                    .map(|string| (string.decoded.as_str(), &string.template))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let mut collector = Collector {
+            strings: Vec::new(),
+            path: Vec::new(),
+            reusable,
+        };
+        collector.walk(root);
+        let mut strings = collector.strings;
         strings.sort_by_key(|s| s.range.start());
         FileSites { strings }
     }
@@ -128,21 +131,63 @@ pub(crate) fn is_spread_key(key: &str) -> bool {
         .is_some_and(|body| body.trim() == "...")
 }
 
-fn push_string(strings: &mut Vec<ImlString>, string: &JsonString, path: JsonPath, is_key: bool) {
-    if !string.decoded.as_str().contains("{{") {
-        return;
+/// Walks the value model keeping one path stack, so a path is built only for
+/// the strings that become sites. Recursion is bounded by the value model's
+/// own depth limit (`iml_jsonc::MAX_MODEL_DEPTH`).
+struct Collector<'p> {
+    strings: Vec<ImlString>,
+    path: Vec<PathSegment>,
+    reusable: HashMap<&'p str, &'p Arc<Template>>,
+}
+
+impl Collector<'_> {
+    fn walk(&mut self, value: &Value) {
+        match &value.kind {
+            ValueKind::String(string) => self.push_string(string, false),
+            ValueKind::Object(members) => {
+                for member in members {
+                    let key = member.key.decoded.as_str();
+                    self.path.push(PathSegment::Key(key.to_owned()));
+                    if is_spread_key(key) {
+                        self.push_string(&member.key, true);
+                    }
+                    if let Some(value) = &member.value {
+                        self.walk(value);
+                    }
+                    self.path.pop();
+                }
+            }
+            ValueKind::Array(items) => {
+                for (index, item) in items.iter().enumerate() {
+                    self.path.push(PathSegment::Index(index));
+                    self.walk(item);
+                    self.path.pop();
+                }
+            }
+            _ => {}
+        }
     }
-    let template = parse_template(string.decoded.as_str());
-    if template.blocks.is_empty() {
-        return;
+
+    fn push_string(&mut self, string: &JsonString, is_key: bool) {
+        let text = string.decoded.as_str();
+        if !text.contains("{{") {
+            return;
+        }
+        let template = match self.reusable.get(text) {
+            Some(template) => Arc::clone(template),
+            None => Arc::new(parse_template(text)),
+        };
+        if template.blocks.is_empty() {
+            return;
+        }
+        self.strings.push(ImlString {
+            path: JsonPath(self.path.clone()),
+            is_key,
+            range: string.range,
+            decoded: string.decoded.clone(),
+            template,
+        });
     }
-    strings.push(ImlString {
-        path,
-        is_key,
-        range: string.range,
-        decoded: string.decoded.clone(),
-        template,
-    });
 }
 
 /// The IML sites of a file, computed once per file version. `None` for files

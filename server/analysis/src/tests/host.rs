@@ -240,3 +240,32 @@ fn analysis_is_send_sync_clone() {
     fn assert_traits<T: Send + Sync + Clone + 'static>() {}
     assert_traits::<Analysis>();
 }
+
+#[test]
+fn edits_reuse_the_parse_of_untouched_strings() {
+    let path = PathBuf::from("/main.iml.json");
+    let text = r#"{ "url": "/{{parameters.a}}", "qs": { "b": "{{parameters.b}}" } }"#;
+    let mut host = AnalysisHost::new();
+    host.set_file(path.clone(), text.to_owned());
+    let before = crate::semantic::sites(&host.snapshot(), &path).unwrap();
+    // An unshared version (edited in place) and one a snapshot still reads.
+    let held = host.snapshot();
+    let at = TextSize::from(text.find("/{{").unwrap() as u32 + 1);
+    host.apply_edit(&path, TextRange::empty(at), "x").unwrap();
+    // A version whose sites were never asked for still passes the parses on.
+    host.apply_edit(&path, TextRange::empty(at), "y").unwrap();
+    let analysis = host.snapshot();
+    let after = crate::semantic::sites(&analysis, &path).unwrap();
+    let fresh = crate::semantic::FileSites::collect(analysis.root_value(&path).unwrap());
+    assert_eq!(*after, fresh);
+    assert_eq!(after.strings[0].decoded.as_str(), "/yx{{parameters.a}}");
+    assert!(!std::sync::Arc::ptr_eq(
+        &before.strings[0].template,
+        &after.strings[0].template
+    ));
+    assert!(std::sync::Arc::ptr_eq(
+        &before.strings[1].template,
+        &after.strings[1].template
+    ));
+    drop(held);
+}

@@ -97,6 +97,23 @@ fn temp_goes_to_where_it_is_set() {
 }
 
 #[test]
+fn temp_written_later_in_the_flow_is_no_definition() {
+    // `authorize.response.temp` runs after the `authorize` request reads it,
+    // so (as for completion and C010) that write does not define this read.
+    let fixture = super::APP.replacen(
+        r#""state": "{{temp.state}}""#,
+        r#""state": "{{temp.$0code}}""#,
+        1,
+    );
+    check(
+        &fixture,
+        expect![[r#"
+        none
+    "#]],
+    );
+}
+
+#[test]
 fn common_goes_to_the_connection_common_data() {
     at(
         CONNECTION,
