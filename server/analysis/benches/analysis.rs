@@ -72,10 +72,18 @@ fn keystroke_to_diagnostics(c: &mut Criterion) {
     for (label, size) in support::SIZES {
         let mut app = App::new(size);
         let at = insert_at(support::keystroke_offset(&app.text(&app.communication)));
+        let typed = TextRange::at(at.start(), TextSize::from(1));
+        let mut grown = false;
         group.bench_function(BenchmarkId::from_parameter(label), |b| {
             b.iter(|| {
-                // Typing inside the URL string: the text grows by one byte per iteration.
-                app.host.apply_edit(&app.communication, at, "x").unwrap();
+                // Typing inside the URL string, then deleting it again on the next
+                // iteration, so the file keeps its size however long the run.
+                if grown {
+                    app.host.apply_edit(&app.communication, typed, "").unwrap();
+                } else {
+                    app.host.apply_edit(&app.communication, at, "x").unwrap();
+                }
+                grown = !grown;
                 black_box(app.host.snapshot().diagnostics(&app.communication))
             });
         });
@@ -91,9 +99,16 @@ fn params_edit_to_dependent_diagnostics(c: &mut Criterion) {
         // Inside the last parameter's label, the one the sample's own request reads.
         let label_at = params.rfind("\"Project").map_or(0, |i| i + 2);
         let at = insert_at(label_at);
+        let typed = TextRange::at(at.start(), TextSize::from(1));
+        let mut grown = false;
         group.bench_function(BenchmarkId::from_parameter(label), |b| {
             b.iter(|| {
-                app.host.apply_edit(&app.params, at, "x").unwrap();
+                if grown {
+                    app.host.apply_edit(&app.params, typed, "").unwrap();
+                } else {
+                    app.host.apply_edit(&app.params, at, "x").unwrap();
+                }
+                grown = !grown;
                 black_box(app.host.snapshot().diagnostics(&app.communication))
             });
         });
