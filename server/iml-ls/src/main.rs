@@ -56,6 +56,9 @@ fn serve_stdio() -> ExitCode {
         }
     };
     runtime.block_on(iml_lsp::run_stdio());
+    // Tokio reads stdin on a blocking thread that cannot be cancelled; dropping
+    // the runtime would wait for that read if the client keeps stdin open.
+    runtime.shutdown_timeout(std::time::Duration::from_millis(100));
     ExitCode::SUCCESS
 }
 

@@ -15,6 +15,7 @@ mod request;
 mod server;
 mod session;
 mod snapshot;
+mod transport;
 mod workspace;
 
 use tokio::io::{AsyncRead, AsyncWrite};
@@ -36,14 +37,18 @@ pub fn service() -> (LspService<ImlLanguageServer>, ClientSocket) {
         .finish()
 }
 
-/// Serves one client over a byte stream pair until `exit`.
+/// Serves one client over a byte stream pair until `exit` or the end of
+/// `input`. Malformed messages are answered and skipped (see `transport`).
 pub async fn serve<I, O>(input: I, output: O)
 where
     I: AsyncRead + Unpin,
     O: AsyncWrite,
 {
     let (service, socket) = service();
-    Server::new(input, output, socket).serve(service).await;
+    transport::guarded(input, output, |server_input, server_output| {
+        Server::new(server_input, server_output, socket).serve(service)
+    })
+    .await;
 }
 
 /// Serves one client over stdin/stdout. Nothing else may write to stdout.
