@@ -9,6 +9,12 @@ repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 venv="$repo/target/e2e-venv"
 requirements="$repo/tests/e2e/requirements.txt"
 
+# The safety tests read the server's system calls with strace; install it
+# where we can (root with apt), otherwise those tests skip with a reason.
+if ! command -v strace >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+    (apt-get update -qq && apt-get install -y -qq strace) >/dev/null 2>&1 || true
+fi
+
 if [ ! -x "$venv/bin/python" ]; then
     python3 -m venv "$venv"
 fi
