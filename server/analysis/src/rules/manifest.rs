@@ -1,14 +1,54 @@
 //! `makecomapp.json`: code file paths (X001, F005), connection and webhook
-//! references (X002, X005, X006).
+//! references (X002, X005, X006), and spec files a manifest does not list (X001).
 
 use std::path::Path;
 
 use iml_jsonc::{JsonString, Member, Value, ValueKind};
+use text_size::{TextRange, TextSize};
 
 use super::context::{Ctx, DiagnosticExt, as_str, get, member, members, string};
 use super::fixes::{edit, fix, quote};
 use super::suggest::{closest, did_you_mean};
 use crate::paths::join_inside;
+use crate::{AppLayout, RoleSource};
+
+/// X001's other half: a spec file that sits with a component of a
+/// `makecomapp.json` app but is not one of its `codeFiles`. Make's tooling
+/// neither deploys nor pulls such a file, so edits to it are silently lost.
+pub(crate) fn check_registered(ctx: &mut Ctx, root: &Value) {
+    let Some(component) = &ctx.role.component else {
+        return;
+    };
+    // Only where the manifest really lists this component's code files: a
+    // home-grown `makecomapp.json` without `codeFiles` says nothing either way.
+    let listed_elsewhere = ctx
+        .analysis
+        .component_of(ctx.path)
+        .is_some_and(|(app, component)| {
+            app.layout == AppLayout::LocalDevelopment
+                && component
+                    .files
+                    .iter()
+                    .any(|(_, file)| ctx.analysis.role(file).source == RoleSource::Manifest)
+        });
+    if !listed_elsewhere || ctx.role.source == RoleSource::Manifest || !ctx.role.kind.is_iml_json()
+    {
+        return;
+    }
+    let message = format!(
+        "this file sits with the {} `{}` but `makecomapp.json` does not list it in `codeFiles`, \
+         so it is neither deployed nor pulled; add it there or move it out of the component folder",
+        component.kind.manifest_key(),
+        component.id,
+    );
+    let start = root.range.start();
+    let first = ctx.text[usize::from(start)..]
+        .chars()
+        .next()
+        .map_or(0, char::len_utf8);
+    let range = TextRange::at(start, TextSize::new(first as u32));
+    ctx.emit("X001", range, message);
+}
 
 pub(crate) fn check(ctx: &mut Ctx, root: &Value) {
     let Some(dir) = ctx.path.parent().map(Path::to_path_buf) else {

@@ -39,6 +39,7 @@ pub(crate) fn file_diagnostics(analysis: &Analysis, path: &Path) -> Vec<Diagnost
     let role = analysis.role(path);
     let kind = role.kind;
     let mut ctx = Ctx::new(analysis, path, text, role);
+    manifest::check_registered(&mut ctx, root);
     match kind {
         RoleKind::Communication => communication(&mut ctx, root),
         RoleKind::Base => request::check_communication(&mut ctx, root, PlaceSet::BASE),

@@ -1,4 +1,4 @@
-//! Parameter definitions (P001–P013, C015): connection parameters, module
+//! Parameter definitions (P001–P014, C015, C016): connection parameters, module
 //! static and mappable parameters, RPC, webhook and endpoint parameters and
 //! interfaces, walked through `nested`, `spec`, select options and `rpc`
 //! forms.
@@ -160,7 +160,7 @@ fn check_type(ctx: &mut Ctx, value: &Value) {
     .fix(fix);
 }
 
-/// P003, P007, P011, P012, C015.
+/// P003, P007, P011, P012, P014, C015, C016.
 fn check_keys(ctx: &mut Ctx, param: &Value, type_name: Option<&str>, scope: &Scope) {
     for m in members(param) {
         let name = m.key.decoded.as_str();
@@ -193,6 +193,13 @@ fn check_keys(ctx: &mut Ctx, param: &Value, type_name: Option<&str>, scope: &Sco
                     m.key.range,
                     "`editable` only applies to connection parameters; use `\"mappable\"` here",
                 );
+                // The same finding under its connection-rule code, off by default;
+                // users who track the connection rules may turn it on instead.
+                ctx.emit(
+                    "C016",
+                    m.key.range,
+                    "`editable: true` outside a connection has no effect; use `\"mappable\"` here",
+                );
             }
             "mappable" if scope.connection => {
                 ctx.emit("P012", m.key.range, "`mappable` has no effect on connection parameters (nothing is mapped there); use `\"editable\"` to allow later changes");
@@ -202,6 +209,8 @@ fn check_keys(ctx: &mut Ctx, param: &Value, type_name: Option<&str>, scope: &Sco
                     as_str(value).filter(|n| RESERVED_CONNECTION_PARAMETERS.contains(n))
                 {
                     ctx.emit("C015", value.range, format!("`{reserved}` is reserved: Make fills it with its own value instead of the user's input; rename the parameter"));
+                    // The parameter-rule twin of C015, off by default.
+                    ctx.emit("P014", value.range, format!("`{reserved}` is a reserved connection parameter name; rename the parameter"));
                 }
             }
             _ => {}

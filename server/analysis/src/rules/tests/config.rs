@@ -62,3 +62,30 @@ fn a_bad_config_file_is_reported_on_itself() {
     assert_eq!(found, ["F004 Error 15..21", "F004 Error 22..26"]);
     assert!(codes(&host, CONNECTION).contains(&("C002", Severity::Warning)));
 }
+
+#[test]
+fn rules_off_by_default_fire_once_turned_on() {
+    let module_params = "/app/modules/m/m.static-params.iml.json";
+    let connection_params = "/app/connections/cc/cc.params.iml.json";
+    let mut host = AnalysisHost::new();
+    host.set_file(
+        PathBuf::from(module_params),
+        r#"[{ "name": "limit", "type": "uinteger", "editable": true }]"#.to_owned(),
+    );
+    host.set_file(
+        PathBuf::from(connection_params),
+        r#"[{ "name": "teamID", "type": "text" }]"#.to_owned(),
+    );
+    let has = |host: &AnalysisHost, path: &str, code: &str| {
+        codes(host, path).iter().any(|(found, _)| *found == code)
+    };
+    assert!(has(&host, module_params, "P012") && !has(&host, module_params, "C016"));
+    assert!(has(&host, connection_params, "C015") && !has(&host, connection_params, "P014"));
+
+    host.set_file(
+        PathBuf::from("/app/iml-ls.toml"),
+        "[rules]\nC016 = \"hint\"\nP014 = \"warning\"\n".to_owned(),
+    );
+    assert!(codes(&host, module_params).contains(&("C016", Severity::Hint)));
+    assert!(codes(&host, connection_params).contains(&("P014", Severity::Warning)));
+}

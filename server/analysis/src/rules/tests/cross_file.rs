@@ -136,3 +136,35 @@ fn shared_webhooks_route_by_uid() {
         "#,
     );
 }
+
+#[test]
+fn spec_files_a_manifest_does_not_list() {
+    let manifest = r#"
+        //- /app/makecomapp.json
+        {
+          "fileVersion": 1,
+          "generalCodeFiles": { "base": null, "common": null, "readme": null, "groups": null },
+          "components": {
+            "connection": {}, "webhook": {}, "rpc": {}, "function": {}, "endpoint": {},
+            "module": { "listItems": { "moduleType": "search", "codeFiles": {
+              "communication": "modules/list-items/list-items.communication.iml.json" } } }
+          },
+          "origins": []
+        }
+        //- /app/modules/list-items/list-items.communication.iml.json
+        { "url": "https://api.example.com/items", "response": { "output": "{{body}}" } }
+    "#;
+    check_clean(manifest);
+    check(
+        &format!(
+            "{manifest}
+        //- /app/modules/list-items/list-items.interface.iml.json
+        [{{ \"name\": \"id\", \"type\": \"text\" }}]
+        "
+        ),
+        expect![[r#"
+            /app/modules/list-items/list-items.interface.iml.json
+              X001 Warning "[": this file sits with the module `listItems` but `makecomapp.json` does not list it in `codeFiles`, so it is neither deployed nor pulled; add it there or move it out of the component folder
+        "#]],
+    );
+}
