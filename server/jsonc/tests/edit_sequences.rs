@@ -4,7 +4,10 @@
 //! fresh parse of that text. The files are read at test time, in their
 //! original form, with CRLF line ends and with multi-byte characters mixed in.
 
+mod support;
+
 use std::path::{Path, PathBuf};
+use support::tree_nodes as nodes;
 
 use iml_jsonc::{JsonDocument, TextRange, TextSize};
 use proptest::prelude::*;
@@ -134,36 +137,6 @@ fn resolve(text: &str, edit: &Edit) -> (usize, usize) {
 
 fn range(start: usize, end: usize) -> TextRange {
     TextRange::new(TextSize::from(start as u32), TextSize::from(end as u32))
-}
-
-/// Node kinds and spans of the whole tree in document order.
-fn nodes(tree: &tree_sitter::Tree) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut cursor = tree.walk();
-    'walk: loop {
-        let node = cursor.node();
-        out.push(format!(
-            "{} {:?} {:?}-{:?} error={} missing={}",
-            node.kind(),
-            node.byte_range(),
-            node.start_position(),
-            node.end_position(),
-            node.is_error(),
-            node.is_missing()
-        ));
-        if cursor.goto_first_child() {
-            continue;
-        }
-        loop {
-            if cursor.goto_next_sibling() {
-                continue 'walk;
-            }
-            if !cursor.goto_parent() {
-                break 'walk;
-            }
-        }
-    }
-    out
 }
 
 fn assert_like_fresh(document: &JsonDocument) -> Result<(), TestCaseError> {

@@ -1,8 +1,11 @@
 //! After any sequence of edits, the incrementally reparsed tree must equal a
 //! fresh parse of the same text, node for node.
 
+mod support;
+
 use iml_jsonc::{JsonDocument, TextRange, TextSize};
 use proptest::prelude::*;
+use support::tree_nodes as nodes;
 
 const SEED: &str = r#"{
   // Authorize with the provider.
@@ -23,36 +26,6 @@ const FRAGMENTS: &[&str] = &[
     "\"", "{", "}", "[", "]", ",", ":", "{{", "}}", " ", "\n", "\r\n", "\"a\": 1", "😀", "שלום",
     "\u{200b}", "\\", "\\u00e9", "// c\n", "/*", "*/", "null", "tru", "-1.5e3", "'x'", "\t",
 ];
-
-/// Every node of the tree in document order, with what makes it itself.
-fn nodes(tree: &tree_sitter::Tree) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut cursor = tree.walk();
-    'walk: loop {
-        let node = cursor.node();
-        out.push(format!(
-            "{} {:?} {:?}-{:?} error={} missing={}",
-            node.kind(),
-            node.byte_range(),
-            node.start_position(),
-            node.end_position(),
-            node.is_error(),
-            node.is_missing()
-        ));
-        if cursor.goto_first_child() {
-            continue;
-        }
-        loop {
-            if cursor.goto_next_sibling() {
-                continue 'walk;
-            }
-            if !cursor.goto_parent() {
-                break 'walk;
-            }
-        }
-    }
-    out
-}
 
 const VALID_INSERTS: &[&str] = &["😀", "שלום", "{{a}}", "\u{200b}", "x", "\\n", "é"];
 

@@ -123,3 +123,34 @@ pub fn check_model(text: &str) -> String {
     let document = JsonDocument::parse(text.to_owned());
     outline(text, document.root())
 }
+
+/// Every node of a tree in document order, with what makes it itself (kind,
+/// byte and point spans, error and missing flags): equal lists mean equal trees.
+pub fn tree_nodes(tree: &tree_sitter::Tree) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cursor = tree.walk();
+    'walk: loop {
+        let node = cursor.node();
+        out.push(format!(
+            "{} {:?} {:?}-{:?} error={} missing={}",
+            node.kind(),
+            node.byte_range(),
+            node.start_position(),
+            node.end_position(),
+            node.is_error(),
+            node.is_missing()
+        ));
+        if cursor.goto_first_child() {
+            continue;
+        }
+        loop {
+            if cursor.goto_next_sibling() {
+                continue 'walk;
+            }
+            if !cursor.goto_parent() {
+                break 'walk;
+            }
+        }
+    }
+    out
+}
