@@ -82,8 +82,8 @@ impl FileContent {
     }
 
     /// A copy with one edit applied, for when a snapshot still reads this
-    /// version: the tree-sitter tree is copied (cheap, shared nodes) and
-    /// reparsed incrementally, so a reader never forces a full parse.
+    /// version: the text is copied, and a tree-sitter tree, if one was built,
+    /// shares its nodes and records the edit for an incremental reparse.
     pub(crate) fn edited(&self, range: TextRange, replacement: &str) -> FileContent {
         let body = match &self.body {
             Body::Json(doc) => Body::Json(doc.clone()),

@@ -1,5 +1,5 @@
 use std::cell::RefCell;
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use text_size::{TextRange, TextSize};
 use tree_sitter::{InputEdit, Parser, Point, Tree};
@@ -7,17 +7,40 @@ use tree_sitter::{InputEdit, Parser, Point, Tree};
 use crate::parser::{self, Parsed};
 use crate::{SyntaxError, Value};
 
-/// One JSONC file: its text and a tree-sitter tree kept in step with it.
+/// One JSONC file: its text, the value model built from it, and a tree-sitter
+/// tree on request.
 ///
 /// The value model, the syntax diagnostics and the comment list come from one
 /// pass over the text that runs lazily, at most once per text version, and is
-/// cached until the next edit. The type is `Send + Sync + Clone` (cloning
-/// shares the tree and the cached model, and copies the text).
-#[derive(Clone)]
+/// cached until the next edit. The tree-sitter tree is built only when asked
+/// for: files read from disk for cross-file analysis never pay for it. Once
+/// built, edits are recorded on it and the next request reparses
+/// incrementally. The type is `Send + Sync + Clone` (cloning shares the cached
+/// model and the tree's nodes, and copies the text).
 pub struct JsonDocument {
     text: String,
-    tree: Tree,
+    tree: Mutex<TreeState>,
     parsed: OnceLock<Arc<Parsed>>,
+}
+
+#[derive(Clone)]
+enum TreeState {
+    NotBuilt,
+    /// The tree of the current text.
+    Current(Tree),
+    /// A tree of an earlier text with the edits since applied by `Tree::edit`:
+    /// the old tree a reparse of the current text starts from.
+    Edited(Tree),
+}
+
+impl Clone for JsonDocument {
+    fn clone(&self) -> Self {
+        JsonDocument {
+            text: self.text.clone(),
+            tree: Mutex::new(self.tree_state().clone()),
+            parsed: self.parsed.clone(),
+        }
+    }
 }
 
 thread_local! {
@@ -75,12 +98,11 @@ fn floor_char_boundary(text: &str, offset: usize) -> usize {
 }
 
 impl JsonDocument {
-    /// Parses `text` from scratch.
+    /// Takes `text` as a new document; nothing is parsed until asked for.
     pub fn parse(text: String) -> Self {
-        let tree = parse_tree(&text, None);
         JsonDocument {
             text,
-            tree,
+            tree: Mutex::new(TreeState::NotBuilt),
             parsed: OnceLock::new(),
         }
     }
@@ -89,12 +111,43 @@ impl JsonDocument {
         &self.text
     }
 
-    pub fn tree(&self) -> &Tree {
-        &self.tree
+    fn tree_state(&self) -> std::sync::MutexGuard<'_, TreeState> {
+        // The state is replaced whole, never left half-written, so a panic
+        // elsewhere while it was locked does not make it unusable.
+        self.tree
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// The tree-sitter tree of the current text: built on the first call,
+    /// after that reparsed incrementally from the recorded edits. The result
+    /// always equals a fresh parse of the text (see `apply_edit`).
+    pub fn tree(&self) -> Tree {
+        let mut state = self.tree_state();
+        let tree = match &*state {
+            TreeState::Current(tree) => return tree.clone(),
+            TreeState::NotBuilt => parse_tree(&self.text, None),
+            TreeState::Edited(old) => {
+                let tree = parse_tree(&self.text, Some(old));
+                // tree-sitter's error recovery depends on which old subtrees
+                // it reuses, so on broken text an incremental parse can pick a
+                // different (equally valid) error tree than a fresh parse.
+                // Consumers must see one answer per text, so broken text is
+                // parsed again from scratch.
+                if tree.root_node().has_error() {
+                    parse_tree(&self.text, None)
+                } else {
+                    tree
+                }
+            }
+        };
+        *state = TreeState::Current(tree.clone());
+        tree
     }
 
     /// Replaces `range` (byte offsets into the current text, on char boundaries)
-    /// with `replacement`, edits the old tree and reparses incrementally.
+    /// with `replacement`. A tree already built records the edit; the reparse
+    /// waits for the next `tree()`.
     ///
     /// A range the caller got wrong is clamped, never a panic: both ends are
     /// limited to the text length and moved back to a char boundary, and a
@@ -103,28 +156,28 @@ impl JsonDocument {
     pub fn apply_edit(&mut self, range: TextRange, replacement: &str) -> TextRange {
         let end = floor_char_boundary(&self.text, u32::from(range.end()) as usize);
         let start = floor_char_boundary(&self.text, u32::from(range.start()) as usize).min(end);
-        let start_position = point_at(&self.text, start);
-        let old_end_position = point_at(&self.text, end);
+        let state = self
+            .tree
+            .get_mut()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let old_tree = match std::mem::replace(state, TreeState::NotBuilt) {
+            TreeState::NotBuilt => None,
+            TreeState::Current(tree) | TreeState::Edited(tree) => Some(tree),
+        };
+        if let Some(mut tree) = old_tree {
+            let start_position = point_at(&self.text, start);
+            let old_end_position = point_at(&self.text, end);
+            tree.edit(&InputEdit {
+                start_byte: start,
+                old_end_byte: end,
+                new_end_byte: start + replacement.len(),
+                start_position,
+                old_end_position,
+                new_end_position: point_after(start_position, replacement),
+            });
+            *state = TreeState::Edited(tree);
+        }
         self.text.replace_range(start..end, replacement);
-        let edit = InputEdit {
-            start_byte: start,
-            old_end_byte: end,
-            new_end_byte: start + replacement.len(),
-            start_position,
-            old_end_position,
-            new_end_position: point_after(start_position, replacement),
-        };
-        self.tree.edit(&edit);
-        let tree = parse_tree(&self.text, Some(&self.tree));
-        // tree-sitter's error recovery depends on which old subtrees it
-        // reuses, so on broken text an incremental parse can pick a different
-        // (equally valid) error tree than a fresh parse. Consumers must see
-        // one answer per text, so broken text is parsed again from scratch.
-        self.tree = if tree.root_node().has_error() {
-            parse_tree(&self.text, None)
-        } else {
-            tree
-        };
         self.parsed = OnceLock::new();
         TextRange::new(TextSize::from(start as u32), TextSize::from(end as u32))
     }
@@ -158,7 +211,14 @@ impl std::fmt::Debug for JsonDocument {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("JsonDocument")
             .field("len", &self.text.len())
-            .field("has_tree_errors", &self.tree.root_node().has_error())
+            .field(
+                "tree",
+                &match &*self.tree_state() {
+                    TreeState::NotBuilt => "not built",
+                    TreeState::Current(_) => "current",
+                    TreeState::Edited(_) => "edits pending",
+                },
+            )
             .finish_non_exhaustive()
     }
 }

@@ -8,6 +8,7 @@ mod support;
 
 use std::path::{Path, PathBuf};
 use support::tree_nodes as nodes;
+use support::with_tree;
 
 use iml_jsonc::{JsonDocument, TextRange, TextSize};
 use proptest::prelude::*;
@@ -142,8 +143,8 @@ fn range(start: usize, end: usize) -> TextRange {
 fn assert_like_fresh(document: &JsonDocument) -> Result<(), TestCaseError> {
     let fresh = JsonDocument::parse(document.text().to_owned());
     prop_assert_eq!(
-        nodes(document.tree()),
-        nodes(fresh.tree()),
+        nodes(&document.tree()),
+        nodes(&fresh.tree()),
         "text: {:?}",
         document.text()
     );
@@ -209,7 +210,7 @@ proptest! {
         let files = example_files();
         let (path, original) = &files[file.index(files.len())];
         let mut model = variant_text(original, variant);
-        let mut document = JsonDocument::parse(model.clone());
+        let mut document = with_tree(&model);
         prop_assert!(
             document.syntax_errors().is_empty() || !matches!(variant, Variant::AsIs),
             "{} should parse cleanly", path.display()
@@ -234,7 +235,7 @@ proptest! {
     ) {
         let files = example_files();
         let original = variant_text(&files[file.index(files.len())].1, variant);
-        let mut document = JsonDocument::parse(original.clone());
+        let mut document = with_tree(&original);
         let mut undo = Vec::new();
         for edit in &edits {
             let (start, end) = resolve(document.text(), edit);
@@ -248,7 +249,7 @@ proptest! {
         prop_assert_eq!(document.text(), original.as_str());
         assert_like_fresh(&document)?;
         let fresh = JsonDocument::parse(original);
-        prop_assert_eq!(nodes(document.tree()), nodes(fresh.tree()));
+        prop_assert_eq!(nodes(&document.tree()), nodes(&fresh.tree()));
     }
 
     /// Typing inside the strings of a valid file, one character at a time,
@@ -264,10 +265,10 @@ proptest! {
     ) {
         let files = example_files();
         let mut model = variant_text(&files[file.index(files.len())].1, variant);
-        let mut document = JsonDocument::parse(model.clone());
+        let mut document = with_tree(&model);
         prop_assume!(!document.tree().root_node().has_error());
         for (index, word) in typed {
-            let starts = string_starts(document.tree());
+            let starts = string_starts(&document.tree());
             if starts.is_empty() {
                 break;
             }
@@ -292,13 +293,13 @@ fn every_sample_file_survives_deleting_each_line_in_turn() {
         for source in [text, crlf] {
             let mut offset = 0;
             for line in source.split_inclusive('\n') {
-                let mut document = JsonDocument::parse(source.clone());
+                let mut document = with_tree(&source);
                 document.apply_edit(range(offset, offset + line.len()), "");
                 let mut expected = source.clone();
                 expected.replace_range(offset..offset + line.len(), "");
                 assert_eq!(document.text(), expected, "{}", path.display());
                 let fresh = JsonDocument::parse(expected);
-                assert_eq!(nodes(document.tree()), nodes(fresh.tree()));
+                assert_eq!(nodes(&document.tree()), nodes(&fresh.tree()));
                 assert_eq!(document.root(), fresh.root(), "{}", path.display());
                 assert_eq!(document.syntax_errors(), fresh.syntax_errors());
                 offset += line.len();

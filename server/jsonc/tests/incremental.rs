@@ -6,6 +6,7 @@ mod support;
 use iml_jsonc::{JsonDocument, TextRange, TextSize};
 use proptest::prelude::*;
 use support::tree_nodes as nodes;
+use support::with_tree;
 
 const SEED: &str = r#"{
   // Authorize with the provider.
@@ -90,7 +91,7 @@ proptest! {
 
     #[test]
     fn incremental_tree_equals_fresh_parse(edits in prop::collection::vec(edit(), 1..12)) {
-        let mut document = JsonDocument::parse(SEED.to_owned());
+        let mut document = with_tree(SEED);
         for edit in &edits {
             let text = document.text();
             let start = char_boundary_at_or_before(text, (edit.at * text.len() as f64) as usize);
@@ -100,7 +101,7 @@ proptest! {
             prop_assert_eq!(applied, range);
 
             let fresh = JsonDocument::parse(document.text().to_owned());
-            prop_assert_eq!(nodes(document.tree()), nodes(fresh.tree()), "text: {:?}", document.text());
+            prop_assert_eq!(nodes(&document.tree()), nodes(&fresh.tree()), "text: {:?}", document.text());
             prop_assert_eq!(document.syntax_errors(), fresh.syntax_errors());
             prop_assert_eq!(document.root(), fresh.root());
         }
@@ -112,34 +113,55 @@ proptest! {
     fn valid_edits_keep_the_tree_in_step(
         edits in prop::collection::vec((any::<prop::sample::Index>(), any::<bool>(), prop::sample::select(VALID_INSERTS)), 1..12)
     ) {
-        let mut document = JsonDocument::parse(SEED.to_owned());
+        let mut document = with_tree(SEED);
         for (index, inside_string, insert) in edits {
-            let anchors = anchors(document.tree(), inside_string);
+            let anchors = anchors(&document.tree(), inside_string);
             let at = TextSize::from(anchors[index.index(anchors.len())] as u32);
             let insert = if inside_string { insert } else { [" ", "\n", "\r\n", "\t"][index.index(4)] };
             document.apply_edit(TextRange::empty(at), insert);
             prop_assert!(!document.tree().root_node().has_error(), "text: {:?}", document.text());
             let fresh = JsonDocument::parse(document.text().to_owned());
-            prop_assert_eq!(nodes(document.tree()), nodes(fresh.tree()), "text: {:?}", document.text());
+            prop_assert_eq!(nodes(&document.tree()), nodes(&fresh.tree()), "text: {:?}", document.text());
+        }
+    }
+
+    /// Edits recorded on the tree while nobody asks for it, then one reparse:
+    /// the way an editor's typing reaches a tree that is read only now and then.
+    #[test]
+    fn edits_recorded_between_reparses_equal_fresh_parse(
+        bursts in prop::collection::vec(prop::collection::vec(edit(), 1..6), 1..4)
+    ) {
+        let mut document = with_tree(SEED);
+        for burst in &bursts {
+            for edit in burst {
+                let text = document.text();
+                let start = char_boundary_at_or_before(text, (edit.at * text.len() as f64) as usize);
+                let end = char_boundary_at_or_before(text, start + edit.delete);
+                document.apply_edit(TextRange::new(TextSize::from(start as u32), TextSize::from(end as u32)), &edit.insert);
+            }
+            let fresh = JsonDocument::parse(document.text().to_owned());
+            prop_assert_eq!(nodes(&document.tree()), nodes(&fresh.tree()), "text: {:?}", document.text());
+            // A clone shares the reparsed tree and gives the same answer.
+            prop_assert_eq!(nodes(&document.clone().tree()), nodes(&fresh.tree()));
         }
     }
 
     #[test]
     fn bad_ranges_are_clamped_not_panics(start in 0u32..2000, len in 0u32..2000, insert in "[a-z{}\"😀]{0,3}") {
-        let mut document = JsonDocument::parse(SEED.to_owned());
+        let mut document = with_tree(SEED);
         let before = document.text().to_owned();
         let applied = document.apply_edit(TextRange::new(start.into(), (start + len).into()), &insert);
         let (s, e) = (usize::from(applied.start()), usize::from(applied.end()));
         prop_assert!(before.is_char_boundary(s) && before.is_char_boundary(e) && e <= before.len());
         prop_assert_eq!(document.text(), format!("{}{}{}", &before[..s], insert, &before[e..]));
         let fresh = JsonDocument::parse(document.text().to_owned());
-        prop_assert_eq!(nodes(document.tree()), nodes(fresh.tree()));
+        prop_assert_eq!(nodes(&document.tree()), nodes(&fresh.tree()));
     }
 }
 
 #[test]
 fn edit_inside_multibyte_char_is_moved_to_its_start() {
-    let mut document = JsonDocument::parse("\"😀\"".to_owned());
+    let mut document = with_tree("\"😀\"");
     // Offsets 2..3 fall inside the four bytes of the emoji (1..5).
     let applied = document.apply_edit(TextRange::new(2.into(), 3.into()), "x");
     assert_eq!(applied, TextRange::new(1.into(), 1.into()));

@@ -49,6 +49,15 @@ pub fn annotate(text: &str, errors: &[SyntaxError]) -> String {
     out
 }
 
+/// A document whose tree-sitter tree is already built, so the edits that
+/// follow are recorded on it and reparsed incrementally (a document whose
+/// tree was never asked for builds it fresh on first request).
+pub fn with_tree(text: &str) -> JsonDocument {
+    let document = JsonDocument::parse(text.to_owned());
+    document.tree();
+    document
+}
+
 pub fn check_diagnostics(text: &str) -> String {
     let document = JsonDocument::parse(text.to_owned());
     annotate(text, &document.syntax_errors())
