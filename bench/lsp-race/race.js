@@ -33,7 +33,12 @@ function parseArgs(argv) {
     const key = argv[i].replace(/^--/, '');
     const value = argv[i + 1];
     if (key === 'edits') args.edits = Number(value);
-    else if (key === 'sizes') args.sizes = value.split(',');
+    else if (key === 'sizes') {
+      // `none` races no file, leaving only the corpus figure.
+      args.sizes = value.split(',').filter((label) => label && label !== 'none');
+      const unknown = args.sizes.filter((label) => !(label in SIZES));
+      if (unknown.length) throw new Error(`unknown size ${unknown.join(', ')}; known: ${Object.keys(SIZES).join(', ')}`);
+    }
     else args[key.replace(/-(\w)/g, (_, c) => c.toUpperCase())] = value;
   }
   for (const required of ['imlLs', 'schemas', 'out']) {
@@ -51,18 +56,29 @@ function repeatAsArray(element, target, vary) {
   return parts;
 }
 
+// Clean, as a real file would be: each request reads its own parameters, and
+// only the last keeps response.limit and response.output (R023).
+const LAST_REQUEST_ONLY_LIMIT = '    "limit": "{{parameters.limit}}",\n';
+
 function communication(target) {
   const request = fs.readFileSync(path.join(SAMPLE_APP, COMMUNICATION), 'utf8');
   if (target < 2 * request.length) return request;
-  const parts = repeatAsArray(request.trimEnd(), target, (r, i) =>
-    r.split('parameters.projectId').join(`parameters.projectId${i}`));
+  const element = request.trimEnd();
+  const copies = Math.max(1, Math.floor(target / Math.max(1, element.length)));
+  const parts = repeatAsArray(element, target, (r, i) => {
+    const shaped = i + 1 < copies ? r.split(LAST_REQUEST_ONLY_LIMIT).join('').split('"output": {').join('"temp": {') : r;
+    return shaped
+      .split('parameters.projectId').join(`parameters.projectId${i}`)
+      .split('parameters.limit').join(`parameters.limit${i}`);
+  });
   return `[\n${parts.join(',\n')}\n]\n`;
 }
 
 function mappableParams(target) {
   const params = fs.readFileSync(path.join(SAMPLE_APP, MAPPABLE_PARAMS), 'utf8');
   const inner = params.trim().replace(/^\[/, '').replace(/\]$/, '').trim();
-  const parts = repeatAsArray(inner, target, (p, i) => p.split('"projectId"').join(`"projectId${i}"`));
+  const parts = repeatAsArray(inner, target, (p, i) =>
+    p.split('"projectId"').join(`"projectId${i}"`).split('"limit"').join(`"limit${i}"`));
   parts.push(inner);
   return `[\n${parts.join(',\n')}\n]\n`;
 }
@@ -171,6 +187,11 @@ class Session {
     this.child.on('error', (e) => {
       this.stderr += `spawn: ${e.message}\n`;
     });
+    // A server that exits early must end the waits on it, not leave them
+    // to their time-outs.
+    this.exited = new Promise((resolve) => {
+      this.child.once('exit', (code, signal) => resolve(`${this.name} exited early (code ${code}, signal ${signal})`));
+    });
     this.connection = rpc.createProtocolConnection(
       new rpc.StreamMessageReader(this.child.stdout),
       new rpc.StreamMessageWriter(this.child.stdin),
@@ -207,7 +228,11 @@ class Session {
   }
 
   waitForProgressEnd() {
-    return new Promise((resolve) => this.progressWaiters.push(resolve));
+    const ended = new Promise((resolve) => this.progressWaiters.push(resolve));
+    const died = this.exited.then((reason) => {
+      throw new Error(`${reason}; stderr: ${this.stderr.slice(-2000)}`);
+    });
+    return Promise.race([ended, died]);
   }
 
   async initialize(rootUri, capabilities) {
@@ -372,6 +397,7 @@ async function corpusRss(imlLs, corpus) {
   const result = {};
   try {
     const ended = session.waitForProgressEnd();
+    ended.catch(() => {}); // awaited below; a rejection before then is not unhandled
     await session.initialize(rootUri, clientCapabilities({ pullDiagnostics: false }));
     // Indexing reports its end through `$/progress`; a server that reports
     // nothing is given a fixed settle time instead.
@@ -412,6 +438,7 @@ function markdown(results, corpus) {
       }
     }
     row('peak RSS (MB)', iml.peakRssMb, json.peakRssMb);
+    lines.push(`| ${label} | diagnostics on the typed file at the end | ${iml.lastDiagnosticCount ?? 'n/a'} | ${json.lastDiagnosticCount ?? 'n/a'} | |`);
     for (const r of pair) if (r.error) lines.push(`| ${label} | **${r.server} failed** | ${r.error.replace(/\|/g, '\\|')} | | |`);
   }
   if (corpus) {
@@ -419,7 +446,43 @@ function markdown(results, corpus) {
     lines.push(`iml-ls with the corpus as its workspace: peak RSS ${fmt(corpus.peakRssMb)} MB, ` +
       `indexing ${fmt(corpus.indexMs, 0)} ms (ended by: ${corpus.indexedBy || corpus.error}).`);
   }
+  lines.push('', ...targetLines(targets(results, corpus)));
   return lines.join('\n');
+}
+
+/// The issue's targets, each checked against this run: a bound on an iml-ls
+/// figure, or iml-ls ahead of the JSON server on every figure of the run.
+function targets(results, corpus) {
+  const checks = [];
+  const bound = (what, value, limit) =>
+    checks.push({ what, measured: value == null ? 'n/a' : fmt(value), met: value != null && value <= limit });
+  const iml = (label) => results[label]?.[0];
+  if (iml('10KB')) {
+    bound('10 KB keystroke → diagnostics p95 ≤ 5 ms', iml('10KB').keystroke?.p95, 5);
+    bound('10 KB completion p95 ≤ 2 ms', iml('10KB').completion?.p95, 2);
+    bound('10 KB hover p95 ≤ 2 ms', iml('10KB').hover?.p95, 2);
+  }
+  if (iml('1MB')) bound('1 MB keystroke → diagnostics p95 ≤ 50 ms', iml('1MB').keystroke?.p95, 50);
+  for (const [label, [a]] of Object.entries(results)) bound(`${label} initialize ≤ 20 ms`, a.initializeMs, 20);
+  if (corpus) bound('peak RSS with the corpus as workspace < 50 MB', corpus.peakRssMb, 49.999);
+  const behind = [];
+  for (const [label, [a, b]] of Object.entries(results)) {
+    const figures = [['initialize', a.initializeMs, b.initializeMs], ['open → diagnostics', a.openToDiagnosticsMs, b.openToDiagnosticsMs], ['peak RSS', a.peakRssMb, b.peakRssMb]];
+    for (const key of ['keystroke', 'completion', 'hover']) {
+      for (const stat of ['p50', 'p95', 'max']) figures.push([`${key} ${stat}`, a[key]?.[stat], b[key]?.[stat]]);
+    }
+    for (const [figure, ours, theirs] of figures) {
+      if (ours == null || theirs == null || ours >= theirs) behind.push(`${label} ${figure}`);
+    }
+  }
+  if (Object.keys(results).length) {
+    checks.push({ what: 'ahead of the JSON server on every figure', measured: behind.length ? `not on: ${behind.join(', ')}` : 'yes', met: behind.length === 0 });
+  }
+  return checks;
+}
+
+function targetLines(checks) {
+  return ['| target | this run | |', '|---|---|---|', ...checks.map((c) => `| ${c.what} | ${c.measured} | ${c.met ? 'met' : '**missed**'} |`)];
 }
 
 async function main() {
@@ -459,7 +522,7 @@ async function main() {
     process.stderr.write(`race: iml-ls with ${args.corpus} as workspace …\n`);
     corpus = await corpusRss(args.imlLs, args.corpus);
   }
-  const report = { date: new Date().toISOString(), edits: args.edits, results, corpus };
+  const report = { date: new Date().toISOString(), edits: args.edits, results, corpus, targets: targets(results, corpus) };
   fs.writeFileSync(path.join(args.out, 'results.json'), JSON.stringify(report, null, 2));
   const table = markdown(results, corpus);
   fs.writeFileSync(path.join(args.out, 'results.md'), table + '\n');

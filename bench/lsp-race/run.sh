@@ -5,7 +5,8 @@
 #
 # Environment: CORPUS (a folder of apps opened as one workspace to measure
 # peak RSS; default ../shared/corpus beside the repository), EDITS (default
-# 200), SIZES (default 10KB,1MB), CARGO_TARGET_DIR.
+# 200), SIZES (default 10KB,1MB; `none` for the corpus figure alone),
+# CARGO_TARGET_DIR.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"

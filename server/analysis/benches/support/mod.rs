@@ -72,16 +72,34 @@ fn array_of(element: &str, target: usize, vary: impl Fn(&str, usize) -> String) 
 /// A module communication of about `target` bytes: the sample module's
 /// request (comments included), repeated as a multi-request array. Below
 /// twice the sample's size, the sample itself.
+///
+/// The file is clean, as a real one would be: each request reads its own
+/// parameters, and only the last request keeps `response.limit` and
+/// `response.output` (Make reads them from the last request alone, R023);
+/// the others keep their mapped values in `response.temp`.
 pub fn communication(target: usize) -> String {
     let request = read_sample(COMMUNICATION);
     if target < 2 * request.len() {
         return request;
     }
-    array_of(request.trim_end(), target, |request, i| {
-        // Each request reads its own parameter, as a real multi-request module would.
-        request.replace("parameters.projectId", &format!("parameters.projectId{i}"))
+    let request = request.trim_end();
+    let copies = (target / request.len().max(1)).max(1);
+    array_of(request, target, |request, i| {
+        let request = if i + 1 < copies {
+            request
+                .replace(LAST_REQUEST_ONLY_LIMIT, "")
+                .replace("\"output\": {", "\"temp\": {")
+        } else {
+            request.to_owned()
+        };
+        request
+            .replace("parameters.projectId", &format!("parameters.projectId{i}"))
+            .replace("parameters.limit", &format!("parameters.limit{i}"))
     })
 }
+
+/// The sample request's `response.limit` line.
+const LAST_REQUEST_ONLY_LIMIT: &str = "    \"limit\": \"{{parameters.limit}}\",\n";
 
 /// The sample module's mappable parameters, repeated to about `target`
 /// bytes, with the parameter names [`communication`] reads.
@@ -92,16 +110,20 @@ pub fn mappable_params(target: usize) -> String {
         .trim_start_matches('[')
         .trim_end_matches(']')
         .trim();
-    let copies = (target / params.len().max(1)).max(1);
+    let copies = (target / inner.len().max(1)).max(1);
     let mut out = String::with_capacity(target + params.len());
     out.push_str("[\n");
     for i in 0..copies {
         if i > 0 {
             out.push_str(",\n");
         }
-        out.push_str(&inner.replace("\"projectId\"", &format!("\"projectId{i}\"")));
+        out.push_str(
+            &inner
+                .replace("\"projectId\"", &format!("\"projectId{i}\""))
+                .replace("\"limit\"", &format!("\"limit{i}\"")),
+        );
     }
-    // The unsuffixed name keeps the sample's own references valid.
+    // The unsuffixed names keep the sample's own references valid.
     out.push_str(",\n");
     out.push_str(inner);
     out.push_str("\n]\n");
