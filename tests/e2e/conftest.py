@@ -31,13 +31,16 @@ def record_registration(client: LanguageClient, params: types.RegistrationParams
     client.registrations.extend(params.registrations)
 
 
-def make_client() -> LanguageClient:
+def make_client(handlers: dict[str, Any] | None = None) -> LanguageClient:
+    """A client that records every push; `handlers` replace its answers to
+    the server's requests, by method."""
     client = LanguageClient()
     client.published = []
     client.registrations = []
     features = dict(DEFAULT_CLIENT_FEATURES)
     features[types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS] = record_diagnostics
     features[types.CLIENT_REGISTER_CAPABILITY] = record_registration
+    features.update(handlers or {})
     register_lsp_features(client, features)
     return client
 

@@ -7,6 +7,7 @@ pub use iml_catalogue::Severity;
 pub use text_size::{TextRange, TextSize};
 
 mod app;
+pub mod app_files;
 pub mod config;
 mod diagnostics;
 mod file_data;
@@ -28,6 +29,7 @@ mod suggest;
 mod tests;
 
 pub use app::{AppLayout, AppModel, Component, OutsidePath};
+pub use app_files::{is_app_file, watch_globs};
 pub use config::{CONFIG_FILE_NAME, RuleConfig, RuleLevel};
 pub use diagnostics::{Diagnostic, Fix, TextEdit};
 pub use host::{Analysis, AnalysisHost, EditError};

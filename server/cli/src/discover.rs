@@ -5,12 +5,12 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
+use iml_analysis::app_files::{
+    EXPORT_METADATA_FILE_NAME, MANIFEST_FILE_NAME, is_app_file_name, is_iml_json_name,
+};
 use iml_analysis::config::is_config_file;
 use walkdir::WalkDir;
 
-pub const MANIFEST_FILE_NAME: &str = "makecomapp.json";
-const EXPORT_METADATA_FILE_NAME: &str = "metadata.json";
-const IML_JSON_SUFFIXES: [&str; 3] = [".iml.json", ".imljson", ".iml.jsonc"];
 const COMPONENT_FOLDERS: [&str; 6] = [
     "connections",
     "modules",
@@ -99,12 +99,6 @@ pub enum DiscoverError {
     },
 }
 
-pub fn is_iml_json_name(name: &str) -> bool {
-    IML_JSON_SUFFIXES
-        .iter()
-        .any(|suffix| name.len() > suffix.len() && name.ends_with(suffix))
-}
-
 /// `targets` are absolute and normalised; `shown` is how each was typed.
 pub fn discover(targets: &[(PathBuf, String)]) -> Result<Plan, DiscoverError> {
     let mut builder = PlanBuilder::default();
@@ -188,15 +182,10 @@ fn classify_dir(dir: &Path, strict: bool) -> Option<AppKind> {
     has_codes.then_some(AppKind::Export)
 }
 
-fn wanted(kind: AppKind, name: &str, depth_in_app: usize) -> bool {
-    if is_iml_json_name(name) || is_config_file(Path::new(name)) {
-        return true;
-    }
-    match kind {
-        AppKind::Manifest => depth_in_app == 1 && name == MANIFEST_FILE_NAME,
-        AppKind::Export => name == EXPORT_METADATA_FILE_NAME,
-        AppKind::Loose => false,
-    }
+/// The files loaded from a walk: the app files the language server indexes
+/// (one list, `iml_analysis::app_files`), so both see the same app.
+fn wanted(name: &str) -> bool {
+    is_app_file_name(name)
 }
 
 fn skipped(entry: &walkdir::DirEntry) -> bool {
@@ -269,11 +258,11 @@ impl PlanBuilder {
                 }
                 continue;
             }
-            let Some((owner_depth, owner_root, owner_kind)) = owners.last().cloned() else {
+            let Some((_, owner_root, owner_kind)) = owners.last().cloned() else {
                 continue;
             };
             let name = entry.file_name().to_string_lossy();
-            let is_wanted = wanted(owner_kind, &name, depth - owner_depth);
+            let is_wanted = wanted(&name);
             if !is_wanted && owner_kind != AppKind::Manifest {
                 continue;
             }

@@ -1,9 +1,11 @@
-//! Loading the workspace's app files after `initialized`, and asking the
-//! client to tell us when they change on disk.
+//! Loading the workspace's app files after `initialized`, loading the app
+//! of a document opened before that ends, and asking the client to tell us
+//! when app files change on disk.
 
 use std::collections::BTreeSet;
 use std::path::{Component, Path, PathBuf};
 
+use iml_analysis::app_files::MANIFEST_FILE_NAME;
 use iml_analysis::{Analysis, AppLayout, RoleSource};
 
 use tower_lsp_server::ls_types::{
@@ -12,20 +14,25 @@ use tower_lsp_server::ls_types::{
 
 use crate::progress::Progress;
 use crate::server::ImlLanguageServer;
-use crate::workspace::{Roots, WATCH_GLOBS};
+use crate::session::SharedSession;
+use crate::workspace::{Roots, watch_globs};
 
 /// Files read per blocking step; progress is reported between steps.
 const BATCH: usize = 64;
+
+/// An app is a few hundred files; a folder with more than this many is not
+/// one app, and is left to indexing rather than read on `didOpen`.
+const EAGER_LIMIT: usize = 2_000;
 
 impl ImlLanguageServer {
     pub(crate) async fn register_file_watchers(&self) {
         if !self.session.lock().client.watched_files_registration {
             return;
         }
-        let watchers = WATCH_GLOBS
-            .iter()
+        let watchers = watch_globs()
+            .into_iter()
             .map(|glob| FileSystemWatcher {
-                glob_pattern: GlobPattern::String((*glob).to_owned()),
+                glob_pattern: GlobPattern::String(glob),
                 kind: None,
             })
             .collect();
@@ -72,6 +79,7 @@ impl ImlLanguageServer {
                 .await;
         }
         loaded += self.load_listed_files().await;
+        self.session.lock().indexed = true;
         tracing::info!("indexed {loaded} of {total} app files");
         progress.finish(format!("{loaded} app files")).await;
         // Open documents may depend on files that were not known before.
@@ -91,7 +99,7 @@ impl ImlLanguageServer {
         let session = self.session.clone();
         let roots = self.session.lock().roots.clone();
         let loaded = tokio::task::spawn_blocking(move || {
-            let listed = listed_but_unloaded(&snapshot.analysis, &roots);
+            let listed = listed_but_unloaded(&snapshot.analysis, &roots, None);
             load_batch(&session, listed)
         })
         .await;
@@ -100,12 +108,89 @@ impl ImlLanguageServer {
             0
         })
     }
+
+    /// Loads the app of a document opened before indexing loaded it, off
+    /// the serve task, so features that read the app's other files (the
+    /// params behind `parameters.`, the connection behind `connection.`, a
+    /// definition in another file) answer from the start; then publishes
+    /// diagnostics again for the app's open documents.
+    pub(crate) fn load_app_of(&self, opened: PathBuf) {
+        if self.session.lock().indexed {
+            return;
+        }
+        let session = self.session.clone();
+        let publisher = self.publisher.clone();
+        tokio::spawn(async move {
+            let task_session = session.clone();
+            let loaded =
+                tokio::task::spawn_blocking(move || load_app_eagerly(&task_session, &opened)).await;
+            match loaded {
+                Ok(Some(root)) => {
+                    let open = session.lock().open_paths();
+                    let in_app = open.into_iter().filter(|path| path.starts_with(&root));
+                    publisher.schedule(in_app.collect());
+                }
+                Ok(None) => {}
+                Err(error) => tracing::error!("loading the app of an open file failed: {error}"),
+            }
+        });
+    }
 }
 
-fn listed_but_unloaded(analysis: &Analysis, roots: &Roots) -> Vec<PathBuf> {
+/// Reads and loads the app `opened` belongs to, unless indexing finished or
+/// another document of the app did it first; returns the app root it loaded.
+fn load_app_eagerly(session: &SharedSession, opened: &Path) -> Option<PathBuf> {
+    let (roots, analysis) = {
+        let session = session.lock();
+        (session.roots.clone(), session.analysis()?)
+    };
+    let root = app_root(&roots, &analysis, opened)?;
+    if !session.lock().claim_eager_load(&root) {
+        return None;
+    }
+    let files = roots.discover_in(&root, EAGER_LIMIT)?;
+    let loaded = load_batch(session, files);
+    let analysis = session.lock().analysis()?;
+    let listed = load_batch(session, listed_but_unloaded(&analysis, &roots, Some(&root)));
+    tracing::info!(
+        "loaded {} files of {} ahead of indexing",
+        loaded + listed,
+        root.display()
+    );
+    Some(root)
+}
+
+/// The root of the app holding `path`, found as the analysis finds it: the
+/// nearest folder above with `makecomapp.json` (looked for on disk, since
+/// the manifest may not be loaded yet), else the export root the analysis
+/// derives from the path. Only folders inside the workspace folder that
+/// holds `path` are candidates.
+fn app_root(roots: &Roots, analysis: &Analysis, path: &Path) -> Option<PathBuf> {
+    let folder = roots.folder_of(path)?;
+    let with_manifest = path
+        .ancestors()
+        .skip(1)
+        .take_while(|dir| dir.starts_with(folder))
+        .find(|dir| dir.join(MANIFEST_FILE_NAME).is_file());
+    if let Some(root) = with_manifest {
+        return Some(root.to_path_buf());
+    }
+    let root = &analysis.app(path)?.root;
+    Some(if root.starts_with(folder) {
+        root.clone()
+    } else {
+        folder.to_path_buf()
+    })
+}
+
+/// Files the manifests list under names discovery does not load, of every
+/// app or of the apps under `within`.
+fn listed_but_unloaded(analysis: &Analysis, roots: &Roots, within: Option<&Path>) -> Vec<PathBuf> {
     let mut listed = BTreeSet::new();
     for app in analysis.apps_list() {
-        if app.layout != AppLayout::LocalDevelopment {
+        if app.layout != AppLayout::LocalDevelopment
+            || within.is_some_and(|within| !app.root.starts_with(within))
+        {
             continue;
         }
         // The readme and other general files under other names.
@@ -145,8 +230,10 @@ fn lexically_normal(path: &Path) -> PathBuf {
     out
 }
 
-/// Reads a batch without the lock, then loads it under the lock.
-fn load_batch(session: &crate::session::SharedSession, paths: Vec<PathBuf>) -> usize {
+/// Reads a batch without the lock, then loads it under the lock. Returns
+/// how many of the files the analysis now holds as they are on disk (open
+/// documents keep the editor's text and are not counted).
+fn load_batch(session: &SharedSession, paths: Vec<PathBuf>) -> usize {
     let roots = session.lock().roots.clone();
     let texts: Vec<(PathBuf, String)> = paths
         .into_iter()
@@ -161,14 +248,172 @@ fn load_batch(session: &crate::session::SharedSession, paths: Vec<PathBuf>) -> u
     let mut session = session.lock();
     let mut loaded = 0;
     for (path, text) in texts {
-        loaded += usize::from(session.load_from_disk(&path, text));
+        if !session.documents.is_open(&path) {
+            loaded += 1;
+            session.load_from_disk(&path, text);
+        }
     }
     loaded
 }
 
 #[cfg(test)]
 mod tests {
+    use std::fs;
+
+    use tower_lsp_server::ls_types::{TextDocumentItem, Uri};
+
     use super::*;
+
+    const MANIFEST: &str = r#"{
+        "fileVersion": 1,
+        "generalCodeFiles": { "readme": "README.md" },
+        "components": { "module": { "listTasks": {
+            "label": "List Tasks", "moduleType": "search",
+            "codeFiles": {
+                "communication": "modules/list/list.communication.iml.json",
+                "staticParams": "modules/list/list.static-params.iml.json"
+            }
+        } } }
+    }"#;
+    const COMMUNICATION: &str = "modules/list/list.communication.iml.json";
+    const PARAMS: &str = r#"[{ "name": "status", "type": "text" }]"#;
+
+    fn write(root: &Path, relative: &str, text: &str) -> PathBuf {
+        let path = root.join(relative);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(&path, text).unwrap();
+        path
+    }
+
+    /// Two apps side by side in one workspace folder.
+    fn workspace() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        let acme = dir.path().join("acme");
+        write(&acme, "makecomapp.json", MANIFEST);
+        write(&acme, COMMUNICATION, r#"{ "url": "/tasks" }"#);
+        write(&acme, "modules/list/list.static-params.iml.json", PARAMS);
+        write(&acme, "README.md", "# Acme");
+        write(&acme, "node_modules/x/y.iml.json", "{}");
+        let other = dir.path().join("other");
+        write(&other, "makecomapp.json", MANIFEST);
+        write(&other, COMMUNICATION, "{}");
+        dir
+    }
+
+    fn session_in(folder: &Path) -> SharedSession {
+        let session = SharedSession::default();
+        session.lock().roots = Roots::new([folder.to_path_buf()]);
+        session
+    }
+
+    fn open(session: &SharedSession, path: &Path, text: &str) {
+        let uri: Uri = format!("file://{}", path.display()).parse().unwrap();
+        session.lock().open(TextDocumentItem {
+            uri,
+            language_id: "imljson".to_owned(),
+            version: 1,
+            text: text.to_owned(),
+        });
+    }
+
+    fn known(session: &SharedSession, under: &Path) -> Vec<String> {
+        let analysis = session.lock().analysis().unwrap();
+        analysis
+            .files()
+            .into_iter()
+            .map(|path| {
+                let relative = path.strip_prefix(under).unwrap();
+                relative.to_string_lossy().replace('\\', "/")
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_opened_file_loads_its_own_app_and_keeps_the_editor_text() {
+        let dir = workspace();
+        let session = session_in(dir.path());
+        let opened = dir.path().join("acme").join(COMMUNICATION);
+        let editor_text = r#"{ "url": "/tasks/{{parameters.status}}" }"#;
+        open(&session, &opened, editor_text);
+
+        let root = load_app_eagerly(&session, &opened);
+
+        assert_eq!(root, Some(dir.path().join("acme")));
+        // The listed readme too; not the other app, not node_modules.
+        assert_eq!(
+            known(&session, dir.path()),
+            [
+                "acme/README.md",
+                "acme/makecomapp.json",
+                "acme/modules/list/list.communication.iml.json",
+                "acme/modules/list/list.static-params.iml.json",
+            ]
+        );
+        let analysis = session.lock().analysis().unwrap();
+        assert_eq!(analysis.file_text(&opened), Some(editor_text));
+        assert_eq!(
+            analysis.params_files(&opened),
+            [dir.path()
+                .join("acme/modules/list/list.static-params.iml.json")]
+        );
+        assert!(analysis.diagnostics(&opened).is_empty());
+    }
+
+    #[test]
+    fn each_app_is_loaded_once_and_not_after_indexing() {
+        let dir = workspace();
+        let session = session_in(dir.path());
+        let acme = dir.path().join("acme").join(COMMUNICATION);
+        open(&session, &acme, "{}");
+        assert!(load_app_eagerly(&session, &acme).is_some());
+        assert_eq!(load_app_eagerly(&session, &acme), None);
+
+        session.lock().indexed = true;
+        let other = dir.path().join("other").join(COMMUNICATION);
+        open(&session, &other, "{}");
+        assert_eq!(load_app_eagerly(&session, &other), None);
+        assert!(
+            !session
+                .lock()
+                .analysis()
+                .unwrap()
+                .contains(&dir.path().join("other/makecomapp.json"))
+        );
+    }
+
+    #[test]
+    fn nothing_outside_the_workspace_folders_is_loaded() {
+        let dir = workspace();
+        // Only the other app is a workspace folder.
+        let session = session_in(&dir.path().join("other"));
+        let outside = dir.path().join("acme").join(COMMUNICATION);
+        open(&session, &outside, "{}");
+        assert_eq!(load_app_eagerly(&session, &outside), None);
+        assert_eq!(
+            known(&session, dir.path()),
+            [format!("acme/{COMMUNICATION}")]
+        );
+    }
+
+    #[test]
+    fn an_export_app_root_is_the_analysis_one_within_the_workspace_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let app = dir.path().join("app");
+        write(&app, "base.imljson", "{}");
+        let api = write(&app, "modules/list/api.imljson", "{}");
+        write(&app, "modules/list/parameters.imljson", PARAMS);
+
+        let session = session_in(dir.path());
+        open(&session, &api, "{}");
+        let analysis = session.lock().analysis().unwrap();
+        let roots = session.lock().roots.clone();
+        assert_eq!(app_root(&roots, &analysis, &api), Some(app.clone()));
+
+        // A workspace folder inside the app bounds the root.
+        let modules = app.join("modules");
+        let inner = Roots::new([modules.clone()]);
+        assert_eq!(app_root(&inner, &analysis, &api), Some(modules));
+    }
 
     #[test]
     fn manifest_paths_are_normalised_without_the_disk() {

@@ -3,6 +3,7 @@
 //! apply a notification completely before their first `.await`; that is what
 //! keeps edits in order although the framework runs handlers concurrently.
 
+use std::collections::HashSet;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
@@ -29,6 +30,11 @@ pub struct Session {
     pub client: ClientSupport,
     pub config: Config,
     pub roots: Roots,
+    /// Set once workspace indexing has loaded every app file.
+    pub indexed: bool,
+    /// App roots loaded ahead of indexing because a document of theirs was
+    /// opened first; each is loaded once.
+    pub eagerly_loaded: HashSet<PathBuf>,
 }
 
 /// The session shared between handlers and background tasks.
@@ -110,14 +116,29 @@ impl Session {
     }
 
     /// Takes a file's disk text unless the editor holds it open (the
-    /// editor's text wins). Returns whether the host changed.
+    /// editor's text wins). Returns whether the host changed: a file loaded
+    /// again with the text the host has is left alone, since replacing it
+    /// would drop its parse, its role and every app model.
     pub fn load_from_disk(&mut self, path: &Path, text: String) -> bool {
-        if self.documents.is_open(path) {
+        if self.documents.is_open(path) || self.has_text(path, &text) {
             return false;
         }
         self.bump();
         guarded("set_file", || self.host.set_file(path.to_path_buf(), text));
         true
+    }
+
+    fn has_text(&self, path: &Path, text: &str) -> bool {
+        guarded("snapshot", || {
+            self.host.snapshot().file_text(path) == Some(text)
+        })
+        .unwrap_or(false)
+    }
+
+    /// Claims the eager load of the app at `root`: `false` when indexing
+    /// has finished or the app was claimed already.
+    pub fn claim_eager_load(&mut self, root: &Path) -> bool {
+        !self.indexed && self.eagerly_loaded.insert(root.to_path_buf())
     }
 
     /// Drops a file that is gone from disk unless the editor holds it open.
@@ -210,6 +231,11 @@ impl Session {
         problems
     }
 
+    /// The analysis as it is now, without the open documents' texts.
+    pub fn analysis(&self) -> Option<Analysis> {
+        guarded("snapshot", || self.host.snapshot())
+    }
+
     /// Everything a request needs, taken at once so texts and analysis agree.
     pub fn snapshot(&self) -> Option<Snapshot> {
         let analysis = guarded("snapshot", || self.host.snapshot())?;
@@ -293,6 +319,34 @@ fn guarded<T>(what: &str, operation: impl FnOnce() -> T) -> Option<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn loading_the_text_the_host_has_changes_nothing() {
+        let mut session = Session::default();
+        let path = Path::new("/app/a.iml.json");
+        assert!(session.load_from_disk(path, "{}".to_owned()));
+        let revision = session.revision;
+        assert!(!session.load_from_disk(path, "{}".to_owned()));
+        assert_eq!(session.revision, revision);
+        assert!(session.load_from_disk(path, "{ }".to_owned()));
+        assert!(session.revision > revision);
+    }
+
+    #[test]
+    fn the_disk_never_replaces_an_open_document() {
+        let mut session = Session::default();
+        let uri: Uri = "file:///app/a.iml.json".parse().unwrap();
+        session.open(TextDocumentItem {
+            uri,
+            language_id: "imljson".to_owned(),
+            version: 1,
+            text: "{\"edited\": 1}".to_owned(),
+        });
+        let path = Path::new("/app/a.iml.json");
+        assert!(!session.load_from_disk(path, "{}".to_owned()));
+        let analysis = session.analysis().unwrap();
+        assert_eq!(analysis.file_text(path), Some("{\"edited\": 1}"));
+    }
 
     #[test]
     fn file_uris_map_to_paths_and_others_keep_their_text() {

@@ -15,51 +15,9 @@ const MAX_FILES: usize = 50_000;
 /// Folders that never hold app sources, or hold secrets (`.secrets/`).
 const SKIPPED_DIRS: [&str; 3] = ["node_modules", "target", "dist"];
 
-/// Exact names of app files that end only in `.json`, and of the rule
-/// configuration, which the analysis reads like any other file.
-const APP_FILE_NAMES: [&str; 6] = [
-    "makecomapp.json",
-    // Rule levels for the files below it.
-    "iml-ls.toml",
-    "metadata.json",
-    "meta.json",
-    "common.json",
-    "groups.json",
-];
-
-/// Suffixes of app files.
-const APP_FILE_SUFFIXES: [&str; 5] = [
-    ".iml.json",
-    ".imljson",
-    ".iml.jsonc",
-    ".common.json",
-    ".module.json",
-];
-
-/// Glob patterns for the client's file watcher; they match `is_app_file`.
-pub const WATCH_GLOBS: [&str; 11] = [
-    "**/iml-ls.toml",
-    "**/*.iml.json",
-    "**/*.imljson",
-    "**/*.iml.jsonc",
-    "**/*.common.json",
-    "**/*.module.json",
-    "**/makecomapp.json",
-    "**/metadata.json",
-    "**/meta.json",
-    "**/common.json",
-    "**/groups.json",
-];
-
-pub fn is_app_file(path: &Path) -> bool {
-    let Some(name) = path.file_name().and_then(|name| name.to_str()) else {
-        return false;
-    };
-    APP_FILE_NAMES.contains(&name)
-        || APP_FILE_SUFFIXES
-            .iter()
-            .any(|suffix| name.ends_with(suffix))
-}
+/// Which files are app files is decided in one place, shared with
+/// `iml-ls check`; the watcher globs are derived from the same list.
+pub use iml_analysis::app_files::{is_app_file, watch_globs};
 
 /// The workspace folders, each with its resolved form for containment checks.
 #[derive(Debug, Clone, Default)]
@@ -97,12 +55,39 @@ impl Roots {
         let mut visited = HashSet::new();
         for (folder, resolved) in &self.roots {
             if visited.insert(resolved.clone()) {
-                self.walk(folder, &mut visited, &mut found, is_app_file);
+                self.walk(folder, &mut visited, &mut found, MAX_FILES, is_app_file);
             }
         }
         found.sort();
         found.dedup();
         found
+    }
+
+    /// The app files under `folder` alone, with the same checks as
+    /// `discover`; `None` when `folder` is not inside a workspace folder or
+    /// holds more than `limit` app files.
+    pub fn discover_in(&self, folder: &Path, limit: usize) -> Option<Vec<PathBuf>> {
+        let resolved = fs::canonicalize(folder).ok()?;
+        if !self.contains_resolved(&resolved) {
+            return None;
+        }
+        let mut found = Vec::new();
+        let mut visited = HashSet::from([resolved]);
+        if !self.walk(folder, &mut visited, &mut found, limit, is_app_file) {
+            return None;
+        }
+        found.sort();
+        Some(found)
+    }
+
+    /// The workspace folder, as the client named it, that holds `path`
+    /// (the innermost one when folders nest).
+    pub fn folder_of(&self, path: &Path) -> Option<&Path> {
+        self.roots
+            .iter()
+            .map(|(folder, _)| folder.as_path())
+            .filter(|folder| path.starts_with(folder))
+            .max_by_key(|folder| folder.components().count())
     }
 
     /// Files under `folder` (inside the workspace) that are not app files:
@@ -113,28 +98,33 @@ impl Roots {
         let inside =
             fs::canonicalize(folder).is_ok_and(|resolved| self.contains_resolved(&resolved));
         if inside {
-            self.walk(folder, &mut visited, &mut found, |path| !is_app_file(path));
+            self.walk(folder, &mut visited, &mut found, MAX_FILES, |path| {
+                !is_app_file(path)
+            });
         }
         found.sort();
         found
     }
 
+    /// Collects the wanted files under `folder`; `false` when it stopped
+    /// at `limit` files before the end.
     fn walk(
         &self,
         folder: &Path,
         visited: &mut HashSet<PathBuf>,
         found: &mut Vec<PathBuf>,
+        limit: usize,
         wanted: impl Fn(&Path) -> bool,
-    ) {
+    ) -> bool {
         let mut pending = vec![folder.to_path_buf()];
         while let Some(dir) = pending.pop() {
             let Ok(entries) = fs::read_dir(&dir) else {
                 continue;
             };
             for entry in entries.flatten() {
-                if found.len() >= MAX_FILES {
-                    tracing::warn!("stopped indexing after {MAX_FILES} files");
-                    return;
+                if found.len() >= limit {
+                    tracing::warn!("stopped walking {} after {limit} files", folder.display());
+                    return false;
                 }
                 let path = entry.path();
                 let Ok(file_type) = entry.file_type() else {
@@ -166,6 +156,7 @@ impl Roots {
                 }
             }
         }
+        true
     }
 
     /// The text of an app file inside the folders, or why it was not read.
@@ -223,36 +214,6 @@ mod tests {
                     .replace('\\', "/")
             })
             .collect()
-    }
-
-    #[test]
-    fn recognises_app_file_names() {
-        for name in [
-            "a.communication.iml.json",
-            "api.imljson",
-            "x.iml.jsonc",
-            "makecomapp.json",
-            "common.json",
-            "acme.common.json",
-            "groups.json",
-            "metadata.json",
-            "meta.json",
-            "list.module.json",
-            "iml-ls.toml",
-        ] {
-            assert!(is_app_file(Path::new(name)), "{name}");
-        }
-        for name in ["package.json", "README.md", "a.code.js", "tsconfig.json"] {
-            assert!(!is_app_file(Path::new(name)), "{name}");
-        }
-    }
-
-    #[test]
-    fn every_watched_glob_matches_app_files() {
-        for glob in WATCH_GLOBS {
-            let example = glob.trim_start_matches("**/").replace('*', "x");
-            assert!(is_app_file(Path::new(&example)), "{glob}");
-        }
     }
 
     #[test]

@@ -10,7 +10,8 @@ use crate::server::ImlLanguageServer;
 impl ImlLanguageServer {
     pub(crate) fn open_document(&self, params: DidOpenTextDocumentParams) {
         let path = self.session.lock().open(params.text_document);
-        self.publisher.schedule(vec![path]);
+        self.publisher.schedule(vec![path.clone()]);
+        self.load_app_of(path);
     }
 
     pub(crate) fn change_document(&self, params: DidChangeTextDocumentParams) {
