@@ -11,6 +11,7 @@ use std::any::Any;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, OnceLock};
+use std::time::Instant;
 
 use tower_lsp_server::jsonrpc::{Error, ErrorCode, Result};
 use tower_lsp_server::ls_types::{MessageType, Uri};
@@ -84,12 +85,20 @@ impl ImlLanguageServer {
         let cancel = Cancel::default();
         let _on_drop = CancelOnDrop(cancel.clone());
         let outcome = tokio::task::spawn_blocking(move || {
-            run_caught(method, || {
+            let started = Instant::now();
+            let outcome = run_caught(method, || {
                 if panic_requested(method) {
                     panic!("{PANIC_ON} asked for a panic in {method}");
                 }
                 compute(&cancel)
-            })
+            });
+            // With IML_LS_LOG=debug, separates the server's own time from
+            // what a client measures around it (transport, queueing).
+            tracing::debug!(
+                "{method} computed in {:.3} ms",
+                started.elapsed().as_secs_f64() * 1e3
+            );
+            outcome
         })
         .await
         .unwrap_or_else(|error| Err(format!("{method} did not finish: {error}")));
