@@ -5,6 +5,7 @@
 use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::Instant;
 
 use iml_analysis::Analysis;
 use ropey::Rope;
@@ -68,7 +69,17 @@ impl Publisher {
         tokio::spawn(async move {
             let session = publisher.session.clone();
             let revision = job.revision;
-            let computed = match tokio::task::spawn_blocking(move || compute(job, &session)).await {
+            let computed = match tokio::task::spawn_blocking(move || {
+                let started = Instant::now();
+                let computed = compute(job, &session);
+                tracing::debug!(
+                    "diagnostics at revision {revision} computed in {:.3} ms",
+                    started.elapsed().as_secs_f64() * 1e3
+                );
+                computed
+            })
+            .await
+            {
                 Ok(computed) => computed,
                 Err(error) => {
                     tracing::error!("diagnostics run at revision {revision} failed: {error}");
