@@ -44,7 +44,9 @@ def editor_capabilities() -> types.ClientCapabilities:
         signature_information=types.ClientSignatureInformationOptions(documentation_format=markdown)
     )
     caps.text_document.semantic_tokens = types.SemanticTokensClientCapabilities(
-        requests=types.ClientSemanticTokensRequestOptions(full=True, range=True),
+        requests=types.ClientSemanticTokensRequestOptions(
+            full=types.ClientSemanticTokensRequestFullDelta(delta=True), range=True
+        ),
         token_types=[],
         token_modifiers=[],
         formats=[types.TokenFormat.Relative],
@@ -239,6 +241,56 @@ async def test_semantic_tokens_decode_to_the_iml_on_a_line(acme: LanguageClient)
     assert (2, line.index("{{"), 2, "macro") in on_line
     assert (2, line.index("parameters"), len("parameters"), "variable") in on_line
     assert (2, line.index("projectId"), len("projectId"), "property") in on_line
+
+
+def apply_token_edits(data: list[int], edits: list[types.SemanticTokensEdit]) -> list[int]:
+    """As a client applies a delta: splices on the flat integer array, the
+    last edit first so that the earlier offsets still hold."""
+    data = list(data)
+    for edit in sorted(edits, key=lambda e: e.start, reverse=True):
+        data[edit.start : edit.start + edit.delete_count] = list(edit.data or [])
+    return data
+
+
+async def test_semantic_tokens_delta_after_an_edit_matches_a_fresh_full_request(
+    acme: LanguageClient,
+):
+    assert acme.initialize_result.capabilities.semantic_tokens_provider.full.delta is True
+    uri, lines = open_app_file(acme, MODULE)
+    first = await acme.text_document_semantic_tokens_full_async(
+        types.SemanticTokensParams(text_document=doc(uri))
+    )
+    assert first.result_id
+
+    # A new member with IML between "method" and "qs".
+    assert lines[4].startswith('  "qs"')
+    change(acme, uri, 2, (4, 0), (4, 0), '  "headers": { "X-Trace": "{{now}}" },\n')
+    delta = await acme.text_document_semantic_tokens_full_delta_async(
+        types.SemanticTokensDeltaParams(text_document=doc(uri), previous_result_id=first.result_id)
+    )
+    assert isinstance(delta, types.SemanticTokensDelta), delta
+    assert delta.result_id and delta.result_id != first.result_id
+    assert len(delta.edits) == 1
+    # Offsets count integers of the flat array: whole tokens are five.
+    assert delta.edits[0].start % 5 == 0 and delta.edits[0].delete_count % 5 == 0
+    applied = apply_token_edits(list(first.data), delta.edits)
+
+    fresh = await acme.text_document_semantic_tokens_full_async(
+        types.SemanticTokensParams(text_document=doc(uri))
+    )
+    assert applied == list(fresh.data)
+    assert applied != list(first.data)
+
+    # The delta is smaller than the tokens it stands for.
+    assert len(delta.edits[0].data or []) < len(fresh.data)
+
+    # An id that is no longer the last one answers full tokens.
+    stale = await acme.text_document_semantic_tokens_full_delta_async(
+        types.SemanticTokensDeltaParams(text_document=doc(uri), previous_result_id=first.result_id)
+    )
+    assert isinstance(stale, types.SemanticTokens), stale
+    assert list(stale.data) == list(fresh.data)
+    assert stale.result_id not in (first.result_id, fresh.result_id)
 
 
 def apply_edits(text: str, edits: list[types.TextEdit]) -> str:

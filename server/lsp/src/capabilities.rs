@@ -156,7 +156,7 @@ pub fn server_capabilities(client: &ClientSupport) -> ServerCapabilities {
             SemanticTokensOptions {
                 legend: semantic_tokens_legend(),
                 range: Some(true),
-                full: Some(SemanticTokensFullOptions::Bool(true)),
+                full: Some(SemanticTokensFullOptions::Delta { delta: Some(true) }),
                 work_done_progress_options: WorkDoneProgressOptions::default(),
             },
         )),

@@ -12,6 +12,7 @@ mod positions;
 mod progress;
 mod publish;
 mod request;
+mod semantic_cache;
 mod server;
 mod session;
 mod snapshot;

@@ -12,15 +12,17 @@ use tower_lsp_server::ls_types::{
     DocumentSymbolResponse, FoldingRange, FoldingRangeParams, GotoDefinitionParams,
     GotoDefinitionResponse, Hover, HoverParams, InitializeParams, InitializeResult,
     InitializedParams, InlayHint, InlayHintParams, Location, PrepareRenameResponse,
-    ReferenceParams, RenameParams, SelectionRange, SelectionRangeParams, SemanticTokensParams,
-    SemanticTokensRangeParams, SemanticTokensRangeResult, SemanticTokensResult, ServerInfo,
-    SignatureHelp, SignatureHelpParams, TextDocumentPositionParams, TextEdit, WorkspaceEdit,
+    ReferenceParams, RenameParams, SelectionRange, SelectionRangeParams, SemanticTokensDeltaParams,
+    SemanticTokensFullDeltaResult, SemanticTokensParams, SemanticTokensRangeParams,
+    SemanticTokensRangeResult, SemanticTokensResult, ServerInfo, SignatureHelp,
+    SignatureHelpParams, TextDocumentPositionParams, TextEdit, WorkspaceEdit,
     WorkspaceSymbolParams, WorkspaceSymbolResponse,
 };
 use tower_lsp_server::{Client, LanguageServer};
 
 use crate::capabilities::{ClientSupport, server_capabilities};
 use crate::publish::Publisher;
+use crate::semantic_cache::SemanticTokensCache;
 use crate::session::{SharedSession, path_of};
 use crate::workspace::Roots;
 
@@ -28,6 +30,8 @@ pub struct ImlLanguageServer {
     pub(crate) client: Client,
     pub(crate) session: SharedSession,
     pub(crate) publisher: Publisher,
+    /// The last semantic tokens sent per open document, for delta requests.
+    pub(crate) semantic_tokens: SemanticTokensCache,
 }
 
 impl ImlLanguageServer {
@@ -38,6 +42,7 @@ impl ImlLanguageServer {
             client,
             session,
             publisher,
+            semantic_tokens: SemanticTokensCache::default(),
         }
     }
 
@@ -47,6 +52,7 @@ impl ImlLanguageServer {
             client: self.client.clone(),
             session: self.session.clone(),
             publisher: self.publisher.clone(),
+            semantic_tokens: self.semantic_tokens.clone(),
         }
     }
 }
@@ -155,6 +161,13 @@ impl LanguageServer for ImlLanguageServer {
         params: SemanticTokensParams,
     ) -> Result<Option<SemanticTokensResult>> {
         ImlLanguageServer::semantic_tokens_full(self, params).await
+    }
+
+    async fn semantic_tokens_full_delta(
+        &self,
+        params: SemanticTokensDeltaParams,
+    ) -> Result<Option<SemanticTokensFullDeltaResult>> {
+        ImlLanguageServer::semantic_tokens_full_delta(self, params).await
     }
 
     async fn semantic_tokens_range(

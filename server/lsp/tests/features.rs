@@ -199,7 +199,10 @@ async fn capabilities_list_every_wired_feature() {
         assert_eq!(caps[key], true, "{key}");
     }
     assert_eq!(caps["renameProvider"]["prepareProvider"], true);
-    assert_eq!(caps["semanticTokensProvider"]["full"], true);
+    assert_eq!(
+        caps["semanticTokensProvider"]["full"],
+        json!({ "delta": true })
+    );
     assert_eq!(caps["semanticTokensProvider"]["range"], true);
     assert_eq!(
         caps["semanticTokensProvider"]["legend"]["tokenTypes"],
@@ -292,6 +295,108 @@ async fn semantic_tokens_in_utf16() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn semantic_tokens_in_utf8() {
     semantic_tokens_on_the_emoji_line(Unit::Utf8).await;
+}
+
+fn integers(data: &Value) -> Vec<u64> {
+    data.as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n.as_u64().unwrap())
+        .collect()
+}
+
+/// Applies a delta's edits to the flat integer array as a client does.
+fn apply_delta(previous: &[u64], delta: &Value) -> Vec<u64> {
+    let mut data = previous.to_vec();
+    let mut edits = delta["edits"].as_array().unwrap().clone();
+    edits.sort_by_key(|edit| std::cmp::Reverse(edit["start"].as_u64().unwrap()));
+    for edit in edits {
+        let start = usize::try_from(edit["start"].as_u64().unwrap()).unwrap();
+        let end = start + usize::try_from(edit["deleteCount"].as_u64().unwrap()).unwrap();
+        let inserted = edit.get("data").map(integers).unwrap_or_default();
+        data.splice(start..end, inserted);
+    }
+    data
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn semantic_tokens_delta_follows_an_edit() {
+    let mut client = app_client(Unit::Utf16).await;
+    let document = json!({ "uri": MODULE_URI });
+    let full = client
+        .request(
+            "textDocument/semanticTokens/full",
+            json!({ "textDocument": document }),
+        )
+        .await;
+    let first_id = full["resultId"].as_str().unwrap().to_owned();
+
+    // `"method": "GET"` becomes `"method": "{{lower(\"GET\")}}"` on line 2.
+    client.notify(
+        "textDocument/didChange",
+        json!({
+            "textDocument": { "uri": MODULE_URI, "version": 2 },
+            "contentChanges": [{ "range": range((2, 12), (2, 17)), "text": r#""{{lower('GET')}}""# }],
+        }),
+    );
+    let delta = client
+        .request(
+            "textDocument/semanticTokens/full/delta",
+            json!({ "textDocument": document, "previousResultId": first_id }),
+        )
+        .await;
+    let delta_id = delta["resultId"].as_str().unwrap().to_owned();
+    assert_ne!(delta_id, first_id);
+    assert!(delta.get("data").is_none(), "{delta}");
+    let edits = delta["edits"].as_array().unwrap();
+    assert_eq!(edits.len(), 1, "{delta}");
+    assert_eq!(edits[0]["start"].as_u64().unwrap() % 5, 0);
+    let applied = apply_delta(&integers(&full["data"]), &delta);
+
+    let fresh = client
+        .request(
+            "textDocument/semanticTokens/full",
+            json!({ "textDocument": document }),
+        )
+        .await;
+    assert_eq!(applied, integers(&fresh["data"]));
+    assert_ne!(applied, integers(&full["data"]));
+
+    // Unchanged since the last answer: an empty delta.
+    let fresh_id = fresh["resultId"].as_str().unwrap();
+    let unchanged = client
+        .request(
+            "textDocument/semanticTokens/full/delta",
+            json!({ "textDocument": document, "previousResultId": fresh_id }),
+        )
+        .await;
+    assert_eq!(unchanged["edits"], json!([]), "{unchanged}");
+
+    // Only the last id is kept: an older one gets full tokens.
+    let stale = client
+        .request(
+            "textDocument/semanticTokens/full/delta",
+            json!({ "textDocument": document, "previousResultId": first_id }),
+        )
+        .await;
+    assert!(stale.get("edits").is_none(), "{stale}");
+    assert_eq!(integers(&stale["data"]), integers(&fresh["data"]));
+    let last_id = stale["resultId"].as_str().unwrap().to_owned();
+
+    // Closing forgets the document's tokens.
+    client.notify(
+        "textDocument/didClose",
+        json!({ "textDocument": { "uri": MODULE_URI } }),
+    );
+    open(&client, MODULE_URI, MODULE);
+    let reopened = client
+        .request(
+            "textDocument/semanticTokens/full/delta",
+            json!({ "textDocument": document, "previousResultId": last_id }),
+        )
+        .await;
+    assert!(reopened.get("edits").is_none(), "{reopened}");
+    assert_eq!(integers(&reopened["data"]), integers(&full["data"]));
 }
 
 async fn definition_and_hover_after_the_emoji(unit: Unit) {
