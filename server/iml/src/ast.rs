@@ -20,6 +20,7 @@ pub enum ExprKind {
     String {
         value: String,
         terminated: bool,
+        quote: Quote,
     },
     Keyword(Keyword),
     /// A root identifier such as `parameters` or `` `my var` ``.
@@ -65,6 +66,14 @@ pub enum ExprKind {
     ArrayLiteral,
     /// Text that could not be parsed (an error has been reported for it).
     Error,
+}
+
+/// The quote a string literal is written with. Both mean the same; inside
+/// a JSON string a double quote costs an escape (`\"`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Quote {
+    Single,
+    Double,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

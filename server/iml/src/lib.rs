@@ -16,7 +16,7 @@ mod sexpr;
 mod template;
 mod token;
 
-pub use ast::{BinaryOp, Expr, ExprKind, Keyword, Name, UnaryOp, Walk};
+pub use ast::{BinaryOp, Expr, ExprKind, Keyword, Name, Quote, UnaryOp, Walk};
 pub use error::ImlError;
 pub use names::{is_ident_continue, is_ident_start, needs_backticks, property_name};
 pub use navigate::{CallAt, MemberChain, PathSegment, call_at, expr_at, member_chain_at};

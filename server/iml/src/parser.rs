@@ -5,7 +5,7 @@
 
 use text_size::{TextRange, TextSize};
 
-use crate::ast::{BinaryOp, Expr, ExprKind, Keyword, Name, UnaryOp};
+use crate::ast::{BinaryOp, Expr, ExprKind, Keyword, Name, Quote, UnaryOp};
 use crate::error::{self, ImlError};
 use crate::lexer::{self, RawKind, RawToken};
 use crate::token::{Token, TokenKind};
@@ -493,6 +493,11 @@ impl Parser<'_> {
                 self.bump(Some(TokenKind::String));
                 let source = self.source(token.range);
                 let value = lexer::decode_string(source, terminated);
+                let quote = if source.starts_with('"') {
+                    Quote::Double
+                } else {
+                    Quote::Single
+                };
                 if !terminated {
                     let quote = source.chars().next().unwrap_or('\'');
                     self.syntax(
@@ -500,7 +505,14 @@ impl Parser<'_> {
                         token.range,
                     );
                 }
-                Node::leaf(ExprKind::String { value, terminated }, token.range)
+                Node::leaf(
+                    ExprKind::String {
+                        value,
+                        terminated,
+                        quote,
+                    },
+                    token.range,
+                )
             }
             RawKind::Ident => {
                 let text = self.source(token.range).to_owned();

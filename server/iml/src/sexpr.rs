@@ -36,7 +36,9 @@ fn write_expr(out: &mut String, expr: &Expr) {
         ExprKind::Number(text) => {
             let _ = write!(out, "(num {text} {r})");
         }
-        ExprKind::String { value, terminated } => {
+        ExprKind::String {
+            value, terminated, ..
+        } => {
             let tag = if *terminated {
                 "str"
             } else {

@@ -4,6 +4,7 @@ mod common;
 
 use common::render_expr;
 use expect_test::{Expect, expect};
+use iml_lang::{ExprKind, Quote, parse_expression};
 
 fn check(text: &str, expect: Expect) {
     expect.assert_eq(&render_expr(text));
@@ -100,6 +101,31 @@ fn string_escapes() {
         expect![[r#"
         (str "line 1\nline 2" 0..15)
     "#]],
+    );
+}
+
+/// Every string literal of `text` with the quote it was written with.
+fn quotes(text: &str) -> Vec<(String, Quote)> {
+    let (expr, _) = parse_expression(text);
+    expr.walk()
+        .filter_map(|e| match &e.kind {
+            ExprKind::String { value, quote, .. } => Some((value.clone(), *quote)),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn string_literals_record_their_quote() {
+    assert_eq!(
+        quotes(r#"join('a', "b", 'it"s', "it's", "unclosed)"#),
+        [
+            ("a".to_owned(), Quote::Single),
+            ("b".to_owned(), Quote::Double),
+            ("it\"s".to_owned(), Quote::Single),
+            ("it's".to_owned(), Quote::Double),
+            ("unclosed)".to_owned(), Quote::Double),
+        ]
     );
 }
 

@@ -8,7 +8,7 @@
 
 mod connection;
 mod context;
-mod fixes;
+pub(crate) mod fixes;
 mod iml_refs;
 mod keys;
 mod manifest;

@@ -1,5 +1,5 @@
-//! IML diagnostics: syntax, variables, functions, parameters, connection data
-//! and the `temp` flow. Quiet whenever the facts needed are not certain.
+//! IML diagnostics: syntax, variables, functions, parameters, connection data,
+//! the `temp` flow and quote style. Quiet whenever the facts needed are not certain.
 
 use std::collections::HashSet;
 use std::path::Path;
@@ -14,6 +14,7 @@ use text_size::TextRange;
 
 use super::context::{SiteContext, connection_kind_of, context_for};
 use super::facts::{ConnectionFacts, TempWrite, facts, flow_step_at};
+use super::quote_style;
 use super::scope::{
     ConnectionKeys, VisibleParams, connection_data_keys, connection_keys, visible_parameters,
 };
@@ -252,6 +253,11 @@ impl<'a> Checker<'a> {
                     if let ExprKind::Name(root) = &object.kind {
                         self.member(site, expr, root, member, context);
                     }
+                }
+                ExprKind::String { .. } => {
+                    let severity = severity_of(quote_style::CODE);
+                    self.out
+                        .extend(quote_style::double_quoted_literal(site, expr, severity));
                 }
                 _ => {}
             }

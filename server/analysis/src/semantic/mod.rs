@@ -20,7 +20,7 @@
 //! - **Diagnostics** ([`iml_diagnostics`]): IML syntax (`I001`, `I005`–`I008`),
 //!   variables (`I002`, `C011`, `C012`), functions (`I003`, `I004`),
 //!   parameters (`I009`), spread keys (`I010`), connection data (`C009`,
-//!   `X003`) and `temp` flow (`C010`).
+//!   `X003`), `temp` flow (`C010`) and quote style (`I012`).
 //!
 //! Every range is a byte range in the file; every offset inside an IML
 //! expression tree is a byte offset in the *decoded* string and is mapped
@@ -32,6 +32,7 @@ mod cursor;
 mod diagnostics;
 mod facts;
 mod path;
+mod quote_style;
 mod scope;
 mod sites;
 

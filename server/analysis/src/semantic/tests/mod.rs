@@ -6,6 +6,7 @@ mod cursor;
 mod diagnostics;
 mod example_app;
 mod facts;
+mod quote_style;
 
 use std::fmt::Write as _;
 use std::path::Path;
