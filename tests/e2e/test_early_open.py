@@ -1,8 +1,14 @@
 """A file opened before workspace indexing has run: the server loads that
-file's app on `didOpen`, so features that read the app's other files answer
-at once. The client holds back its answer to `window/workDoneProgress/create`,
-which the server awaits before it starts indexing, so indexing has not read a
-single file while these tests run."""
+file's app on `didOpen`, and a request about the file waits for that load,
+so the first answer, sent right after `didOpen`, already sees the app's
+other files. The client holds back its answer to
+`window/workDoneProgress/create`, which the server awaits before it starts
+indexing, so indexing has not read a single file while these tests run.
+
+Loading the sample app takes a few milliseconds, less than a request needs
+to arrive, so the server is asked to hold each eager load back
+(`IML_LS_TEST_EAGER_LOAD_DELAY_MS`): the request then certainly arrives
+while the load runs."""
 
 from __future__ import annotations
 
@@ -38,9 +44,6 @@ from test_features import (
 
 EXAMPLE_APP = REPO / "examples" / "acme-tasks"
 
-# How long a feature may take to see the app after the file was opened.
-SETTLE = 5.0
-
 
 def make_withholding_client() -> LanguageClient:
     """A client that answers `window/workDoneProgress/create` only when the
@@ -57,37 +60,46 @@ def make_withholding_client() -> LanguageClient:
     return client
 
 
-WITHHOLDING = ClientServerConfig(
-    server_command=CONFIG.server_command,
-    client_factory=make_withholding_client,
-    server_env=CONFIG.server_env,
-)
+# Well below the server's bound on waiting for a load (2 s).
+LOAD_DELAY_MS = 400
+# Well above it.
+STUCK_LOAD_DELAY_MS = 3500
 
 
-@pytest_lsp.fixture(config=WITHHOLDING)
-async def before_indexing(lsp_client: LanguageClient, tmp_path: pathlib.Path):
+def withholding(load_delay_ms: int) -> ClientServerConfig:
+    return ClientServerConfig(
+        server_command=CONFIG.server_command,
+        client_factory=make_withholding_client,
+        server_env={**CONFIG.server_env, "IML_LS_TEST_EAGER_LOAD_DELAY_MS": str(load_delay_ms)},
+    )
+
+
+async def start_before_indexing(client: LanguageClient, tmp_path: pathlib.Path):
     """The sample app as the workspace, with indexing held at its first step."""
     if not (EXAMPLE_APP / "makecomapp.json").exists():
         pytest.skip("examples/acme-tasks is not there")
     app = tmp_path / "acme-tasks"
     shutil.copytree(EXAMPLE_APP, app)
-    await start(lsp_client, editor_capabilities(), app)
-    lsp_client.workspace = app
+    await start(client, editor_capabilities(), app)
+    client.workspace = app
     # Indexing now waits for the client; nothing of the app is loaded.
-    await asyncio.wait_for(lsp_client.progress_created.wait(), TIMEOUT)
+    await asyncio.wait_for(client.progress_created.wait(), TIMEOUT)
+
+
+@pytest_lsp.fixture(config=withholding(LOAD_DELAY_MS))
+async def before_indexing(lsp_client: LanguageClient, tmp_path: pathlib.Path):
+    await start_before_indexing(lsp_client, tmp_path)
     yield
     lsp_client.release_indexing.set()
     await lsp_client.shutdown_session()
 
 
-async def eventually(ask, done):
-    """Asks again until `done(answer)`; the last answer when it never is."""
-    deadline = asyncio.get_running_loop().time() + SETTLE
-    while True:
-        answer = await ask()
-        if done(answer) or asyncio.get_running_loop().time() > deadline:
-            return answer
-        await asyncio.sleep(0.05)
+@pytest_lsp.fixture(config=withholding(STUCK_LOAD_DELAY_MS))
+async def stuck_load(lsp_client: LanguageClient, tmp_path: pathlib.Path):
+    await start_before_indexing(lsp_client, tmp_path)
+    yield
+    lsp_client.release_indexing.set()
+    await lsp_client.shutdown_session()
 
 
 def indexing_started(client: LanguageClient) -> bool:
@@ -97,17 +109,13 @@ def indexing_started(client: LanguageClient) -> bool:
 async def test_completion_after_parameters_dot_before_indexing(before_indexing: LanguageClient):
     uri, lines = open_app_file(before_indexing, MODULE)
     cursor = position_after(lines, 2, "{{parameters.")
-    wanted = {"projectId", "status", "limit"}
-
-    async def ask():
-        result = await before_indexing.text_document_completion_async(
-            types.CompletionParams(text_document=doc(uri), position=cursor)
-        )
-        return {item.label for item in completion_items(result)}
-
-    labels = await eventually(ask, lambda labels: wanted <= labels)
+    # One request, straight after `didOpen`: no second chance.
+    result = await before_indexing.text_document_completion_async(
+        types.CompletionParams(text_document=doc(uri), position=cursor)
+    )
+    labels = {item.label for item in completion_items(result)}
     # Static and mappable parameters live in two sibling files.
-    assert wanted <= labels, sorted(labels)
+    assert {"projectId", "status", "limit"} <= labels, sorted(labels)
     assert not indexing_started(before_indexing)
 
 
@@ -115,17 +123,30 @@ async def test_definition_in_the_connection_before_indexing(before_indexing: Lan
     uri, lines = open_app_file(before_indexing, BASE)
     cursor = position_at(lines, 4, "accessToken", 2)
     connection_uri = (before_indexing.workspace / CONNECTION).as_uri()
-
-    async def ask():
-        result = await before_indexing.text_document_definition_async(
-            types.DefinitionParams(text_document=doc(uri), position=cursor)
-        )
-        locations = result if isinstance(result, list) else [result] if result else []
-        return {loc.uri for loc in locations}
-
-    targets = await eventually(ask, lambda targets: connection_uri in targets)
-    assert connection_uri in targets, targets
+    # One request, straight after `didOpen`: no second chance.
+    result = await before_indexing.text_document_definition_async(
+        types.DefinitionParams(text_document=doc(uri), position=cursor)
+    )
+    locations = result if isinstance(result, list) else [result] if result else []
+    assert connection_uri in {loc.uri for loc in locations}, locations
     assert not indexing_started(before_indexing)
+
+
+async def test_a_load_that_takes_too_long_holds_a_request_back_two_seconds(
+    stuck_load: LanguageClient,
+):
+    """The request is answered from what is loaded, without the parameters."""
+    uri, lines = open_app_file(stuck_load, MODULE)
+    cursor = position_after(lines, 2, "{{parameters.")
+    loop = asyncio.get_running_loop()
+    sent = loop.time()
+    result = await stuck_load.text_document_completion_async(
+        types.CompletionParams(text_document=doc(uri), position=cursor)
+    )
+    waited = loop.time() - sent
+    assert 1.9 <= waited < STUCK_LOAD_DELAY_MS / 1000 - 0.3, waited
+    labels = {item.label for item in completion_items(result)}
+    assert "projectId" not in labels, sorted(labels)
 
 
 async def test_diagnostics_are_published_again_once_the_app_is_loaded(

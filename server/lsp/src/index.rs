@@ -1,13 +1,17 @@
 //! Loading the workspace's app files after `initialized`, loading the app
-//! of a document opened before that ends, and asking the client to tell us
-//! when app files change on disk.
+//! of a document opened before that ends (and holding back requests about
+//! that app until it is loaded), and asking the client to tell us when app
+//! files change on disk.
 
 use std::collections::BTreeSet;
 use std::path::{Component, Path, PathBuf};
+use std::sync::OnceLock;
+use std::time::Duration;
 
 use iml_analysis::app_files::MANIFEST_FILE_NAME;
 use iml_analysis::{Analysis, AppLayout, RoleSource};
 
+use tokio::sync::watch;
 use tower_lsp_server::ls_types::{
     DidChangeWatchedFilesRegistrationOptions, FileSystemWatcher, GlobPattern, Registration,
 };
@@ -23,6 +27,76 @@ const BATCH: usize = 64;
 /// An app is a few hundred files; a folder with more than this many is not
 /// one app, and is left to indexing rather than read on `didOpen`.
 const EAGER_LIMIT: usize = 2_000;
+
+/// How long a request about a document waits for the eager load of its app.
+/// Loading an app takes milliseconds; a slow disk or a huge folder must not
+/// hold an answer back for long, so after this the request is answered from
+/// what is loaded.
+pub const EAGER_LOAD_WAIT: Duration = Duration::from_secs(2);
+
+/// The eager loads in progress, each by the paths it covers: the opened
+/// document from the moment it is opened, its whole app once the root is
+/// known. Requests about a covered path wait (see [`PendingLoads::covering`]);
+/// notifications never look here.
+#[derive(Default)]
+pub struct PendingLoads {
+    covered: Vec<(PathBuf, watch::Receiver<()>)>,
+}
+
+/// Held by an eager load while it runs. Dropping it, whether the load
+/// finished, gave up or panicked, closes the channel, which is what wakes
+/// the requests waiting for it; nothing is ever sent.
+pub struct LoadInProgress(watch::Sender<()>);
+
+/// The loads a request waits for.
+pub struct PendingForRequest(Vec<watch::Receiver<()>>);
+
+impl PendingLoads {
+    /// Registers a load covering `scope`.
+    pub fn begin(&mut self, scope: PathBuf) -> LoadInProgress {
+        self.forget_finished();
+        let (sender, receiver) = watch::channel(());
+        self.covered.push((scope, receiver));
+        LoadInProgress(sender)
+    }
+
+    /// Extends `load` to every path under `scope`.
+    pub fn widen(&mut self, load: &LoadInProgress, scope: PathBuf) {
+        self.covered.push((scope, load.0.subscribe()));
+    }
+
+    /// The unfinished loads covering `path`; `None` when there are none,
+    /// so requests about other apps go ahead at once.
+    pub fn covering(&mut self, path: &Path) -> Option<PendingForRequest> {
+        self.forget_finished();
+        let waiting: Vec<_> = self
+            .covered
+            .iter()
+            .filter(|(scope, _)| path.starts_with(scope))
+            .map(|(_, done)| done.clone())
+            .collect();
+        (!waiting.is_empty()).then_some(PendingForRequest(waiting))
+    }
+
+    fn forget_finished(&mut self) {
+        // A closed channel is a finished load.
+        self.covered.retain(|(_, done)| done.has_changed().is_ok());
+    }
+}
+
+impl PendingForRequest {
+    /// Waits until every load has finished, at most `bound`; `false` when
+    /// the bound ran out first.
+    pub async fn finish_within(mut self, bound: Duration) -> bool {
+        let all_done = async {
+            for done in &mut self.0 {
+                // Only the sender's drop ends this; a value sent would not.
+                while done.changed().await.is_ok() {}
+            }
+        };
+        tokio::time::timeout(bound, all_done).await.is_ok()
+    }
+}
 
 impl ImlLanguageServer {
     pub(crate) async fn register_file_watchers(&self) {
@@ -114,16 +188,31 @@ impl ImlLanguageServer {
     /// params behind `parameters.`, the connection behind `connection.`, a
     /// definition in another file) answer from the start; then publishes
     /// diagnostics again for the app's open documents.
+    ///
+    /// The load is registered before this returns, that is before the
+    /// client's next message is looked at, so a request sent right after
+    /// `didOpen` waits for it.
     pub(crate) fn load_app_of(&self, opened: PathBuf) {
-        if self.session.lock().indexed {
-            return;
-        }
+        let in_progress = {
+            let mut session = self.session.lock();
+            if session.indexed {
+                return;
+            }
+            session.pending_loads.begin(opened.clone())
+        };
         let session = self.session.clone();
         let publisher = self.publisher.clone();
         tokio::spawn(async move {
             let task_session = session.clone();
-            let loaded =
-                tokio::task::spawn_blocking(move || load_app_eagerly(&task_session, &opened)).await;
+            let loaded = tokio::task::spawn_blocking(move || {
+                if let Some(delay) = test_delay() {
+                    std::thread::sleep(delay);
+                }
+                let root = load_app_eagerly(&task_session, &opened, &in_progress);
+                drop(in_progress);
+                root
+            })
+            .await;
             match loaded {
                 Ok(Some(root)) => {
                     let open = session.lock().open_paths();
@@ -137,16 +226,40 @@ impl ImlLanguageServer {
     }
 }
 
+/// Test hook: `IML_LS_TEST_EAGER_LOAD_DELAY_MS=<n>` holds every eager load
+/// back by that long before it reads a file, so end-to-end tests can check
+/// that a request sent right after `didOpen` waits for the load, and no
+/// longer than [`EAGER_LOAD_WAIT`], without depending on how fast the disk is.
+const EAGER_LOAD_DELAY: &str = "IML_LS_TEST_EAGER_LOAD_DELAY_MS";
+
+fn test_delay() -> Option<Duration> {
+    static DELAY: OnceLock<Option<Duration>> = OnceLock::new();
+    *DELAY.get_or_init(|| {
+        let millis = std::env::var(EAGER_LOAD_DELAY).ok()?.parse().ok()?;
+        Some(Duration::from_millis(millis))
+    })
+}
+
 /// Reads and loads the app `opened` belongs to, unless indexing finished or
 /// another document of the app did it first; returns the app root it loaded.
-fn load_app_eagerly(session: &SharedSession, opened: &Path) -> Option<PathBuf> {
+/// Once the root is known, `load` covers the whole app.
+fn load_app_eagerly(
+    session: &SharedSession,
+    opened: &Path,
+    load: &LoadInProgress,
+) -> Option<PathBuf> {
     let (roots, analysis) = {
         let session = session.lock();
         (session.roots.clone(), session.analysis()?)
     };
     let root = app_root(&roots, &analysis, opened)?;
-    if !session.lock().claim_eager_load(&root) {
-        return None;
+    {
+        // Under one lock: whoever finds the app claimed finds it covered.
+        let mut session = session.lock();
+        if !session.claim_eager_load(&root) {
+            return None;
+        }
+        session.pending_loads.widen(load, root.clone());
     }
     let files = roots.discover_in(&root, EAGER_LIMIT)?;
     let loaded = load_batch(session, files);
@@ -316,6 +429,12 @@ mod tests {
         });
     }
 
+    /// An eager load as `didOpen` starts it, run to its end.
+    fn load_eagerly(session: &SharedSession, opened: &Path) -> Option<PathBuf> {
+        let load = session.lock().pending_loads.begin(opened.to_path_buf());
+        load_app_eagerly(session, opened, &load)
+    }
+
     fn known(session: &SharedSession, under: &Path) -> Vec<String> {
         let analysis = session.lock().analysis().unwrap();
         analysis
@@ -336,7 +455,7 @@ mod tests {
         let editor_text = r#"{ "url": "/tasks/{{parameters.status}}" }"#;
         open(&session, &opened, editor_text);
 
-        let root = load_app_eagerly(&session, &opened);
+        let root = load_eagerly(&session, &opened);
 
         assert_eq!(root, Some(dir.path().join("acme")));
         // The listed readme too; not the other app, not node_modules.
@@ -365,13 +484,13 @@ mod tests {
         let session = session_in(dir.path());
         let acme = dir.path().join("acme").join(COMMUNICATION);
         open(&session, &acme, "{}");
-        assert!(load_app_eagerly(&session, &acme).is_some());
-        assert_eq!(load_app_eagerly(&session, &acme), None);
+        assert!(load_eagerly(&session, &acme).is_some());
+        assert_eq!(load_eagerly(&session, &acme), None);
 
         session.lock().indexed = true;
         let other = dir.path().join("other").join(COMMUNICATION);
         open(&session, &other, "{}");
-        assert_eq!(load_app_eagerly(&session, &other), None);
+        assert_eq!(load_eagerly(&session, &other), None);
         assert!(
             !session
                 .lock()
@@ -388,7 +507,7 @@ mod tests {
         let session = session_in(&dir.path().join("other"));
         let outside = dir.path().join("acme").join(COMMUNICATION);
         open(&session, &outside, "{}");
-        assert_eq!(load_app_eagerly(&session, &outside), None);
+        assert_eq!(load_eagerly(&session, &outside), None);
         assert_eq!(
             known(&session, dir.path()),
             [format!("acme/{COMMUNICATION}")]
@@ -413,6 +532,117 @@ mod tests {
         let modules = app.join("modules");
         let inner = Roots::new([modules.clone()]);
         assert_eq!(app_root(&inner, &analysis, &api), Some(modules));
+    }
+
+    #[tokio::test]
+    async fn a_request_in_the_app_waits_until_the_load_ends() {
+        let dir = workspace();
+        let session = session_in(dir.path());
+        let opened = dir.path().join("acme").join(COMMUNICATION);
+        open(&session, &opened, "{}");
+        let load = session.lock().pending_loads.begin(opened.clone());
+        let params = dir
+            .path()
+            .join("acme/modules/list/list.static-params.iml.json");
+        // Before the root is known only the opened document is covered.
+        assert!(session.lock().pending_loads.covering(&opened).is_some());
+        assert!(session.lock().pending_loads.covering(&params).is_none());
+
+        assert!(load_app_eagerly(&session, &opened, &load).is_some());
+        let waiting = session.lock().pending_loads.covering(&params).unwrap();
+        let request = tokio::spawn(waiting.finish_within(Duration::from_secs(10)));
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        assert!(!request.is_finished());
+
+        drop(load);
+        assert!(request.await.unwrap());
+        assert!(session.lock().pending_loads.covering(&params).is_none());
+    }
+
+    #[test]
+    fn a_document_whose_app_another_load_claimed_waits_for_that_load() {
+        let dir = workspace();
+        let session = session_in(dir.path());
+        let first = dir.path().join("acme").join(COMMUNICATION);
+        let second = dir
+            .path()
+            .join("acme/modules/list/list.static-params.iml.json");
+        open(&session, &first, "{}");
+        open(&session, &second, PARAMS);
+        let first_load = session.lock().pending_loads.begin(first.clone());
+        let second_load = session.lock().pending_loads.begin(second.clone());
+        assert!(load_app_eagerly(&session, &first, &first_load).is_some());
+        assert_eq!(load_app_eagerly(&session, &second, &second_load), None);
+        drop(second_load);
+        assert!(session.lock().pending_loads.covering(&second).is_some());
+        drop(first_load);
+        assert!(session.lock().pending_loads.covering(&second).is_none());
+    }
+
+    #[test]
+    fn requests_about_other_apps_do_not_wait() {
+        let dir = workspace();
+        let session = session_in(dir.path());
+        let opened = dir.path().join("acme").join(COMMUNICATION);
+        open(&session, &opened, "{}");
+        let load = session.lock().pending_loads.begin(opened.clone());
+        assert!(load_app_eagerly(&session, &opened, &load).is_some());
+        let mut session = session.lock();
+        let pending = &mut session.pending_loads;
+        assert!(
+            pending
+                .covering(&dir.path().join("other").join(COMMUNICATION))
+                .is_none()
+        );
+        // A sibling folder whose name extends the root's is another app.
+        assert!(
+            pending
+                .covering(&dir.path().join("acme-2/a.iml.json"))
+                .is_none()
+        );
+        assert!(
+            pending
+                .covering(&dir.path().join("acme/base.iml.json"))
+                .is_some()
+        );
+    }
+
+    #[tokio::test]
+    async fn a_load_that_panics_releases_its_waiters() {
+        let mut pending = PendingLoads::default();
+        let load = pending.begin(PathBuf::from("/ws/app"));
+        let waiting = pending.covering(Path::new("/ws/app/a.iml.json")).unwrap();
+        let failed = std::thread::spawn(move || {
+            let _load = load;
+            panic!("reading the app failed");
+        });
+        assert!(failed.join().is_err());
+        assert!(waiting.finish_within(Duration::from_secs(10)).await);
+        assert!(pending.covering(Path::new("/ws/app/a.iml.json")).is_none());
+    }
+
+    #[tokio::test]
+    async fn a_load_that_never_ends_holds_a_request_only_until_the_bound() {
+        let mut pending = PendingLoads::default();
+        let _load = pending.begin(PathBuf::from("/ws/app"));
+        let waiting = pending.covering(Path::new("/ws/app/a.iml.json")).unwrap();
+        let started = std::time::Instant::now();
+        assert!(!waiting.finish_within(Duration::from_millis(50)).await);
+        assert!(started.elapsed() >= Duration::from_millis(50));
+    }
+
+    #[tokio::test]
+    async fn a_request_waits_for_every_load_covering_it() {
+        let mut pending = PendingLoads::default();
+        let first = pending.begin(PathBuf::from("/ws/app"));
+        let second = pending.begin(PathBuf::from("/ws/app/a.iml.json"));
+        let waiting = pending.covering(Path::new("/ws/app/a.iml.json")).unwrap();
+        let request = tokio::spawn(waiting.finish_within(Duration::from_secs(10)));
+        drop(second);
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        assert!(!request.is_finished());
+        drop(first);
+        assert!(request.await.unwrap());
     }
 
     #[test]

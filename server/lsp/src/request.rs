@@ -1,7 +1,9 @@
 //! How every request is answered: a snapshot taken under the session lock
-//! (before any `.await`), the computation on a blocking thread without the
-//! lock, and a panic in it turned into an internal error for that request
-//! alone instead of a dead server.
+//! (before any `.await` but one: a request about a document whose app is
+//! being loaded ahead of indexing first waits for that load, bounded), the
+//! computation on a blocking thread without the lock, and a panic in it
+//! turned into an internal error for that request alone instead of a dead
+//! server.
 //!
 //! The framework drops a request's future on `$/cancelRequest`; the
 //! [`Cancel`] flag then tells the blocking computation, which checks it
@@ -16,6 +18,7 @@ use std::time::Instant;
 use tower_lsp_server::jsonrpc::{Error, ErrorCode, Result};
 use tower_lsp_server::ls_types::{MessageType, Uri};
 
+use crate::index::EAGER_LOAD_WAIT;
 use crate::server::ImlLanguageServer;
 use crate::snapshot::{DocumentSnapshot, Snapshot};
 
@@ -51,11 +54,36 @@ impl ImlLanguageServer {
         T: Send + 'static,
         F: FnOnce(DocumentSnapshot, &Cancel) -> Option<T> + Send + 'static,
     {
+        self.wait_for_app_of(method, uri).await;
         let Some(snapshot) = self.session.lock().document_snapshot(uri) else {
             return Ok(None);
         };
         self.isolated(method, move |cancel| compute(snapshot, cancel))
             .await
+    }
+
+    /// A request sent right after `didOpen` would otherwise be answered
+    /// without the app's other files (no parameters after `parameters.`).
+    /// The lock is released while waiting, so the load itself can go on.
+    async fn wait_for_app_of(&self, method: &'static str, uri: &Uri) {
+        let pending = {
+            let mut session = self.session.lock();
+            let path = session.document_path(uri);
+            session.pending_loads.covering(&path)
+        };
+        let Some(pending) = pending else {
+            return;
+        };
+        let started = Instant::now();
+        if pending.finish_within(EAGER_LOAD_WAIT).await {
+            let waited = started.elapsed().as_secs_f64() * 1e3;
+            tracing::debug!("{method} waited {waited:.3} ms for its app to load");
+        } else {
+            tracing::debug!(
+                "{method}: its app was still loading after {} ms; answered from what is loaded",
+                EAGER_LOAD_WAIT.as_millis()
+            );
+        }
     }
 
     /// Answers a request that is not about one document.

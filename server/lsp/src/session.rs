@@ -17,6 +17,7 @@ use crate::capabilities::ClientSupport;
 use crate::config::Config;
 use crate::documents::{ByteChange, DocumentStore};
 use crate::handlers::view_file_text::FileText;
+use crate::index::PendingLoads;
 use crate::publish::{DiagnosticsJob, OpenDocument};
 use crate::snapshot::{DocumentSnapshot, Snapshot};
 use crate::workspace::Roots;
@@ -35,6 +36,8 @@ pub struct Session {
     /// App roots loaded ahead of indexing because a document of theirs was
     /// opened first; each is loaded once.
     pub eagerly_loaded: HashSet<PathBuf>,
+    /// Those loads while they run, for requests to wait on.
+    pub pending_loads: PendingLoads,
 }
 
 /// The session shared between handlers and background tasks.
@@ -260,11 +263,15 @@ impl Session {
     /// A snapshot for a request about `uri`; `None` when the analysis does
     /// not know the document.
     pub fn document_snapshot(&self, uri: &Uri) -> Option<DocumentSnapshot> {
-        let path = match self.documents.get(uri) {
+        self.snapshot()?.for_document(uri, self.document_path(uri))
+    }
+
+    /// The path of the document a request is about, open or not.
+    pub fn document_path(&self, uri: &Uri) -> PathBuf {
+        match self.documents.get(uri) {
             Some(document) => document.path.clone(),
             None => path_of(uri),
-        };
-        self.snapshot()?.for_document(uri, path)
+        }
     }
 
     pub fn open_paths(&self) -> Vec<PathBuf> {
