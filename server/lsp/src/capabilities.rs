@@ -36,7 +36,9 @@ pub struct ClientSupport {
     /// A nested `DocumentSymbol` outline rather than a flat list.
     pub hierarchical_symbols: bool,
     /// The markup kind of completion documentation, hover and signature
-    /// documentation: markdown unless the client lists formats without it.
+    /// documentation: markdown when the client lists it, plain text when it
+    /// lists formats without it or none at all (the protocol promises
+    /// nothing else to a client that does not say).
     pub completion_markup: Markup,
     pub hover_markup: Markup,
     pub signature_markup: Markup,
@@ -44,16 +46,16 @@ pub struct ClientSupport {
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Markup {
-    #[default]
     Markdown,
+    #[default]
     PlainText,
 }
 
 impl Markup {
     fn from_formats(formats: Option<&Vec<MarkupKind>>) -> Self {
         match formats {
-            Some(formats) if !formats.contains(&MarkupKind::Markdown) => Markup::PlainText,
-            _ => Markup::Markdown,
+            Some(formats) if formats.contains(&MarkupKind::Markdown) => Markup::Markdown,
+            _ => Markup::PlainText,
         }
     }
 
