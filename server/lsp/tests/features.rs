@@ -500,30 +500,17 @@ async fn definition_as_location_link_when_the_client_takes_links() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn hover_is_plain_text_for_a_client_without_markdown() {
-    let mut caps = capabilities(Unit::Utf16);
-    caps["textDocument"]["hover"] = json!({ "contentFormat": ["plaintext"] });
-    let mut client = app_client_with(caps, Value::Null).await;
-    let start = Unit::Utf16.column(EMOJI_LINE, "projectId");
-    let hover = client
-        .request("textDocument/hover", at(MODULE_URI, 1, start))
-        .await;
-    assert_eq!(hover["contents"]["kind"], "plaintext");
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn hover_is_plain_text_for_a_client_that_names_no_format() {
-    let mut caps = capabilities(Unit::Utf16);
-    caps["textDocument"]
-        .as_object_mut()
-        .unwrap()
-        .remove("hover");
-    let mut client = app_client_with(caps, Value::Null).await;
-    let start = Unit::Utf16.column(EMOJI_LINE, "projectId");
-    let hover = client
-        .request("textDocument/hover", at(MODULE_URI, 1, start))
-        .await;
-    assert_eq!(hover["contents"]["kind"], "plaintext");
+async fn hover_is_plain_text_unless_the_client_lists_markdown() {
+    for hover_capability in [json!({ "contentFormat": ["plaintext"] }), Value::Null] {
+        let mut caps = capabilities(Unit::Utf16);
+        caps["textDocument"]["hover"] = hover_capability.clone();
+        let mut client = app_client_with(caps, Value::Null).await;
+        let start = Unit::Utf16.column(EMOJI_LINE, "projectId");
+        let hover = client
+            .request("textDocument/hover", at(MODULE_URI, 1, start))
+            .await;
+        assert_eq!(hover["contents"]["kind"], "plaintext", "{hover_capability}");
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
