@@ -56,6 +56,27 @@ pub enum JsonKind {
     Array,
 }
 
+impl JsonKind {
+    pub const ALL: [JsonKind; 6] = [
+        JsonKind::String,
+        JsonKind::Number,
+        JsonKind::Bool,
+        JsonKind::Null,
+        JsonKind::Object,
+        JsonKind::Array,
+    ];
+}
+
+/// Which strings a shape that lists [`JsonKind::String`] accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum StringForm {
+    /// Any string; `{{ }}` inside is evaluated where the shape allows IML.
+    Text,
+    /// Only a string holding a `{{ }}` expression: it computes a value of
+    /// the shape's other kinds, which plain text cannot stand for.
+    Expression,
+}
+
 /// What a directive's value looks like.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ValueShape {
@@ -91,14 +112,17 @@ pub enum ValueShape {
 }
 
 impl ValueShape {
+    /// The JSON kinds Make accepts for the value, in the order the schema
+    /// export lists them. Where a string only stands for a computed value,
+    /// [`ValueShape::string_form`] says so.
     pub const fn json_kinds(self) -> &'static [JsonKind] {
         use JsonKind::*;
         match self {
             ValueShape::ImlString => &[String],
             ValueShape::StaticBool => &[Bool],
             ValueShape::StaticNumber => &[Number],
-            ValueShape::ImlStringOrBool => &[String, Bool],
-            ValueShape::ImlStringOrNumber => &[String, Number],
+            ValueShape::ImlStringOrBool => &[Bool, String],
+            ValueShape::ImlStringOrNumber => &[Number, String],
             // A lone expression may stand for the whole object.
             ValueShape::ImlFlatObject | ValueShape::ImlObject => &[Object, String],
             ValueShape::Any => &[String, Number, Bool, Null, Object, Array],
@@ -108,6 +132,18 @@ impl ValueShape {
             }
             ValueShape::ImlStringOrBoolOrObject(_) => &[String, Bool, Object],
             ValueShape::StringArray => &[Array],
+        }
+    }
+
+    /// Which strings the shape accepts, when [`ValueShape::json_kinds`]
+    /// lists [`JsonKind::String`].
+    pub const fn string_form(self) -> StringForm {
+        match self {
+            ValueShape::ImlStringOrBool
+            | ValueShape::ImlStringOrNumber
+            | ValueShape::ImlFlatObject
+            | ValueShape::ImlObject => StringForm::Expression,
+            _ => StringForm::Text,
         }
     }
 

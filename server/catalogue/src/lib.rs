@@ -18,9 +18,9 @@ pub mod variables;
 
 pub use directives::{
     Directive, ExtraKeys, JsonKind, KeyAvailability, KeyLevel, NestedObject, NestedObjectInfo,
-    Requirement, Restriction, ValueShape, directive, directives, is_status_code, is_status_pattern,
-    key_availability, lookup, nested_key, nested_keys, nested_object, request_keys,
-    response_directive, response_keys,
+    Requirement, Restriction, StringForm, ValueShape, directive, directives, is_status_code,
+    is_status_pattern, key_availability, lookup, nested_key, nested_keys, nested_object,
+    request_keys, response_directive, response_keys,
 };
 pub use enums::{EnumId, EnumValue, Enumeration, Status, enumeration, enumerations};
 pub use functions::{

@@ -671,6 +671,18 @@ pub static RULES: &[Rule] = &[
         r#"{ "url": "/items", "method": "POST", "response": { "output": { "items": "{{body.items}}" } } }"#,
         "Doc; spec §4.7, §12.2 R27")
         .url(urls::RESPONSE_OUTPUT),
+    r("R028", "value-type", R, E,
+        "A directive's value has a JSON type Make does not accept.",
+        "Each directive takes certain JSON kinds: `url` a string, `qs` and `headers` an object \
+         (or a `{{ }}` expression that computes it), `response` and `pagination` an object. \
+         Make's schemas reject any other kind. Values that another rule already checks (static \
+         booleans, `repeat` numbers, enumerated literals, `log.sanitize`) are reported there.",
+        r#"{ "url": 123, "qs": "page=1", "method": ["GET"] }"#,
+        r#"{ "url": "/items/123", "qs": { "page": 1 }, "method": "GET" }"#,
+        "Schema; spec §3.1, §4, §5")
+        .why("Make's schemas reject the file, so an error; `null` is never reported because the \
+              sources do not say how Make reads it.")
+        .url(urls::MAKING_REQUESTS),
     // ---------------- P: parameters ----------------
     r("P001", "missing-parameter-name-or-type", P, E,
         "A parameter without `type`, or without `name` (banners excepted).",
@@ -908,7 +920,7 @@ mod tests {
             ('J', 7),
             ('I', 12),
             ('C', 18),
-            ('R', 27),
+            ('R', 28),
             ('P', 14),
             ('X', 6),
             ('F', 5),
@@ -921,7 +933,7 @@ mod tests {
             let actual = RULES.iter().filter(|r| r.code.starts_with(prefix)).count();
             assert_eq!(actual, count, "{prefix}");
         }
-        assert_eq!(RULES.len(), 89);
+        assert_eq!(RULES.len(), 90);
     }
 
     #[test]

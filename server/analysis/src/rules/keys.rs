@@ -1,7 +1,8 @@
 //! Closed key sets: request directives and `response` keys per place (R001,
 //! and the keys the catalogue restricts: C003, C004, R015, R016, R020), the
-//! nested objects (R009–R019, R025, C014), enumerated values and static
-//! switches (R008). Every key list comes from the catalogue.
+//! nested objects (R009–R019, R025, C014), enumerated values, static
+//! switches (R008) and value kinds (R028). Every key list comes from the
+//! catalogue.
 
 use iml_catalogue::{
     Directive, EnumId, ExtraKeys, KeyAvailability, KeyLevel, NestedObject, PlaceSet, Requirement,
@@ -149,7 +150,8 @@ fn documented_spelling(level: KeyLevel, name: &str) -> Option<&'static Directive
     })
 }
 
-/// Checks one directive's value: enumerations, static switches, nested objects.
+/// Checks one directive's value: its JSON kind, enumerations, static
+/// switches, nested objects.
 pub(crate) fn check_value(
     ctx: &mut Ctx,
     directive: &Directive,
@@ -157,6 +159,7 @@ pub(crate) fn check_value(
     value: &Value,
     places: PlaceSet,
 ) {
+    super::value_types::check(ctx, directive, value);
     match directive.shape {
         ValueShape::StaticBool => check_static_bool(ctx, directive, member, value),
         ValueShape::Response => {

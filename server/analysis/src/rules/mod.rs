@@ -19,6 +19,7 @@ mod response;
 mod sanitize;
 mod scopes;
 mod suggest;
+mod value_types;
 mod webhooks;
 
 #[cfg(test)]

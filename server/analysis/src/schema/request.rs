@@ -4,8 +4,8 @@
 use std::collections::BTreeMap;
 
 use iml_catalogue::{
-    Directive, ExtraKeys, NestedObject, OAuthFlavour, Place, ValueShape, is_status_pattern,
-    nested_keys, nested_object, request_keys, response_keys, sections,
+    Directive, ExtraKeys, JsonKind, NestedObject, OAuthFlavour, Place, StringForm, ValueShape,
+    is_status_pattern, nested_keys, nested_object, request_keys, response_keys, sections,
 };
 use serde_json::{Map, Value, json};
 
@@ -192,60 +192,65 @@ fn string_of(directive: &Directive) -> Value {
     }
 }
 
+/// One alternative per JSON kind the catalogue accepts for the directive
+/// ([`ValueShape::json_kinds`]), so the schema and the value-type rule read
+/// the same facts.
 fn shape_schema(defs: &mut Definitions, directive: &Directive, places: &[Place]) -> Value {
+    let kinds = directive.shape.json_kinds();
+    if JsonKind::ALL.iter().all(|k| kinds.contains(k)) {
+        return json!({});
+    }
+    let alternatives = kinds
+        .iter()
+        .map(|kind| kind_schema(defs, directive, *kind, places))
+        .collect();
+    any_of(alternatives)
+}
+
+fn kind_schema(
+    defs: &mut Definitions,
+    directive: &Directive,
+    kind: JsonKind,
+    places: &[Place],
+) -> Value {
     let shape = directive.shape;
-    let nested = |defs: &mut Definitions| shape.nested().map(|o| nested_definition(defs, o));
+    match kind {
+        JsonKind::String => match shape.string_form() {
+            StringForm::Text => string_of(directive),
+            // A lone expression computes a value of the other kinds.
+            StringForm::Expression => iml_string(),
+        },
+        JsonKind::Object => object_schema(defs, directive, places),
+        JsonKind::Array if shape == ValueShape::StringArray => {
+            json!({ "type": "array", "items": { "type": "string" } })
+        }
+        JsonKind::Number | JsonKind::Bool | JsonKind::Null | JsonKind::Array => {
+            json!({ "type": kind_name(kind) })
+        }
+    }
+}
+
+fn object_schema(defs: &mut Definitions, directive: &Directive, places: &[Place]) -> Value {
+    let shape = directive.shape;
     match shape {
-        ValueShape::ImlString => string_of(directive),
-        ValueShape::StaticBool | ValueShape::StaticNumber => {
-            json!({ "type": kind_name(shape.json_kinds()[0]) })
-        }
-        // A number or boolean may be computed by a lone expression.
-        ValueShape::ImlStringOrBool | ValueShape::ImlStringOrNumber => {
-            let literal = shape
-                .json_kinds()
-                .iter()
-                .find(|k| **k != iml_catalogue::JsonKind::String)
-                .map_or("null", |k| kind_name(*k));
-            any_of(vec![json!({ "type": literal }), iml_string()])
-        }
         ValueShape::ImlFlatObject => {
             let primitive = json!({ "type": ["string", "number", "boolean", "null"] });
             let member = any_of(vec![
                 primitive.clone(),
                 json!({ "type": "array", "items": primitive }),
             ]);
-            any_of(vec![
-                json!({ "type": "object", "additionalProperties": member }),
-                iml_string(),
-            ])
+            json!({ "type": "object", "additionalProperties": member })
         }
-        ValueShape::ImlObject => any_of(vec![json!({ "type": "object" }), iml_string()]),
-        ValueShape::Any => json!({}),
-        ValueShape::Object(_) => nested(defs).unwrap_or_else(|| json!({ "type": "object" })),
-        ValueShape::ImlStringOrObject(_) => {
-            let object = nested(defs).unwrap_or_else(|| json!({ "type": "object" }));
-            any_of(vec![string_of(directive), object])
-        }
-        ValueShape::ImlStringOrBoolOrObject(_) => {
-            let object = nested(defs).unwrap_or_else(|| json!({ "type": "object" }));
-            any_of(vec![
-                string_of(directive),
-                json!({ "type": "boolean" }),
-                object,
-            ])
-        }
-        ValueShape::StringArray => json!({ "type": "array", "items": { "type": "string" } }),
-        ValueShape::ImlStringOrStatusMap => {
-            let literal = string_of(directive);
-            let by_status = json!({
-                "type": "object",
-                "propertyNames": { "pattern": status_key_pattern() },
-                "additionalProperties": literal,
-            });
-            any_of(vec![literal, by_status])
-        }
+        ValueShape::ImlStringOrStatusMap => json!({
+            "type": "object",
+            "propertyNames": { "pattern": status_key_pattern() },
+            "additionalProperties": string_of(directive),
+        }),
         ValueShape::Response => response_definition(defs, places),
+        _ => shape
+            .nested()
+            .map(|o| nested_definition(defs, o))
+            .unwrap_or_else(|| json!({ "type": "object" })),
     }
 }
 

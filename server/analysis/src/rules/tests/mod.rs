@@ -6,6 +6,7 @@ mod connection;
 mod cross_file;
 mod parameters;
 mod request;
+mod value_types;
 
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
