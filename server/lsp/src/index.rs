@@ -1,7 +1,7 @@
 //! Loading the workspace's app files after `initialized`, loading the app
 //! of a document opened before that ends (and holding back requests about
 //! that app until it is loaded), and asking the client to tell us when app
-//! files change on disk.
+//! files, and the files manifests list under other names, change on disk.
 
 use std::collections::BTreeSet;
 use std::path::{Component, Path, PathBuf};
@@ -11,15 +11,16 @@ use std::time::Duration;
 use iml_analysis::app_files::MANIFEST_FILE_NAME;
 use iml_analysis::{Analysis, AppLayout, RoleSource};
 
-use tokio::sync::watch;
+use tokio::sync::{Mutex, watch};
 use tower_lsp_server::ls_types::{
     DidChangeWatchedFilesRegistrationOptions, FileSystemWatcher, GlobPattern, Registration,
+    Unregistration,
 };
 
 use crate::progress::Progress;
 use crate::server::ImlLanguageServer;
 use crate::session::SharedSession;
-use crate::workspace::{Roots, watch_globs};
+use crate::workspace::{Roots, is_app_file, watch_globs};
 
 /// Files read per blocking step; progress is reported between steps.
 const BATCH: usize = 64;
@@ -33,6 +34,25 @@ const EAGER_LIMIT: usize = 2_000;
 /// hold an answer back for long, so after this the request is answered from
 /// what is loaded.
 pub const EAGER_LOAD_WAIT: Duration = Duration::from_secs(2);
+
+const METHOD_WATCHED_FILES: &str = "workspace/didChangeWatchedFiles";
+
+/// The registration of the app-file globs.
+const APP_FILE_WATCHERS: &str = "iml-ls/watched-files";
+
+/// The registration of the files manifests list under other names: its own
+/// id, so that a manifest change replaces it and leaves the globs alone.
+const LISTED_FILE_WATCHERS: &str = "iml-ls/listed-files";
+
+/// An app lists a few hundred files; a workspace listing more under other
+/// names has the rest unwatched rather than flood the client.
+const MAX_LISTED_WATCHERS: usize = 1_000;
+
+/// The globs registered under [`LISTED_FILE_WATCHERS`], if any. Replacing
+/// them unregisters and registers again, so replacements take turns (the
+/// async lock is held across both): two interleaved would leave the id
+/// registered twice or not at all.
+pub(crate) type ListedWatchers = std::sync::Arc<Mutex<Option<Vec<String>>>>;
 
 /// The eager loads in progress, each by the paths it covers: the opened
 /// document from the moment it is opened, its whole app once the root is
@@ -112,13 +132,95 @@ impl ImlLanguageServer {
             .collect();
         let options = DidChangeWatchedFilesRegistrationOptions { watchers };
         let registration = Registration {
-            id: "iml-ls/watched-files".to_owned(),
-            method: "workspace/didChangeWatchedFiles".to_owned(),
+            id: APP_FILE_WATCHERS.to_owned(),
+            method: METHOD_WATCHED_FILES.to_owned(),
             register_options: serde_json::to_value(options).ok(),
         };
         if let Err(error) = self.client.register_capability(vec![registration]).await {
             tracing::warn!("client refused to watch files: {error}");
         }
+    }
+
+    /// Asks the client to watch the files manifests list under names the
+    /// app-file globs miss (the readme, custom function code), so a change
+    /// or deletion on disk reaches the analysis while they are not open.
+    /// Replaces the watchers registered before when the list changed.
+    async fn watch_listed_files(&self) {
+        if !self.session.lock().client.watched_files_registration {
+            return;
+        }
+        let mut registered = self.listed_watchers.lock().await;
+        let (analysis, roots) = {
+            let session = self.session.lock();
+            (session.analysis(), session.roots.clone())
+        };
+        let Some(analysis) = analysis else {
+            return;
+        };
+        let watched = tokio::task::spawn_blocking(move || {
+            listed_files(&analysis, &roots, None)
+                .into_iter()
+                .filter(|path| !is_app_file(path))
+                .collect::<Vec<_>>()
+        })
+        .await;
+        let globs = match watched {
+            Ok(watched) => listed_globs(&watched),
+            Err(error) => {
+                tracing::error!("listing the files to watch failed: {error}");
+                return;
+            }
+        };
+        if registered.as_ref() == Some(&globs) || (registered.is_none() && globs.is_empty()) {
+            return;
+        }
+        if registered.take().is_some() {
+            let unregistration = Unregistration {
+                id: LISTED_FILE_WATCHERS.to_owned(),
+                method: METHOD_WATCHED_FILES.to_owned(),
+            };
+            if let Err(error) = self
+                .client
+                .unregister_capability(vec![unregistration])
+                .await
+            {
+                tracing::warn!("client kept the old listed-file watchers: {error}");
+            }
+        }
+        if globs.is_empty() {
+            return;
+        }
+        let watchers = globs
+            .iter()
+            .map(|glob| FileSystemWatcher {
+                glob_pattern: GlobPattern::String(glob.clone()),
+                kind: None,
+            })
+            .collect();
+        let options = DidChangeWatchedFilesRegistrationOptions { watchers };
+        let registration = Registration {
+            id: LISTED_FILE_WATCHERS.to_owned(),
+            method: METHOD_WATCHED_FILES.to_owned(),
+            register_options: serde_json::to_value(options).ok(),
+        };
+        match self.client.register_capability(vec![registration]).await {
+            Ok(()) => *registered = Some(globs),
+            Err(error) => tracing::warn!("client refused to watch the listed files: {error}"),
+        }
+    }
+
+    /// After a manifest changed on disk: loads the files it now lists and
+    /// watches them instead of the ones listed before. Before indexing ends
+    /// there is nothing to do; indexing reads the manifests as they are then.
+    pub(crate) async fn manifest_changed(&self) {
+        if !self.session.lock().indexed {
+            return;
+        }
+        let loaded = self.load_listed_files().await;
+        if !loaded.is_empty() {
+            self.publisher.schedule(loaded);
+        }
+        self.watch_listed_files().await;
     }
 
     pub(crate) async fn index_workspace(&self) {
@@ -152,34 +254,36 @@ impl ImlLanguageServer {
                 .report(((index + 1) * BATCH).min(total), total)
                 .await;
         }
-        loaded += self.load_listed_files().await;
+        loaded += self.load_listed_files().await.len();
         self.session.lock().indexed = true;
         tracing::info!("indexed {loaded} of {total} app files");
         progress.finish(format!("{loaded} app files")).await;
         // Open documents may depend on files that were not known before.
         let open = self.session.lock().open_paths();
         self.publisher.schedule(open);
+        self.watch_listed_files().await;
     }
 }
 
 impl ImlLanguageServer {
     /// Files `makecomapp.json` lists that discovery does not load by name
     /// (the readme, custom function code): without them the analysis would
-    /// report them missing (X001) although they exist.
-    async fn load_listed_files(&self) -> usize {
+    /// report them missing (X001) although they exist. Returns the files
+    /// the analysis took.
+    async fn load_listed_files(&self) -> Vec<PathBuf> {
         let Some(snapshot) = self.session.lock().snapshot() else {
-            return 0;
+            return Vec::new();
         };
         let session = self.session.clone();
         let roots = self.session.lock().roots.clone();
         let loaded = tokio::task::spawn_blocking(move || {
             let listed = listed_but_unloaded(&snapshot.analysis, &roots, None);
-            load_batch(&session, listed)
+            load_batch_returning(&session, listed)
         })
         .await;
         loaded.unwrap_or_else(|error| {
             tracing::error!("loading listed files failed: {error}");
-            0
+            Vec::new()
         })
     }
 
@@ -296,9 +400,27 @@ fn app_root(roots: &Roots, analysis: &Analysis, path: &Path) -> Option<PathBuf> 
     })
 }
 
-/// Files the manifests list under names discovery does not load, of every
-/// app or of the apps under `within`.
+/// Files the manifests list that the analysis does not hold although they
+/// are on disk (discovery does not load them by name), of every app or of
+/// the apps under `within`.
 fn listed_but_unloaded(analysis: &Analysis, roots: &Roots, within: Option<&Path>) -> Vec<PathBuf> {
+    // Reading checks again that each stays inside a workspace folder.
+    listed_files(analysis, roots, within)
+        .into_iter()
+        .filter(|path| !analysis.contains(path) && path.is_file())
+        .collect()
+}
+
+/// Whether a manifest lists `path` (as a code file or a general file),
+/// whatever its name, and whether it exists or not.
+pub(crate) fn is_listed(analysis: &Analysis, path: &Path) -> bool {
+    analysis.role(path).source == RoleSource::Manifest
+}
+
+/// Every file the manifests list inside their app roots, loaded or not, of
+/// every app or of the apps under `within`. A general file is found only
+/// while it exists (the analysis names the missing ones only in X001).
+fn listed_files(analysis: &Analysis, roots: &Roots, within: Option<&Path>) -> BTreeSet<PathBuf> {
     let mut listed = BTreeSet::new();
     for app in analysis.apps_list() {
         if app.layout != AppLayout::LocalDevelopment
@@ -310,22 +432,59 @@ fn listed_but_unloaded(analysis: &Analysis, roots: &Roots, within: Option<&Path>
         let general = roots
             .other_files(&app.root)
             .into_iter()
-            .filter(|path| analysis.role(path).source == RoleSource::Manifest);
-        // Component code files (custom function code, …).
+            .filter(|path| is_listed(analysis, path));
+        // Component code files (custom function code, …), the missing too;
+        // a component's files found by their names alone are not listed.
         let components = app.components.iter().flat_map(|component| {
-            component
-                .missing_files
+            let present = component
+                .files
                 .iter()
-                .map(|(_, path)| lexically_normal(path))
+                .map(|(_, path)| path)
+                .filter(|path| is_listed(analysis, path));
+            let missing = component.missing_files.iter().map(|(_, path)| path);
+            present.chain(missing).map(|path| lexically_normal(path))
         });
         listed.extend(
             general
                 .chain(components)
-                .filter(|path| path.starts_with(&app.root) && !analysis.contains(path)),
+                .filter(|path| path.starts_with(&app.root)),
         );
     }
-    // Reading checks again that each stays inside a workspace folder.
-    listed.into_iter().filter(|path| path.is_file()).collect()
+    listed
+}
+
+/// One absolute glob pattern per file, at most [`MAX_LISTED_WATCHERS`]:
+/// every client that registers watchers dynamically takes a plain pattern,
+/// and matches it against the whole path.
+fn listed_globs(paths: &[PathBuf]) -> Vec<String> {
+    if paths.len() > MAX_LISTED_WATCHERS {
+        tracing::warn!(
+            "manifests list {} files under other names; watching the first {MAX_LISTED_WATCHERS}",
+            paths.len()
+        );
+    }
+    paths
+        .iter()
+        .filter_map(|path| literal_glob(path))
+        .take(MAX_LISTED_WATCHERS)
+        .collect()
+}
+
+/// A glob pattern matching `path`. LSP glob patterns have no escape, so a
+/// character with a meaning in them becomes `?`, which matches it too (and
+/// lets a few look-alike names through, which the handler ignores unless a
+/// manifest lists them). Globs separate with `/` on every system.
+fn literal_glob(path: &Path) -> Option<String> {
+    let text = path.to_str()?;
+    let glob = text
+        .chars()
+        .map(|c| match c {
+            '*' | '?' | '[' | ']' | '{' | '}' => '?',
+            '\\' if cfg!(windows) => '/',
+            other => other,
+        })
+        .collect();
+    Some(glob)
 }
 
 /// `a/./b/../c` as `a/c`, without touching the disk.
@@ -347,6 +506,11 @@ fn lexically_normal(path: &Path) -> PathBuf {
 /// how many of the files the analysis now holds as they are on disk (open
 /// documents keep the editor's text and are not counted).
 fn load_batch(session: &SharedSession, paths: Vec<PathBuf>) -> usize {
+    load_batch_returning(session, paths).len()
+}
+
+/// [`load_batch`], returning the files it loaded.
+fn load_batch_returning(session: &SharedSession, paths: Vec<PathBuf>) -> Vec<PathBuf> {
     let roots = session.lock().roots.clone();
     let texts: Vec<(PathBuf, String)> = paths
         .into_iter()
@@ -359,11 +523,11 @@ fn load_batch(session: &SharedSession, paths: Vec<PathBuf>) -> usize {
         })
         .collect();
     let mut session = session.lock();
-    let mut loaded = 0;
+    let mut loaded = Vec::new();
     for (path, text) in texts {
         if !session.documents.is_open(&path) {
-            loaded += 1;
             session.load_from_disk(&path, text);
+            loaded.push(path);
         }
     }
     loaded
@@ -643,6 +807,101 @@ mod tests {
         assert!(!request.is_finished());
         drop(first);
         assert!(request.await.unwrap());
+    }
+
+    /// An app listing a readme, a present and a missing function code file.
+    fn app_with_code_files() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        write(
+            dir.path(),
+            "makecomapp.json",
+            r#"{
+                "fileVersion": 1,
+                "generalCodeFiles": { "readme": "README.md" },
+                "components": { "function": {
+                    "hash": { "codeFiles": { "code": "functions/hash/hash.code.js" } },
+                    "sign": { "codeFiles": { "code": "functions/sign/sign.code.js" } }
+                } }
+            }"#,
+        );
+        write(dir.path(), "README.md", "# Acme");
+        write(
+            dir.path(),
+            "functions/hash/hash.code.js",
+            "function hash() {}",
+        );
+        write(dir.path(), "notes.md", "not listed");
+        dir
+    }
+
+    fn indexed(dir: &Path) -> SharedSession {
+        let session = session_in(dir);
+        let roots = session.lock().roots.clone();
+        load_batch(&session, roots.discover());
+        let analysis = session.lock().analysis().unwrap();
+        load_batch(&session, listed_but_unloaded(&analysis, &roots, None));
+        session
+    }
+
+    #[test]
+    fn listed_files_under_other_names_are_watched_loaded_or_missing() {
+        let dir = app_with_code_files();
+        let session = indexed(dir.path());
+        let analysis = session.lock().analysis().unwrap();
+        let roots = session.lock().roots.clone();
+        assert!(analysis.contains(&dir.path().join("README.md")));
+        assert!(analysis.contains(&dir.path().join("functions/hash/hash.code.js")));
+
+        let watched: Vec<PathBuf> = listed_files(&analysis, &roots, None)
+            .into_iter()
+            .filter(|path| !is_app_file(path))
+            .collect();
+        let root = dir.path().display();
+        assert_eq!(
+            listed_globs(&watched),
+            [
+                format!("{root}/README.md"),
+                format!("{root}/functions/hash/hash.code.js"),
+                // Watched so that creating it clears X001.
+                format!("{root}/functions/sign/sign.code.js"),
+            ]
+        );
+        assert!(listed_but_unloaded(&analysis, &roots, None).is_empty());
+    }
+
+    #[test]
+    fn only_files_a_manifest_lists_count_as_listed() {
+        let dir = app_with_code_files();
+        let session = indexed(dir.path());
+        let analysis = session.lock().analysis().unwrap();
+        for listed in ["README.md", "functions/sign/sign.code.js"] {
+            assert!(is_listed(&analysis, &dir.path().join(listed)), "{listed}");
+        }
+        for other in ["notes.md", "functions/sign/other.js", "../README.md"] {
+            let path = lexically_normal(&dir.path().join(other));
+            assert!(!is_listed(&analysis, &path), "{other}");
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn glob_characters_in_a_path_match_themselves_through_a_wildcard() {
+        assert_eq!(
+            literal_glob(Path::new("/ws/acme app/README.md")).as_deref(),
+            Some("/ws/acme app/README.md")
+        );
+        assert_eq!(
+            literal_glob(Path::new("/ws/a[1]/{x},*?.md")).as_deref(),
+            Some("/ws/a?1?/?x?,??.md")
+        );
+    }
+
+    #[test]
+    fn the_listed_watchers_are_bounded() {
+        let many: Vec<PathBuf> = (0..MAX_LISTED_WATCHERS + 5)
+            .map(|n| PathBuf::from(format!("/ws/app/docs/{n}.md")))
+            .collect();
+        assert_eq!(listed_globs(&many).len(), MAX_LISTED_WATCHERS);
     }
 
     #[test]

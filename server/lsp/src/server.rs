@@ -21,6 +21,7 @@ use tower_lsp_server::ls_types::{
 use tower_lsp_server::{Client, LanguageServer};
 
 use crate::capabilities::{ClientSupport, server_capabilities};
+use crate::index::ListedWatchers;
 use crate::publish::Publisher;
 use crate::semantic_cache::SemanticTokensCache;
 use crate::session::{SharedSession, path_of};
@@ -32,6 +33,8 @@ pub struct ImlLanguageServer {
     pub(crate) publisher: Publisher,
     /// The last semantic tokens sent per open document, for delta requests.
     pub(crate) semantic_tokens: SemanticTokensCache,
+    /// The watchers registered for files the manifests list under other names.
+    pub(crate) listed_watchers: ListedWatchers,
 }
 
 impl ImlLanguageServer {
@@ -43,6 +46,7 @@ impl ImlLanguageServer {
             session,
             publisher,
             semantic_tokens: SemanticTokensCache::default(),
+            listed_watchers: ListedWatchers::default(),
         }
     }
 
@@ -53,6 +57,7 @@ impl ImlLanguageServer {
             session: self.session.clone(),
             publisher: self.publisher.clone(),
             semantic_tokens: self.semantic_tokens.clone(),
+            listed_watchers: self.listed_watchers.clone(),
         }
     }
 }

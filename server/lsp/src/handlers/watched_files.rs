@@ -1,9 +1,11 @@
 //! `workspace/didChangeWatchedFiles`, and reloading files from disk.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
+use iml_analysis::app_files::MANIFEST_FILE_NAME;
 use tower_lsp_server::ls_types::{DidChangeWatchedFilesParams, FileChangeType};
 
+use crate::index::is_listed;
 use crate::server::ImlLanguageServer;
 use crate::session::path_of;
 use crate::workspace::is_app_file;
@@ -28,7 +30,12 @@ impl ImlLanguageServer {
                     .filter(|path| session.remove_from_disk(path))
                     .collect()
             };
+            let manifest_removed = removed.iter().any(|path| is_manifest(path));
             self.publisher.schedule(removed);
+            if manifest_removed {
+                let server = self.handles();
+                tokio::spawn(async move { server.manifest_changed().await });
+            }
         }
         if !touched.is_empty() {
             self.sync_from_disk(touched);
@@ -36,18 +43,31 @@ impl ImlLanguageServer {
     }
 
     /// Makes the analysis match the disk for `paths`, off the serve task: an
-    /// app file inside the workspace is (re)loaded, anything else forgotten.
-    /// Open documents are left alone; their editor text wins.
+    /// app file, or a file a manifest lists under another name, inside the
+    /// workspace is (re)loaded, anything else forgotten. Open documents are
+    /// left alone; their editor text wins. A manifest among `paths`, open
+    /// or not (a save of the open one comes here too), may list other files
+    /// than before.
     pub(crate) fn sync_from_disk(&self, paths: Vec<PathBuf>) {
-        let session = self.session.clone();
-        let publisher = self.publisher.clone();
+        let manifest_touched = paths.iter().any(|path| is_manifest(path));
+        let server = self.handles();
         tokio::spawn(async move {
+            let session = server.session.clone();
             let loaded = tokio::task::spawn_blocking(move || {
-                let roots = session.lock().roots.clone();
+                let (roots, analysis) = {
+                    let session = session.lock();
+                    (session.roots.clone(), session.analysis())
+                };
+                let wanted = |path: &Path| {
+                    is_app_file(path)
+                        || analysis
+                            .as_ref()
+                            .is_some_and(|analysis| is_listed(analysis, path))
+                };
                 let texts: Vec<_> = paths
                     .into_iter()
                     .map(|path| {
-                        let text = if is_app_file(&path) {
+                        let text = if wanted(&path) {
                             roots.read(&path).ok()
                         } else {
                             None
@@ -69,10 +89,19 @@ impl ImlLanguageServer {
             })
             .await;
             match loaded {
-                Ok(changed) if !changed.is_empty() => publisher.schedule(changed),
+                Ok(changed) if !changed.is_empty() => server.publisher.schedule(changed),
                 Ok(_) => {}
                 Err(error) => tracing::error!("reloading files failed: {error}"),
             }
+            if manifest_touched {
+                server.manifest_changed().await;
+            }
         });
     }
+}
+
+/// A manifest decides which files are listed under other names.
+fn is_manifest(path: &Path) -> bool {
+    path.file_name()
+        .is_some_and(|name| name == MANIFEST_FILE_NAME)
 }
