@@ -3,12 +3,13 @@
 use iml_analysis::nav::{SEMANTIC_TOKEN_MODIFIERS, SEMANTIC_TOKEN_TYPES};
 use tower_lsp_server::ls_types::{
     ClientCapabilities, CodeActionKind, CodeActionOptions, CodeActionProviderCapability,
-    CompletionOptions, DocumentLinkOptions, FoldingRangeProviderCapability,
-    HoverProviderCapability, InlayHintServerCapabilities, MarkupKind, OneOf, RenameOptions,
-    SelectionRangeProviderCapability, SemanticTokenModifier, SemanticTokenType,
-    SemanticTokensFullOptions, SemanticTokensLegend, SemanticTokensOptions,
-    SemanticTokensServerCapabilities, ServerCapabilities, SignatureHelpOptions,
-    TextDocumentSyncCapability, TextDocumentSyncKind, WorkDoneProgressOptions,
+    CompletionOptions, DocumentLinkOptions, Documentation, FoldingRangeProviderCapability,
+    HoverContents, HoverProviderCapability, InlayHintServerCapabilities, MarkedString,
+    MarkupContent, MarkupKind, OneOf, RenameOptions, SelectionRangeProviderCapability,
+    SemanticTokenModifier, SemanticTokenType, SemanticTokensFullOptions, SemanticTokensLegend,
+    SemanticTokensOptions, SemanticTokensServerCapabilities, ServerCapabilities,
+    SignatureHelpOptions, TextDocumentSyncCapability, TextDocumentSyncKind,
+    WorkDoneProgressOptions,
 };
 
 use crate::positions::PositionEncoding;
@@ -35,10 +36,10 @@ pub struct ClientSupport {
     pub line_folding_only: bool,
     /// A nested `DocumentSymbol` outline rather than a flat list.
     pub hierarchical_symbols: bool,
-    /// The markup kind of completion documentation, hover and signature
+    /// The markup of completion documentation, hover and signature
     /// documentation: markdown when the client lists it, plain text when it
-    /// lists formats without it or none at all (the protocol promises
-    /// nothing else to a client that does not say).
+    /// lists formats without it, and a bare string when it names none (the
+    /// protocol promises nothing else to a client that does not say).
     pub completion_markup: Markup,
     pub hover_markup: Markup,
     pub signature_markup: Markup,
@@ -47,22 +48,42 @@ pub struct ClientSupport {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Markup {
     Markdown,
-    #[default]
     PlainText,
+    /// The client named no format.
+    #[default]
+    Unnamed,
 }
 
 impl Markup {
     fn from_formats(formats: Option<&Vec<MarkupKind>>) -> Self {
         match formats {
             Some(formats) if formats.contains(&MarkupKind::Markdown) => Markup::Markdown,
-            _ => Markup::PlainText,
+            Some(formats) if !formats.is_empty() => Markup::PlainText,
+            _ => Markup::Unnamed,
         }
     }
 
-    pub fn kind(self) -> MarkupKind {
+    fn kind(self) -> Option<MarkupKind> {
         match self {
-            Markup::Markdown => MarkupKind::Markdown,
-            Markup::PlainText => MarkupKind::PlainText,
+            Markup::Markdown => Some(MarkupKind::Markdown),
+            Markup::PlainText => Some(MarkupKind::PlainText),
+            Markup::Unnamed => None,
+        }
+    }
+
+    /// Completion or signature documentation in this markup.
+    pub fn documentation(self, value: String) -> Documentation {
+        match self.kind() {
+            Some(kind) => Documentation::MarkupContent(MarkupContent { kind, value }),
+            None => Documentation::String(value),
+        }
+    }
+
+    /// Hover contents in this markup.
+    pub fn hover_contents(self, value: String) -> HoverContents {
+        match self.kind() {
+            Some(kind) => HoverContents::Markup(MarkupContent { kind, value }),
+            None => HoverContents::Scalar(MarkedString::String(value)),
         }
     }
 }

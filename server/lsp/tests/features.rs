@@ -500,8 +500,15 @@ async fn definition_as_location_link_when_the_client_takes_links() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn hover_is_plain_text_unless_the_client_lists_markdown() {
-    for hover_capability in [json!({ "contentFormat": ["plaintext"] }), Value::Null] {
+async fn hover_is_markdown_only_for_a_client_that_lists_it() {
+    // Plain text for a client that lists only plain text; a bare string,
+    // which claims no format, for a client that names none.
+    let cases = [
+        (json!({ "contentFormat": ["plaintext"] }), true),
+        (Value::Null, false),
+        (json!({ "contentFormat": [] }), false),
+    ];
+    for (hover_capability, markup_content) in cases {
         let mut caps = capabilities(Unit::Utf16);
         caps["textDocument"]["hover"] = hover_capability.clone();
         let mut client = app_client_with(caps, Value::Null).await;
@@ -509,7 +516,11 @@ async fn hover_is_plain_text_unless_the_client_lists_markdown() {
         let hover = client
             .request("textDocument/hover", at(MODULE_URI, 1, start))
             .await;
-        assert_eq!(hover["contents"]["kind"], "plaintext", "{hover_capability}");
+        if markup_content {
+            assert_eq!(hover["contents"]["kind"], "plaintext", "{hover_capability}");
+        } else {
+            assert!(hover["contents"].is_string(), "{hover_capability}: {hover}");
+        }
     }
 }
 

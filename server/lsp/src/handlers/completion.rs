@@ -5,7 +5,7 @@ use iml_analysis::{CompletionItem as Item, CompletionKind};
 use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::{
     CompletionItem, CompletionItemKind, CompletionParams, CompletionResponse, CompletionTextEdit,
-    Documentation, InsertTextFormat, MarkupContent, TextEdit,
+    InsertTextFormat, TextEdit,
 };
 
 use crate::server::ImlLanguageServer;
@@ -48,12 +48,9 @@ fn convert(doc: &DocumentSnapshot, item: Item) -> CompletionItem {
         label: item.label,
         kind: Some(kind(item.kind)),
         detail: (!item.detail.is_empty()).then_some(item.detail),
-        documentation: item.documentation.map(|value| {
-            Documentation::MarkupContent(MarkupContent {
-                kind: doc.snapshot.client.completion_markup.kind(),
-                value,
-            })
-        }),
+        documentation: item
+            .documentation
+            .map(|value| doc.snapshot.client.completion_markup.documentation(value)),
         sort_text: Some(item.sort_text),
         filter_text: Some(item.filter_text),
         insert_text_format: Some(format),

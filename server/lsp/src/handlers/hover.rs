@@ -1,7 +1,8 @@
-//! `textDocument/hover`: what the word under the cursor is, in markdown.
+//! `textDocument/hover`: what the word under the cursor is, in markdown when
+//! the client reads it.
 
 use tower_lsp_server::jsonrpc::Result;
-use tower_lsp_server::ls_types::{Hover, HoverContents, HoverParams, MarkupContent};
+use tower_lsp_server::ls_types::{Hover, HoverParams};
 
 use crate::server::ImlLanguageServer;
 
@@ -14,10 +15,11 @@ impl ImlLanguageServer {
             let offset = doc.offset(position.position);
             let hover = doc.snapshot.analysis.hover(&doc.path, offset)?;
             Some(Hover {
-                contents: HoverContents::Markup(MarkupContent {
-                    kind: doc.snapshot.client.hover_markup.kind(),
-                    value: hover.markdown,
-                }),
+                contents: doc
+                    .snapshot
+                    .client
+                    .hover_markup
+                    .hover_contents(hover.markdown),
                 range: Some(doc.range(hover.range)),
             })
         })

@@ -3,8 +3,7 @@
 use iml_analysis::TextRange;
 use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::{
-    Documentation, MarkupContent, ParameterInformation, ParameterLabel, SignatureHelp,
-    SignatureHelpParams, SignatureInformation,
+    ParameterInformation, ParameterLabel, SignatureHelp, SignatureHelpParams, SignatureInformation,
 };
 
 use crate::positions::PositionEncoding;
@@ -22,7 +21,7 @@ impl ImlLanguageServer {
             let offset = doc.offset(position.position);
             let help = doc.snapshot.analysis.signature_help(&doc.path, offset)?;
             let encoding = doc.snapshot.client.encoding;
-            let markup = doc.snapshot.client.signature_markup.kind();
+            let markup = doc.snapshot.client.signature_markup;
             let parameters: Vec<ParameterInformation> = help
                 .parameters
                 .iter()
@@ -46,12 +45,8 @@ impl ImlLanguageServer {
             Some(SignatureHelp {
                 signatures: vec![SignatureInformation {
                     label: help.label,
-                    documentation: (!help.documentation.is_empty()).then_some(
-                        Documentation::MarkupContent(MarkupContent {
-                            kind: markup,
-                            value: help.documentation,
-                        }),
-                    ),
+                    documentation: (!help.documentation.is_empty())
+                        .then(|| markup.documentation(help.documentation)),
                     parameters: Some(parameters),
                     active_parameter: Some(active),
                 }],
