@@ -8,7 +8,7 @@ mod support;
 
 use std::path::{Path, PathBuf};
 use support::tree_nodes as nodes;
-use support::with_tree;
+use support::{Edit, edits, with_tree};
 
 use iml_jsonc::{JsonDocument, TextRange, TextSize};
 use proptest::prelude::*;
@@ -91,25 +91,8 @@ const FRAGMENTS: &[&str] = &[
     "\u{feff}",
 ];
 
-#[derive(Debug, Clone)]
-struct Edit {
-    /// Where the edit starts, as a fraction of the current text length.
-    at: f64,
-    delete: usize,
-    insert: String,
-}
-
 fn edit() -> impl Strategy<Value = Edit> {
-    (
-        0.0..=1.0f64,
-        prop_oneof![Just(0usize), 0usize..6, 0usize..200],
-        prop::collection::vec(prop::sample::select(FRAGMENTS), 0..4),
-    )
-        .prop_map(|(at, delete, parts)| Edit {
-            at,
-            delete,
-            insert: parts.concat(),
-        })
+    edits(FRAGMENTS, 6, 200)
 }
 
 fn variant() -> impl Strategy<Value = Variant> {
@@ -119,21 +102,6 @@ fn variant() -> impl Strategy<Value = Variant> {
         Just(Variant::MultiByte),
         Just(Variant::CrlfMultiByte),
     ]
-}
-
-fn floor_boundary(text: &str, offset: usize) -> usize {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    offset
-}
-
-/// Where `edit` lands in `text`: both ends on char boundaries, in order.
-fn resolve(text: &str, edit: &Edit) -> (usize, usize) {
-    let start = floor_boundary(text, (edit.at * text.len() as f64) as usize);
-    let end = floor_boundary(text, start + edit.delete).max(start);
-    (start, end)
 }
 
 fn range(start: usize, end: usize) -> TextRange {
@@ -216,7 +184,7 @@ proptest! {
             "{} should parse cleanly", path.display()
         );
         for edit in &edits {
-            let (start, end) = resolve(&model, edit);
+            let (start, end) = edit.bounds(&model);
             let applied = document.apply_edit(range(start, end), &edit.insert);
             model.replace_range(start..end, &edit.insert);
             prop_assert_eq!(applied, range(start, end));
@@ -238,7 +206,7 @@ proptest! {
         let mut document = with_tree(&original);
         let mut undo = Vec::new();
         for edit in &edits {
-            let (start, end) = resolve(document.text(), edit);
+            let (start, end) = edit.bounds(document.text());
             let removed = document.text()[start..end].to_owned();
             document.apply_edit(range(start, end), &edit.insert);
             undo.push((start, start + edit.insert.len(), removed));

@@ -6,7 +6,7 @@ mod support;
 use iml_jsonc::{JsonDocument, TextRange, TextSize};
 use proptest::prelude::*;
 use support::tree_nodes as nodes;
-use support::with_tree;
+use support::{Edit, edits, with_tree};
 
 const SEED: &str = r#"{
   // Authorize with the provider.
@@ -57,33 +57,8 @@ fn anchors(tree: &tree_sitter::Tree, inside_string: bool) -> Vec<usize> {
     out
 }
 
-#[derive(Debug, Clone)]
-struct Edit {
-    /// Where the edit starts, as a fraction of the text length.
-    at: f64,
-    delete: usize,
-    insert: String,
-}
-
 fn edit() -> impl Strategy<Value = Edit> {
-    (
-        0.0..=1.0f64,
-        prop_oneof![Just(0usize), 0usize..4, 0usize..40],
-        prop::collection::vec(prop::sample::select(FRAGMENTS), 0..4),
-    )
-        .prop_map(|(at, delete, parts)| Edit {
-            at,
-            delete,
-            insert: parts.concat(),
-        })
-}
-
-fn char_boundary_at_or_before(text: &str, offset: usize) -> usize {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    offset
+    edits(FRAGMENTS, 4, 40)
 }
 
 proptest! {
@@ -93,9 +68,7 @@ proptest! {
     fn incremental_tree_equals_fresh_parse(edits in prop::collection::vec(edit(), 1..12)) {
         let mut document = with_tree(SEED);
         for edit in &edits {
-            let text = document.text();
-            let start = char_boundary_at_or_before(text, (edit.at * text.len() as f64) as usize);
-            let end = char_boundary_at_or_before(text, start + edit.delete);
+            let (start, end) = edit.bounds(document.text());
             let range = TextRange::new(TextSize::from(start as u32), TextSize::from(end as u32));
             let applied = document.apply_edit(range, &edit.insert);
             prop_assert_eq!(applied, range);
@@ -134,9 +107,7 @@ proptest! {
         let mut document = with_tree(SEED);
         for burst in &bursts {
             for edit in burst {
-                let text = document.text();
-                let start = char_boundary_at_or_before(text, (edit.at * text.len() as f64) as usize);
-                let end = char_boundary_at_or_before(text, start + edit.delete);
+                let (start, end) = edit.bounds(document.text());
                 document.apply_edit(TextRange::new(TextSize::from(start as u32), TextSize::from(end as u32)), &edit.insert);
             }
             let fresh = JsonDocument::parse(document.text().to_owned());

@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 use iml_jsonc::{JsonDocument, Member, SyntaxError, TextRange, Value, ValueKind};
+use proptest::prelude::*;
 
 /// The source with `^^^ CODE message` lines under each diagnostic's range.
 /// A zero-width range is drawn as a single `^` before the char it precedes
@@ -47,6 +48,51 @@ pub fn annotate(text: &str, errors: &[SyntaxError]) -> String {
         }
     }
     out
+}
+
+/// One edit of a property test: where it starts, as a fraction of the
+/// current text length, how many bytes it removes and what it inserts.
+#[derive(Debug, Clone)]
+pub struct Edit {
+    pub at: f64,
+    pub delete: usize,
+    pub insert: String,
+}
+
+impl Edit {
+    /// Where the edit lands in `text`: both ends on char boundaries, in order.
+    pub fn bounds(&self, text: &str) -> (usize, usize) {
+        let start = floor_char_boundary(text, (self.at * text.len() as f64) as usize);
+        let end = floor_char_boundary(text, start + self.delete).max(start);
+        (start, end)
+    }
+}
+
+/// Edits inserting up to three of `fragments` and deleting nothing, up to
+/// `short` bytes or up to `long` bytes.
+pub fn edits(
+    fragments: &'static [&'static str],
+    short: usize,
+    long: usize,
+) -> impl Strategy<Value = Edit> {
+    (
+        0.0..=1.0f64,
+        prop_oneof![Just(0usize), 0usize..short, 0usize..long],
+        prop::collection::vec(prop::sample::select(fragments), 0..4),
+    )
+        .prop_map(|(at, delete, parts)| Edit {
+            at,
+            delete,
+            insert: parts.concat(),
+        })
+}
+
+pub fn floor_char_boundary(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
 }
 
 /// A document whose tree-sitter tree is already built, so the edits that
