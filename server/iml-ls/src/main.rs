@@ -45,7 +45,11 @@ fn main() -> ExitCode {
 
 fn serve_stdio() -> ExitCode {
     init_logging();
-    let runtime = match tokio::runtime::Builder::new_multi_thread()
+    // One runtime thread: small documents are analysed on it directly and
+    // larger work goes to the blocking pool (iml-lsp's `request` module), so
+    // a keystroke is read, checked and answered without waking another
+    // thread of the runtime.
+    let runtime = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
     {
@@ -55,11 +59,17 @@ fn serve_stdio() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    runtime.block_on(iml_lsp::run_stdio());
-    // Tokio reads stdin on a blocking thread that cannot be cancelled; dropping
-    // the runtime would wait for that read if the client keeps stdin open.
+    let served = runtime.block_on(iml_lsp::run_stdio());
+    // Work still on the blocking pool (a check the client no longer waits
+    // for) must not hold up the exit.
     runtime.shutdown_timeout(std::time::Duration::from_millis(100));
-    ExitCode::SUCCESS
+    match served {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("iml-ls: cannot read stdin: {error}");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 fn init_logging() {

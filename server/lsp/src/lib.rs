@@ -16,6 +16,7 @@ mod semantic_cache;
 mod server;
 mod session;
 mod snapshot;
+mod stdio;
 mod transport;
 mod workspace;
 
@@ -53,6 +54,7 @@ where
 }
 
 /// Serves one client over stdin/stdout. Nothing else may write to stdout.
-pub async fn run_stdio() {
-    serve(tokio::io::stdin(), tokio::io::stdout()).await;
+pub async fn run_stdio() -> std::io::Result<()> {
+    serve(stdio::Stdin::spawn()?, stdio::Stdout::new()).await;
+    Ok(())
 }

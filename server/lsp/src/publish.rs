@@ -14,6 +14,7 @@ use tower_lsp_server::ls_types::{Diagnostic, Uri};
 
 use crate::diagnostics;
 use crate::positions::PositionEncoding;
+use crate::request::{Place, is_small, run_caught};
 use crate::session::SharedSession;
 
 /// An open document as it was when the run was requested.
@@ -66,27 +67,35 @@ impl Publisher {
             return;
         };
         let publisher = self.clone();
+        let place = if is_small(job.open.values().map(|doc| doc.rope.len_bytes()).sum()) {
+            Place::Inline
+        } else {
+            Place::BlockingPool
+        };
         tokio::spawn(async move {
             let session = publisher.session.clone();
             let revision = job.revision;
-            let computed = match tokio::task::spawn_blocking(move || {
+            let run = move || {
                 let started = Instant::now();
-                let computed = compute(job, &session);
+                let computed = run_caught("diagnostics", || compute(job, &session));
                 tracing::debug!(
                     "diagnostics at revision {revision} computed in {:.3} ms",
                     started.elapsed().as_secs_f64() * 1e3
                 );
                 computed
-            })
-            .await
-            {
-                Ok(computed) => computed,
-                Err(error) => {
-                    tracing::error!("diagnostics run at revision {revision} failed: {error}");
-                    return;
-                }
             };
-            publisher.send(revision, computed).await;
+            let computed = match place {
+                Place::Inline => run(),
+                Place::BlockingPool => tokio::task::spawn_blocking(run)
+                    .await
+                    .unwrap_or_else(|error| Err(error.to_string())),
+            };
+            match computed {
+                Ok(computed) => publisher.send(revision, computed).await,
+                Err(error) => {
+                    tracing::error!("diagnostics run at revision {revision} failed: {error}")
+                }
+            }
         });
     }
 
