@@ -7,8 +7,13 @@
 // string. Measured per server: spawn → `initialize` reply, keystroke →
 // diagnostics of that version, completion and hover latency, peak RSS.
 //
-// Usage: node race.js --iml-ls BIN --schemas DIR --out DIR [--corpus DIR]
-//                     [--sizes 10KB,1MB] [--edits 200]
+// The workspaces are not generated here: the `bench_workspace` example of
+// iml-analysis writes them (`WORKSPACES/SIZE/acme-tasks`), from the same
+// generator the criterion benches use, so both measure the same bytes.
+// run.sh prepares them.
+//
+// Usage: node race.js --iml-ls BIN --schemas DIR --out DIR --workspaces DIR
+//                     [--corpus DIR] [--sizes 10KB,1MB] [--edits 200]
 
 'use strict';
 
@@ -19,10 +24,9 @@ const { pathToFileURL } = require('url');
 const rpc = require('vscode-languageserver-protocol/node');
 
 const HERE = __dirname;
-const SAMPLE_APP = path.resolve(HERE, '../../examples/acme-tasks');
+// The file typed into, relative to a workspace's app root.
 const COMMUNICATION = 'modules/list-tasks/list-tasks.communication.iml.json';
-const MAPPABLE_PARAMS = 'modules/list-tasks/list-tasks.mappable-params.iml.json';
-const SIZES = { '10KB': 10 << 10, '1MB': 1 << 20 };
+const DEFAULT_SIZES = ['10KB', '1MB'];
 // Generous ceilings so a server that never answers ends the run instead of hanging it.
 const REPLY_TIMEOUT_MS = 30_000;
 // Untimed rounds before each timed series (keystrokes, completion, hover).
@@ -30,7 +34,7 @@ const WARM_UP = 30;
 const INDEX_TIMEOUT_MS = 300_000;
 
 function parseArgs(argv) {
-  const args = { edits: 200, sizes: Object.keys(SIZES) };
+  const args = { edits: 200, sizes: DEFAULT_SIZES };
   for (let i = 2; i < argv.length; i += 2) {
     const key = argv[i].replace(/^--/, '');
     const value = argv[i + 1];
@@ -38,72 +42,28 @@ function parseArgs(argv) {
     else if (key === 'sizes') {
       // `none` races no file, leaving only the corpus figure.
       args.sizes = value.split(',').filter((label) => label && label !== 'none');
-      const unknown = args.sizes.filter((label) => !(label in SIZES));
-      if (unknown.length) throw new Error(`unknown size ${unknown.join(', ')}; known: ${Object.keys(SIZES).join(', ')}`);
     }
     else args[key.replace(/-(\w)/g, (_, c) => c.toUpperCase())] = value;
   }
-  for (const required of ['imlLs', 'schemas', 'out']) {
-    if (!args[required]) throw new Error(`missing --${required.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())}`);
+  const required = ['imlLs', 'schemas', 'out'];
+  if (args.sizes.length) required.push('workspaces');
+  for (const name of required) {
+    if (!args[name]) throw new Error(`missing --${name.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())}`);
+  }
+  const missing = args.sizes.filter((label) => !fs.existsSync(path.join(workspaceRoot(args.workspaces, label), COMMUNICATION)));
+  if (missing.length) {
+    throw new Error(`no workspace for ${missing.join(', ')} under ${args.workspaces}; write it with ` +
+      `\`cargo run -p iml-analysis --example bench_workspace -- --out ${args.workspaces} ${missing.join(' ')}\``);
   }
   return args;
 }
 
-// ---- workload: the same generator as the Rust benches (benches/support) ----
-
-function repeatAsArray(element, target, vary) {
-  const copies = Math.max(1, Math.floor(target / Math.max(1, element.length)));
-  const parts = [];
-  for (let i = 0; i < copies; i++) parts.push(vary(element, i));
-  return parts;
+/// The app root of the prepared workspace for one size label.
+function workspaceRoot(workspaces, label) {
+  return path.resolve(workspaces, label, 'acme-tasks');
 }
 
-// Clean, as a real file would be: each request reads its own parameters, and
-// only the last keeps response.limit and response.output (R023).
-const LAST_REQUEST_ONLY_LIMIT = '    "limit": "{{parameters.limit}}",\n';
-
-function communication(target) {
-  const request = fs.readFileSync(path.join(SAMPLE_APP, COMMUNICATION), 'utf8');
-  if (target < 2 * request.length) return request;
-  const element = request.trimEnd();
-  const copies = Math.max(1, Math.floor(target / Math.max(1, element.length)));
-  const parts = repeatAsArray(element, target, (r, i) => {
-    const shaped = i + 1 < copies ? r.split(LAST_REQUEST_ONLY_LIMIT).join('').split('"output": {').join('"temp": {') : r;
-    return shaped
-      .split('parameters.projectId').join(`parameters.projectId${i}`)
-      .split('parameters.limit').join(`parameters.limit${i}`);
-  });
-  return `[\n${parts.join(',\n')}\n]\n`;
-}
-
-function mappableParams(target) {
-  const params = fs.readFileSync(path.join(SAMPLE_APP, MAPPABLE_PARAMS), 'utf8');
-  const inner = params.trim().replace(/^\[/, '').replace(/\]$/, '').trim();
-  const parts = repeatAsArray(inner, target, (p, i) =>
-    p.split('"projectId"').join(`"projectId${i}"`).split('"limit"').join(`"limit${i}"`));
-  parts.push(inner);
-  return `[\n${parts.join(',\n')}\n]\n`;
-}
-
-function copyDir(from, to) {
-  fs.mkdirSync(to, { recursive: true });
-  for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
-    const src = path.join(from, entry.name);
-    const dst = path.join(to, entry.name);
-    if (entry.isDirectory()) copyDir(src, dst);
-    else fs.copyFileSync(src, dst);
-  }
-}
-
-/// A copy of the sample app with the module files scaled to `bytes`.
-function makeWorkspace(outDir, label, bytes) {
-  const root = path.join(outDir, 'work', label, 'acme-tasks');
-  fs.rmSync(root, { recursive: true, force: true });
-  copyDir(SAMPLE_APP, root);
-  fs.writeFileSync(path.join(root, COMMUNICATION), communication(bytes));
-  fs.writeFileSync(path.join(root, MAPPABLE_PARAMS), mappableParams(bytes));
-  return root;
-}
+// ---- positions in the workload ----
 
 /// Offset just after the `"/projects` of the request URL nearest the middle.
 function keystrokeOffset(text) {
@@ -520,7 +480,7 @@ async function main() {
   ];
   const results = {};
   for (const label of args.sizes) {
-    const root = makeWorkspace(args.out, label, SIZES[label]);
+    const root = workspaceRoot(args.workspaces, label);
     results[label] = [];
     for (const server of servers) {
       process.stderr.write(`race: ${server.name} on ${label} …\n`);
@@ -531,6 +491,8 @@ async function main() {
   if (args.corpus && fs.existsSync(args.corpus)) {
     process.stderr.write(`race: iml-ls with ${args.corpus} as workspace …\n`);
     corpus = await corpusRss(args.imlLs, args.corpus);
+  } else if (args.corpus) {
+    process.stderr.write(`race: no folder at ${args.corpus}, so no corpus figure\n`);
   }
   const report = { date: new Date().toISOString(), edits: args.edits, results, corpus, targets: targets(results, corpus) };
   fs.writeFileSync(path.join(args.out, 'results.json'), JSON.stringify(report, null, 2));

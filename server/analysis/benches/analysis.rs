@@ -24,12 +24,7 @@ impl App {
     fn new(size: usize) -> App {
         let root = support::sample_app();
         let mut host = AnalysisHost::new();
-        for (relative, text) in support::sample_files() {
-            let text = match relative.as_str() {
-                support::COMMUNICATION => support::communication(size),
-                support::MAPPABLE_PARAMS => support::mappable_params(size),
-                _ => text,
-            };
+        for (relative, text) in support::workspace_files(size) {
             host.set_file(root.join(&relative), text);
         }
         App {

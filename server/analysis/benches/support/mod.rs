@@ -1,6 +1,8 @@
 //! Realistic benchmark inputs of a chosen size, built at bench time from the
 //! sample app in `examples/acme-tasks` (the jsonc and iml benches include
-//! this file by path, so every crate measures the same texts).
+//! this file by path, so every crate measures the same texts; the
+//! `bench_workspace` example writes them to disk for the latency race in
+//! `bench/lsp-race`).
 
 #![allow(dead_code)]
 
@@ -51,6 +53,48 @@ pub fn sample_files() -> Vec<(String, String)> {
     walk(&root, &root, &mut out);
     out.sort();
     out
+}
+
+/// The byte count a size label such as `10KB` stands for, from [`SIZES`].
+pub fn size_of(label: &str) -> Option<usize> {
+    SIZES
+        .iter()
+        .find(|(known, _)| *known == label)
+        .map(|&(_, bytes)| bytes)
+}
+
+/// The workspace every benchmark measures at `size`: each file of the sample
+/// app as (path relative to the app root, text), with the module
+/// communication and mappable parameters scaled to about `size` bytes.
+pub fn workspace_files(size: usize) -> Vec<(String, String)> {
+    sample_files()
+        .into_iter()
+        .map(|(relative, text)| {
+            let text = match relative.as_str() {
+                COMMUNICATION => communication(size),
+                MAPPABLE_PARAMS => mappable_params(size),
+                _ => text,
+            };
+            (relative, text)
+        })
+        .collect()
+}
+
+/// Writes [`workspace_files`] for `size` under `root` (the app root), so a
+/// program outside this crate (the latency race) measures the same bytes.
+/// A folder already at `root` is replaced, so no file of an earlier run stays.
+pub fn write_workspace(root: &Path, size: usize) -> std::io::Result<()> {
+    if root.exists() {
+        std::fs::remove_dir_all(root)?;
+    }
+    for (relative, text) in workspace_files(size) {
+        let path = root.join(relative);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        std::fs::write(path, text)?;
+    }
+    Ok(())
 }
 
 /// The body of a JSON array made of `copies` copies of `element`, each
