@@ -101,6 +101,9 @@ pub struct AppModel {
     pub outside_paths: Vec<OutsidePath>,
     /// Every known file of the app with a role, sorted.
     pub files: Vec<PathBuf>,
+    /// General files (readme, base, …) the manifest lists but the workspace
+    /// does not hold, in manifest order.
+    pub missing_general_files: Vec<(RoleKind, PathBuf)>,
 }
 
 impl AppModel {
@@ -239,6 +242,7 @@ impl Builder {
                 components: Vec::new(),
                 outside_paths: Vec::new(),
                 files: Vec::new(),
+                missing_general_files: Vec::new(),
             },
             components: BTreeMap::new(),
         }
@@ -246,12 +250,18 @@ impl Builder {
 
     fn add_manifest(&mut self, manifest: &Manifest, source: &impl AppSource) {
         for (code, path) in &manifest.general {
-            if let CodePath::Outside(written) = path {
-                self.app.outside_paths.push(OutsidePath {
+            match path {
+                CodePath::Inside(path) if !source.contains(path) => {
+                    self.app
+                        .missing_general_files
+                        .push((code.role(None), path.clone()));
+                }
+                CodePath::Inside(_) => {}
+                CodePath::Outside(written) => self.app.outside_paths.push(OutsidePath {
                     component: None,
                     role: code.role(None),
                     written: written.clone(),
-                });
+                }),
             }
         }
         for declared in &manifest.components {

@@ -3,7 +3,7 @@
 //! that app until it is loaded), and asking the client to tell us when app
 //! files, and the files manifests list under other names, change on disk.
 
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
 use std::sync::OnceLock;
 use std::time::Duration;
@@ -13,8 +13,8 @@ use iml_analysis::{Analysis, AppLayout, RoleSource};
 
 use tokio::sync::{Mutex, watch};
 use tower_lsp_server::ls_types::{
-    DidChangeWatchedFilesRegistrationOptions, FileSystemWatcher, GlobPattern, Registration,
-    Unregistration,
+    ClientCapabilities, DidChangeWatchedFilesRegistrationOptions, FileSystemWatcher, GlobPattern,
+    OneOf, Registration, RelativePattern, Unregistration, Uri,
 };
 
 use crate::progress::Progress;
@@ -48,11 +48,11 @@ const LISTED_FILE_WATCHERS: &str = "iml-ls/listed-files";
 /// names has the rest unwatched rather than flood the client.
 const MAX_LISTED_WATCHERS: usize = 1_000;
 
-/// The globs registered under [`LISTED_FILE_WATCHERS`], if any. Replacing
-/// them unregisters and registers again, so replacements take turns (the
-/// async lock is held across both): two interleaved would leave the id
-/// registered twice or not at all.
-pub(crate) type ListedWatchers = std::sync::Arc<Mutex<Option<Vec<String>>>>;
+/// The watchers registered under [`LISTED_FILE_WATCHERS`], if any.
+/// Replacing them unregisters and registers again, so replacements take
+/// turns (the async lock is held across both): two interleaved would leave
+/// the id registered twice or not at all.
+pub(crate) type ListedWatchers = std::sync::Arc<Mutex<Option<Vec<FileSystemWatcher>>>>;
 
 /// The eager loads in progress, each by the paths it covers: the opened
 /// document from the moment it is opened, its whole app once the root is
@@ -120,16 +120,13 @@ impl PendingForRequest {
 
 impl ImlLanguageServer {
     pub(crate) async fn register_file_watchers(&self) {
-        if !self.session.lock().client.watched_files_registration {
-            return;
-        }
-        let watchers = watch_globs()
-            .into_iter()
-            .map(|glob| FileSystemWatcher {
-                glob_pattern: GlobPattern::String(glob),
-                kind: None,
-            })
-            .collect();
+        let watchers = {
+            let session = self.session.lock();
+            if !session.client.watched_files_registration {
+                return;
+            }
+            app_file_watchers(&session.roots, session.relative_watch_patterns)
+        };
         let options = DidChangeWatchedFilesRegistrationOptions { watchers };
         let registration = Registration {
             id: APP_FILE_WATCHERS.to_owned(),
@@ -142,36 +139,37 @@ impl ImlLanguageServer {
     }
 
     /// Asks the client to watch the files manifests list under names the
-    /// app-file globs miss (the readme, custom function code), so a change
-    /// or deletion on disk reaches the analysis while they are not open.
-    /// Replaces the watchers registered before when the list changed.
+    /// app-file globs miss (the readme, custom function code), present or
+    /// not, so a creation, change or deletion on disk reaches the analysis
+    /// while they are not open. Replaces the watchers registered before
+    /// when the list changed.
     async fn watch_listed_files(&self) {
         if !self.session.lock().client.watched_files_registration {
             return;
         }
         let mut registered = self.listed_watchers.lock().await;
-        let (analysis, roots) = {
+        let (analysis, roots, relative) = {
             let session = self.session.lock();
-            (session.analysis(), session.roots.clone())
+            let relative = session.relative_watch_patterns;
+            (session.analysis(), session.roots.clone(), relative)
         };
         let Some(analysis) = analysis else {
             return;
         };
         let watched = tokio::task::spawn_blocking(move || {
-            listed_files(&analysis, &roots, None)
-                .into_iter()
-                .filter(|path| !is_app_file(path))
-                .collect::<Vec<_>>()
+            let mut listed = listed_files(&analysis, &roots, None);
+            listed.retain(|path, _| !is_app_file(path));
+            listed
         })
         .await;
-        let globs = match watched {
-            Ok(watched) => listed_globs(&watched),
+        let watchers = match watched {
+            Ok(watched) => listed_watchers(&watched, relative),
             Err(error) => {
                 tracing::error!("listing the files to watch failed: {error}");
                 return;
             }
         };
-        if registered.as_ref() == Some(&globs) || (registered.is_none() && globs.is_empty()) {
+        if registered.as_ref() == Some(&watchers) || (registered.is_none() && watchers.is_empty()) {
             return;
         }
         if registered.take().is_some() {
@@ -187,24 +185,19 @@ impl ImlLanguageServer {
                 tracing::warn!("client kept the old listed-file watchers: {error}");
             }
         }
-        if globs.is_empty() {
+        if watchers.is_empty() {
             return;
         }
-        let watchers = globs
-            .iter()
-            .map(|glob| FileSystemWatcher {
-                glob_pattern: GlobPattern::String(glob.clone()),
-                kind: None,
-            })
-            .collect();
-        let options = DidChangeWatchedFilesRegistrationOptions { watchers };
+        let options = DidChangeWatchedFilesRegistrationOptions {
+            watchers: watchers.clone(),
+        };
         let registration = Registration {
             id: LISTED_FILE_WATCHERS.to_owned(),
             method: METHOD_WATCHED_FILES.to_owned(),
             register_options: serde_json::to_value(options).ok(),
         };
         match self.client.register_capability(vec![registration]).await {
-            Ok(()) => *registered = Some(globs),
+            Ok(()) => *registered = Some(watchers),
             Err(error) => tracing::warn!("client refused to watch the listed files: {error}"),
         }
     }
@@ -406,7 +399,7 @@ fn app_root(roots: &Roots, analysis: &Analysis, path: &Path) -> Option<PathBuf> 
 fn listed_but_unloaded(analysis: &Analysis, roots: &Roots, within: Option<&Path>) -> Vec<PathBuf> {
     // Reading checks again that each stays inside a workspace folder.
     listed_files(analysis, roots, within)
-        .into_iter()
+        .into_keys()
         .filter(|path| !analysis.contains(path) && path.is_file())
         .collect()
 }
@@ -417,22 +410,32 @@ pub(crate) fn is_listed(analysis: &Analysis, path: &Path) -> bool {
     analysis.role(path).source == RoleSource::Manifest
 }
 
-/// Every file the manifests list inside their app roots, loaded or not, of
-/// every app or of the apps under `within`. A general file is found only
-/// while it exists (the analysis names the missing ones only in X001).
-fn listed_files(analysis: &Analysis, roots: &Roots, within: Option<&Path>) -> BTreeSet<PathBuf> {
-    let mut listed = BTreeSet::new();
+/// Every file the manifests list inside their app roots, present or
+/// missing, of every app or of the apps under `within`, each with the root
+/// of the app that lists it.
+fn listed_files(
+    analysis: &Analysis,
+    roots: &Roots,
+    within: Option<&Path>,
+) -> BTreeMap<PathBuf, PathBuf> {
+    let mut listed = BTreeMap::new();
     for app in analysis.apps_list() {
         if app.layout != AppLayout::LocalDevelopment
             || within.is_some_and(|within| !app.root.starts_with(within))
         {
             continue;
         }
-        // The readme and other general files under other names.
+        // The readme and other general files under other names; the ones
+        // on disk, and the missing ones, so that creating one is noticed.
+        let missing_general = app
+            .missing_general_files
+            .iter()
+            .map(|(_, path)| lexically_normal(path));
         let general = roots
             .other_files(&app.root)
             .into_iter()
-            .filter(|path| is_listed(analysis, path));
+            .filter(|path| is_listed(analysis, path))
+            .chain(missing_general);
         // Component code files (custom function code, …), the missing too;
         // a component's files found by their names alone are not listed.
         let components = app.components.iter().flat_map(|component| {
@@ -447,25 +450,94 @@ fn listed_files(analysis: &Analysis, roots: &Roots, within: Option<&Path>) -> BT
         listed.extend(
             general
                 .chain(components)
-                .filter(|path| path.starts_with(&app.root)),
+                .filter(|path| path.starts_with(&app.root))
+                .map(|path| (path, app.root.clone())),
         );
     }
     listed
 }
 
-/// One absolute glob pattern per file, at most [`MAX_LISTED_WATCHERS`]:
-/// every client that registers watchers dynamically takes a plain pattern,
-/// and matches it against the whole path.
-fn listed_globs(paths: &[PathBuf]) -> Vec<String> {
-    if paths.len() > MAX_LISTED_WATCHERS {
+/// Whether the client takes watchers relative to a folder
+/// (`RelativePattern`, LSP 3.17).
+pub(crate) fn relative_patterns_supported(capabilities: &ClientCapabilities) -> bool {
+    capabilities
+        .workspace
+        .as_ref()
+        .and_then(|workspace| workspace.did_change_watched_files.as_ref())
+        .and_then(|watched| watched.relative_pattern_support)
+        .unwrap_or(false)
+}
+
+fn string_watcher(glob: String) -> FileSystemWatcher {
+    FileSystemWatcher {
+        glob_pattern: GlobPattern::String(glob),
+        kind: None,
+    }
+}
+
+fn relative_watcher(base: Uri, pattern: String) -> FileSystemWatcher {
+    FileSystemWatcher {
+        glob_pattern: GlobPattern::Relative(RelativePattern {
+            base_uri: OneOf::Right(base),
+            pattern,
+        }),
+        kind: None,
+    }
+}
+
+/// The app-file globs. A client that takes relative patterns gets them once
+/// per workspace folder and watches only there; any other client gets the
+/// plain `**/` globs, which it matches against every path it sees.
+fn app_file_watchers(roots: &Roots, relative: bool) -> Vec<FileSystemWatcher> {
+    let globs = watch_globs();
+    let bases: Vec<Uri> = if relative {
+        roots
+            .outermost_folders()
+            .into_iter()
+            .filter_map(Uri::from_file_path)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    if bases.is_empty() {
+        // Without a folder to be relative to, the plain globs still serve
+        // the files opened from anywhere.
+        return globs.into_iter().map(string_watcher).collect();
+    }
+    bases
+        .iter()
+        .flat_map(|base| {
+            globs
+                .iter()
+                .map(|glob| relative_watcher(base.clone(), glob.clone()))
+        })
+        .collect()
+}
+
+/// One watcher per listed file, at most [`MAX_LISTED_WATCHERS`]. Relative to
+/// the root of the app that lists it where the client takes that: the root
+/// exists (its manifest is there) while the folder of a missing file may
+/// not, and the pattern reads as the manifest writes the path. Otherwise an
+/// absolute glob, which every client that registers watchers takes.
+fn listed_watchers(listed: &BTreeMap<PathBuf, PathBuf>, relative: bool) -> Vec<FileSystemWatcher> {
+    if listed.len() > MAX_LISTED_WATCHERS {
         tracing::warn!(
             "manifests list {} files under other names; watching the first {MAX_LISTED_WATCHERS}",
-            paths.len()
+            listed.len()
         );
     }
-    paths
+    listed
         .iter()
-        .filter_map(|path| literal_glob(path))
+        .filter_map(|(path, root)| {
+            let relative_to_root = relative
+                .then(|| {
+                    let base = Uri::from_file_path(root)?;
+                    let pattern = literal_glob(path.strip_prefix(root).ok()?)?;
+                    Some(relative_watcher(base, pattern))
+                })
+                .flatten();
+            relative_to_root.or_else(|| literal_glob(path).map(string_watcher))
+        })
         .take(MAX_LISTED_WATCHERS)
         .collect()
 }
@@ -852,13 +924,9 @@ mod tests {
         assert!(analysis.contains(&dir.path().join("README.md")));
         assert!(analysis.contains(&dir.path().join("functions/hash/hash.code.js")));
 
-        let watched: Vec<PathBuf> = listed_files(&analysis, &roots, None)
-            .into_iter()
-            .filter(|path| !is_app_file(path))
-            .collect();
         let root = dir.path().display();
         assert_eq!(
-            listed_globs(&watched),
+            plain_globs(&listed_watchers(&watched_listed(&session), false)),
             [
                 format!("{root}/README.md"),
                 format!("{root}/functions/hash/hash.code.js"),
@@ -867,6 +935,159 @@ mod tests {
             ]
         );
         assert!(listed_but_unloaded(&analysis, &roots, None).is_empty());
+    }
+
+    /// What `watch_listed_files` watches: the listed files the app-file
+    /// globs miss.
+    fn watched_listed(session: &SharedSession) -> BTreeMap<PathBuf, PathBuf> {
+        let analysis = session.lock().analysis().unwrap();
+        let roots = session.lock().roots.clone();
+        let mut listed = listed_files(&analysis, &roots, None);
+        listed.retain(|path, _| !is_app_file(path));
+        listed
+    }
+
+    fn plain_globs(watchers: &[FileSystemWatcher]) -> Vec<String> {
+        watchers
+            .iter()
+            .map(|watcher| match &watcher.glob_pattern {
+                GlobPattern::String(glob) => glob.clone(),
+                other => panic!("a relative pattern where a plain glob was wanted: {other:?}"),
+            })
+            .collect()
+    }
+
+    /// Each relative pattern as `(base folder, pattern)`.
+    fn relative_patterns(watchers: &[FileSystemWatcher]) -> Vec<(PathBuf, String)> {
+        watchers
+            .iter()
+            .map(|watcher| match &watcher.glob_pattern {
+                GlobPattern::Relative(RelativePattern {
+                    base_uri: OneOf::Right(base),
+                    pattern,
+                }) => (base.to_file_path().unwrap().into_owned(), pattern.clone()),
+                other => panic!("not a pattern relative to a folder URI: {other:?}"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_listed_readme_missing_when_indexed_is_watched_and_counts_as_listed() {
+        let dir = app_with_code_files();
+        fs::remove_file(dir.path().join("README.md")).unwrap();
+        // One more in a folder that does not exist yet, written with `./`;
+        // a key Make does not define lists nothing.
+        let manifest = fs::read_to_string(dir.path().join("makecomapp.json")).unwrap();
+        let manifest = manifest.replace(
+            r#""readme": "README.md""#,
+            r#""readme": "README.md", "groups": "./docs/groups.md", "license": "LICENSE.md""#,
+        );
+        write(dir.path(), "makecomapp.json", &manifest);
+        let session = indexed(dir.path());
+        let analysis = session.lock().analysis().unwrap();
+        let readme = dir.path().join("README.md");
+        assert!(!analysis.contains(&readme));
+
+        let root = dir.path().display();
+        assert_eq!(
+            plain_globs(&listed_watchers(&watched_listed(&session), false)),
+            [
+                format!("{root}/README.md"),
+                format!("{root}/docs/groups.md"),
+                format!("{root}/functions/hash/hash.code.js"),
+                format!("{root}/functions/sign/sign.code.js"),
+            ]
+        );
+        // A `Created` event for it is loaded, since the manifest lists it.
+        assert!(is_listed(&analysis, &readme));
+        write(dir.path(), "README.md", "# Acme");
+        let roots = session.lock().roots.clone();
+        assert_eq!(listed_but_unloaded(&analysis, &roots, None), [readme]);
+    }
+
+    #[test]
+    fn listed_general_files_that_leave_the_app_or_name_nothing_are_not_watched() {
+        let dir = tempfile::tempdir().unwrap();
+        let app = dir.path().join("app");
+        write(
+            &app,
+            "makecomapp.json",
+            r#"{
+                "fileVersion": 1,
+                "generalCodeFiles": {
+                    "readme": "../README.md",
+                    "base": "",
+                    "common": 7,
+                    "groups": "/etc/groups.md"
+                },
+                "components": {}
+            }"#,
+        );
+        write(dir.path(), "README.md", "# outside the app");
+        let session = indexed(dir.path());
+        assert_eq!(watched_listed(&session), BTreeMap::new());
+    }
+
+    #[test]
+    fn relative_patterns_are_used_only_when_the_client_supports_them() {
+        let supports = |capabilities: serde_json::Value| {
+            relative_patterns_supported(&serde_json::from_value(capabilities).unwrap())
+        };
+        let watched = |relative: serde_json::Value| {
+            serde_json::json!({ "workspace": { "didChangeWatchedFiles": {
+                "dynamicRegistration": true, "relativePatternSupport": relative
+            } } })
+        };
+        assert!(supports(watched(true.into())));
+        assert!(!supports(watched(false.into())));
+        assert!(!supports(watched(serde_json::Value::Null)));
+        assert!(!supports(serde_json::json!({})));
+    }
+
+    #[test]
+    fn app_files_are_watched_relative_to_each_workspace_folder_when_supported() {
+        let first = tempfile::tempdir().unwrap();
+        let second = tempfile::tempdir().unwrap();
+        let inner = first.path().join("inner");
+        fs::create_dir_all(&inner).unwrap();
+        let roots = Roots::new([
+            first.path().to_path_buf(),
+            inner,
+            second.path().to_path_buf(),
+        ]);
+        let globs = watch_globs();
+
+        let relative = relative_patterns(&app_file_watchers(&roots, true));
+        let mut expected: Vec<(PathBuf, String)> = Vec::new();
+        let mut folders = [first.path().to_path_buf(), second.path().to_path_buf()];
+        folders.sort();
+        for folder in &folders {
+            expected.extend(globs.iter().map(|glob| (folder.clone(), glob.clone())));
+        }
+        assert_eq!(relative, expected);
+
+        assert_eq!(plain_globs(&app_file_watchers(&roots, false)), globs);
+        // No folder to be relative to: the plain globs.
+        assert_eq!(
+            plain_globs(&app_file_watchers(&Roots::default(), true)),
+            globs
+        );
+    }
+
+    #[test]
+    fn listed_files_are_watched_relative_to_their_app_root_when_supported() {
+        let dir = app_with_code_files();
+        fs::remove_file(dir.path().join("README.md")).unwrap();
+        let session = indexed(dir.path());
+        let root = dir.path().to_path_buf();
+        assert_eq!(
+            relative_patterns(&listed_watchers(&watched_listed(&session), true)),
+            [
+                (root.clone(), "README.md".to_owned()),
+                (root.clone(), "functions/hash/hash.code.js".to_owned()),
+                (root, "functions/sign/sign.code.js".to_owned()),
+            ]
+        );
     }
 
     #[test]
@@ -898,10 +1119,15 @@ mod tests {
 
     #[test]
     fn the_listed_watchers_are_bounded() {
-        let many: Vec<PathBuf> = (0..MAX_LISTED_WATCHERS + 5)
-            .map(|n| PathBuf::from(format!("/ws/app/docs/{n}.md")))
+        let many: BTreeMap<PathBuf, PathBuf> = (0..MAX_LISTED_WATCHERS + 5)
+            .map(|n| {
+                let path = PathBuf::from(format!("/ws/app/docs/{n}.md"));
+                (path, PathBuf::from("/ws/app"))
+            })
             .collect();
-        assert_eq!(listed_globs(&many).len(), MAX_LISTED_WATCHERS);
+        for relative in [false, true] {
+            assert_eq!(listed_watchers(&many, relative).len(), MAX_LISTED_WATCHERS);
+        }
     }
 
     #[test]

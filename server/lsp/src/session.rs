@@ -29,6 +29,8 @@ pub struct Session {
     /// Bumped on every change to the host; orders diagnostics results.
     revision: u64,
     pub client: ClientSupport,
+    /// The client takes watchers relative to a folder (LSP 3.17).
+    pub relative_watch_patterns: bool,
     pub config: Config,
     pub roots: Roots,
     /// Set once workspace indexing has loaded every app file.

@@ -90,6 +90,28 @@ impl Roots {
             .max_by_key(|folder| folder.components().count())
     }
 
+    /// The workspace folders, as the client named them, that no other one
+    /// holds: a watcher over each sees every file of the workspace once.
+    pub fn outermost_folders(&self) -> Vec<&Path> {
+        let folders: Vec<&Path> = self
+            .roots
+            .iter()
+            .map(|(folder, _)| folder.as_path())
+            .collect();
+        let mut outermost: Vec<&Path> = folders
+            .iter()
+            .copied()
+            .filter(|folder| {
+                !folders
+                    .iter()
+                    .any(|other| other != folder && folder.starts_with(other))
+            })
+            .collect();
+        outermost.sort();
+        outermost.dedup();
+        outermost
+    }
+
     /// Files under `folder` (inside the workspace) that are not app files:
     /// the candidates for files a manifest lists under other names.
     pub fn other_files(&self, folder: &Path) -> Vec<PathBuf> {
@@ -260,6 +282,31 @@ mod tests {
         );
         assert_eq!(roots.read(&secret), Err(ReadError::OutsideWorkspace));
         assert_eq!(roots.read(&root.join("a.iml.json")), Ok("{}".to_owned()));
+    }
+
+    #[test]
+    fn nested_and_repeated_folders_are_watched_through_the_outer_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let outer = dir.path().join("outer");
+        let inner = outer.join("inner");
+        let beside = dir.path().join("beside");
+        // Shares the prefix `outer` as text, not as a folder.
+        let lookalike = dir.path().join("outer-2");
+        for folder in [&inner, &beside, &lookalike] {
+            fs::create_dir_all(folder).unwrap();
+        }
+        let roots = Roots::new([
+            inner.clone(),
+            outer.clone(),
+            beside.clone(),
+            outer.clone(),
+            lookalike.clone(),
+            dir.path().join("missing"),
+        ]);
+        assert_eq!(
+            roots.outermost_folders(),
+            [beside.as_path(), outer.as_path(), lookalike.as_path()]
+        );
     }
 
     #[test]
