@@ -190,6 +190,7 @@ async fn capabilities_list_every_wired_feature() {
     for key in [
         "definitionProvider",
         "referencesProvider",
+        "documentHighlightProvider",
         "documentSymbolProvider",
         "workspaceSymbolProvider",
         "foldingRangeProvider",
@@ -229,7 +230,6 @@ async fn capabilities_list_every_wired_feature() {
     // Nothing that is not wired.
     for key in [
         "codeLensProvider",
-        "documentHighlightProvider",
         "typeDefinitionProvider",
         "documentOnTypeFormattingProvider",
         "diagnosticProvider",

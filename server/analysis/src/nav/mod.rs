@@ -1,12 +1,13 @@
 //! Navigation and presentation features: go to definition, references,
-//! rename, document and workspace symbols, semantic tokens, folding and
-//! selection ranges, inlay hints and document links.
+//! document highlights, rename, document and workspace symbols, semantic
+//! tokens, folding and selection ranges, inlay hints and document links.
 //!
 //! Every answer is plain data with byte ranges into a file's text; the
 //! protocol layer converts ranges to positions in the negotiated encoding.
 
 mod definition;
 mod folding;
+mod highlight;
 mod inlay_hints;
 mod links;
 mod names;
@@ -28,6 +29,7 @@ use text_size::{TextRange, TextSize};
 use crate::{Analysis, TextEdit};
 
 pub use folding::{FoldingKind, FoldingRange};
+pub use highlight::{Highlight, HighlightKind};
 pub use inlay_hints::{InlayHint, InlayHintKind, InlayHintsConfig};
 pub use links::{DocumentLink, LinkTarget};
 pub use rename::{PrepareRename, RenameError};
@@ -121,6 +123,13 @@ impl Analysis {
         include_declaration: bool,
     ) -> Vec<Reference> {
         references::find_references(self, path, offset, include_declaration)
+    }
+
+    /// Every occurrence in `path` of the symbol at `offset`, sorted by range:
+    /// the same symbol as [`Analysis::find_references`], without searching
+    /// the app's other files.
+    pub fn document_highlights(&self, path: &Path, offset: TextSize) -> Vec<Highlight> {
+        highlight::document_highlights(self, path, offset)
     }
 
     /// Whether the symbol at `offset` can be renamed, and the range of its name.

@@ -435,11 +435,34 @@ pub(crate) fn manifest_member<'a>(
     Some((manifest, member))
 }
 
+/// Where to look for the occurrences of a symbol.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Within<'a> {
+    /// Every file of the app.
+    App,
+    /// This file alone: the reads of no other file are resolved.
+    File(&'a Path),
+}
+
 /// Every occurrence of `entity` across the app of `file`, sorted by file and range.
 pub(crate) fn occurrences(analysis: &Analysis, file: &Path, entity: &Entity) -> Vec<Occurrence> {
+    occurrences_within(analysis, file, entity, Within::App)
+}
+
+/// Every occurrence of `entity` (found from `file`) in the files `within`
+/// names, sorted by file and range.
+pub(crate) fn occurrences_within(
+    analysis: &Analysis,
+    file: &Path,
+    entity: &Entity,
+    within: Within<'_>,
+) -> Vec<Occurrence> {
     use super::ReferenceAccess::{Read, Write};
     let mut out = Vec::new();
-    let files = app_files(analysis, file);
+    let files = match within {
+        Within::App => app_files(analysis, file),
+        Within::File(only) => vec![only.to_path_buf()],
+    };
     match entity {
         Entity::Key { defs, .. } => {
             for def in defs {
@@ -572,6 +595,9 @@ pub(crate) fn occurrences(analysis: &Analysis, file: &Path, entity: &Entity) -> 
                 }
             }
         }
+    }
+    if let Within::File(only) = within {
+        out.retain(|occurrence| occurrence.file == only);
     }
     out.sort_by(|a, b| {
         (&a.file, a.range.start(), a.range.end()).cmp(&(&b.file, b.range.start(), b.range.end()))

@@ -5,6 +5,7 @@ mod code_action;
 mod completion;
 mod configuration;
 mod definition;
+mod document_highlight;
 mod document_links;
 mod document_symbols;
 mod folding;

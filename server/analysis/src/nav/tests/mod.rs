@@ -2,6 +2,7 @@
 
 mod definition;
 mod folding;
+mod highlight;
 mod inlay_hints;
 mod links;
 mod references;

@@ -1,0 +1,41 @@
+//! `textDocument/documentHighlight`: the occurrences of the symbol under the
+//! cursor in its own document, writes told apart from reads.
+
+use iml_analysis::nav::HighlightKind;
+use tower_lsp_server::jsonrpc::Result;
+use tower_lsp_server::ls_types::{
+    DocumentHighlight, DocumentHighlightKind, DocumentHighlightParams,
+};
+
+use crate::server::ImlLanguageServer;
+
+pub const METHOD: &str = "textDocument/documentHighlight";
+
+impl ImlLanguageServer {
+    pub(crate) async fn document_highlights(
+        &self,
+        params: DocumentHighlightParams,
+    ) -> Result<Option<Vec<DocumentHighlight>>> {
+        let position = params.text_document_position_params;
+        self.on_document(METHOD, &position.text_document.uri, move |doc, cancel| {
+            let offset = doc.offset(position.position);
+            let highlights = doc.snapshot.analysis.document_highlights(&doc.path, offset);
+            if cancel.is_cancelled() {
+                return None;
+            }
+            Some(
+                highlights
+                    .iter()
+                    .map(|highlight| DocumentHighlight {
+                        range: doc.range(highlight.range),
+                        kind: Some(match highlight.kind {
+                            HighlightKind::Write => DocumentHighlightKind::WRITE,
+                            HighlightKind::Read => DocumentHighlightKind::READ,
+                        }),
+                    })
+                    .collect(),
+            )
+        })
+        .await
+    }
+}
