@@ -244,6 +244,9 @@ impl<'a> Checker<'a> {
                 self.range_in(&reference.file, reference.range, "reference")?;
             }
         }
+        for highlight in analysis.document_highlights(file, offset) {
+            self.range_in(file, highlight.range, "highlight")?;
+        }
         if let Ok(prepared) = analysis.prepare_rename(file, offset) {
             self.range_in(file, prepared.range, "rename range")?;
         }
@@ -396,6 +399,7 @@ proptest! {
         let _ = analysis.signature_help(&path, offset);
         let _ = analysis.goto_definition(&path, offset);
         let _ = analysis.find_references(&path, offset, true);
+        let _ = analysis.document_highlights(&path, offset);
         let _ = analysis.prepare_rename(&path, offset);
         let _ = analysis.rename(&path, offset, "renamed");
         let _ = analysis.selection_ranges(&path, &[offset]);
