@@ -48,6 +48,12 @@ const LISTED_FILE_WATCHERS: &str = "iml-ls/listed-files";
 /// names has the rest unwatched rather than flood the client.
 const MAX_LISTED_WATCHERS: usize = 1_000;
 
+/// The watchers registered under [`APP_FILE_WATCHERS`], if any. They follow
+/// the workspace folders when the client takes relative patterns, so a
+/// change of folders replaces them; the lock makes replacements take turns,
+/// as for [`ListedWatchers`].
+pub(crate) type AppWatchers = std::sync::Arc<Mutex<Option<Vec<FileSystemWatcher>>>>;
+
 /// The watchers registered under [`LISTED_FILE_WATCHERS`], if any.
 /// Replacing them unregisters and registers again, so replacements take
 /// turns (the async lock is held across both): two interleaved would leave
@@ -119,22 +125,51 @@ impl PendingForRequest {
 }
 
 impl ImlLanguageServer {
+    /// Asks the client to watch the app files of the workspace folders as
+    /// they are now; replaces the watchers registered before when the
+    /// folders changed them (the same id cannot be registered twice, so the
+    /// old ones are unregistered first).
     pub(crate) async fn register_file_watchers(&self) {
-        let watchers = {
+        let app_watchers = {
             let session = self.session.lock();
             if !session.client.watched_files_registration {
                 return;
             }
+            session.app_watchers.clone()
+        };
+        let mut registered = app_watchers.lock().await;
+        // Read under the lock: the last replacement sees the last folders.
+        let watchers = {
+            let session = self.session.lock();
             app_file_watchers(&session.roots, session.relative_watch_patterns)
         };
-        let options = DidChangeWatchedFilesRegistrationOptions { watchers };
+        if registered.as_ref() == Some(&watchers) {
+            return;
+        }
+        if registered.take().is_some() {
+            let unregistration = Unregistration {
+                id: APP_FILE_WATCHERS.to_owned(),
+                method: METHOD_WATCHED_FILES.to_owned(),
+            };
+            if let Err(error) = self
+                .client
+                .unregister_capability(vec![unregistration])
+                .await
+            {
+                tracing::warn!("client kept the old app-file watchers: {error}");
+            }
+        }
+        let options = DidChangeWatchedFilesRegistrationOptions {
+            watchers: watchers.clone(),
+        };
         let registration = Registration {
             id: APP_FILE_WATCHERS.to_owned(),
             method: METHOD_WATCHED_FILES.to_owned(),
             register_options: serde_json::to_value(options).ok(),
         };
-        if let Err(error) = self.client.register_capability(vec![registration]).await {
-            tracing::warn!("client refused to watch files: {error}");
+        match self.client.register_capability(vec![registration]).await {
+            Ok(()) => *registered = Some(watchers),
+            Err(error) => tracing::warn!("client refused to watch files: {error}"),
         }
     }
 
@@ -143,7 +178,7 @@ impl ImlLanguageServer {
     /// not, so a creation, change or deletion on disk reaches the analysis
     /// while they are not open. Replaces the watchers registered before
     /// when the list changed.
-    async fn watch_listed_files(&self) {
+    pub(crate) async fn watch_listed_files(&self) {
         if !self.session.lock().client.watched_files_registration {
             return;
         }
@@ -217,16 +252,39 @@ impl ImlLanguageServer {
     }
 
     pub(crate) async fn index_workspace(&self) {
-        let (roots, progress_supported) = {
-            let session = self.session.lock();
-            (session.roots.clone(), session.client.work_done_progress)
-        };
+        let roots = self.session.lock().roots.clone();
         if roots.is_empty() {
             return;
         }
-        let progress =
-            Progress::begin(&self.client, progress_supported, "Indexing app files").await;
-        let paths = match tokio::task::spawn_blocking(move || roots.discover()).await {
+        self.load_discovered("Indexing app files", move || roots.discover())
+            .await;
+        self.session.lock().indexed = true;
+        // Open documents may depend on files that were not known before.
+        let open = self.session.lock().open_paths();
+        self.publisher.schedule(open);
+        self.watch_listed_files().await;
+    }
+
+    /// Loads the app files of workspace folders added while the server
+    /// runs, as indexing does for the first ones.
+    pub(crate) async fn index_folders(&self, folders: Vec<PathBuf>) {
+        let roots = self.session.lock().roots.clone();
+        self.load_discovered("Indexing added folders", move || {
+            roots.discover_under(&folders)
+        })
+        .await;
+    }
+
+    /// Walks the disk with `discover` and loads what it finds, in batches,
+    /// all off the serve task, with a progress report between batches.
+    async fn load_discovered(
+        &self,
+        title: &str,
+        discover: impl FnOnce() -> Vec<PathBuf> + Send + 'static,
+    ) {
+        let progress_supported = self.session.lock().client.work_done_progress;
+        let progress = Progress::begin(&self.client, progress_supported, title).await;
+        let paths = match tokio::task::spawn_blocking(discover).await {
             Ok(paths) => paths,
             Err(error) => {
                 tracing::error!("walking the workspace failed: {error}");
@@ -248,14 +306,56 @@ impl ImlLanguageServer {
                 .await;
         }
         loaded += self.load_listed_files().await.len();
-        self.session.lock().indexed = true;
         tracing::info!("indexed {loaded} of {total} app files");
         progress.finish(format!("{loaded} app files")).await;
-        // Open documents may depend on files that were not known before.
-        let open = self.session.lock().open_paths();
-        self.publisher.schedule(open);
-        self.watch_listed_files().await;
     }
+
+    /// After a workspace folder was removed: drops the files no remaining
+    /// folder holds, in batches off the serve task. Open documents stay
+    /// with the editor's text. Returns the files dropped.
+    pub(crate) async fn drop_files_outside_folders(&self) -> Vec<PathBuf> {
+        let session = self.session.clone();
+        let dropped = tokio::task::spawn_blocking(move || {
+            let (analysis, roots) = {
+                let session = session.lock();
+                (session.analysis(), session.roots.clone())
+            };
+            let Some(analysis) = analysis else {
+                return Vec::new();
+            };
+            let outside = files_outside(&analysis, &roots);
+            outside
+                .chunks(BATCH)
+                .flat_map(|batch| drop_unheld(&session, batch))
+                .collect()
+        })
+        .await;
+        dropped.unwrap_or_else(|error| {
+            tracing::error!("dropping the files of removed folders failed: {error}");
+            Vec::new()
+        })
+    }
+}
+
+/// The files the analysis holds that no workspace folder holds.
+fn files_outside(analysis: &Analysis, roots: &Roots) -> Vec<PathBuf> {
+    analysis
+        .files()
+        .into_iter()
+        .filter(|path| !roots.holds(path))
+        .map(Path::to_path_buf)
+        .collect()
+}
+
+/// Drops the files of `batch` that the folders do not hold now (a folder
+/// added again since they were listed keeps them) and that are not open.
+fn drop_unheld(session: &SharedSession, batch: &[PathBuf]) -> Vec<PathBuf> {
+    let mut session = session.lock();
+    batch
+        .iter()
+        .filter(|path| !session.roots.holds(path) && session.remove_from_disk(path))
+        .cloned()
+        .collect()
 }
 
 impl ImlLanguageServer {
@@ -584,7 +684,11 @@ fn load_batch(session: &SharedSession, paths: Vec<PathBuf>) -> usize {
 /// [`load_batch`], returning the files it loaded.
 fn load_batch_returning(session: &SharedSession, paths: Vec<PathBuf>) -> Vec<PathBuf> {
     let roots = session.lock().roots.clone();
-    let texts: Vec<(PathBuf, String)> = paths
+    take_texts(session, read_texts(&roots, paths))
+}
+
+fn read_texts(roots: &Roots, paths: Vec<PathBuf>) -> Vec<(PathBuf, String)> {
+    paths
         .into_iter()
         .filter_map(|path| match roots.read(&path) {
             Ok(text) => Some((path, text)),
@@ -593,11 +697,16 @@ fn load_batch_returning(session: &SharedSession, paths: Vec<PathBuf>) -> Vec<Pat
                 None
             }
         })
-        .collect();
+        .collect()
+}
+
+/// Loads texts read without the lock; returns the files loaded.
+fn take_texts(session: &SharedSession, texts: Vec<(PathBuf, String)>) -> Vec<PathBuf> {
     let mut session = session.lock();
     let mut loaded = Vec::new();
     for (path, text) in texts {
-        if !session.documents.is_open(&path) {
+        // A folder removed while the batch was read takes its files along.
+        if !session.documents.is_open(&path) && session.roots.holds(&path) {
             session.load_from_disk(&path, text);
             loaded.push(path);
         }
@@ -1128,6 +1237,68 @@ mod tests {
         for relative in [false, true] {
             assert_eq!(listed_watchers(&many, relative).len(), MAX_LISTED_WATCHERS);
         }
+    }
+
+    #[test]
+    fn a_removed_folder_takes_its_files_along_but_not_its_open_documents() {
+        let dir = workspace();
+        let (acme, other) = (dir.path().join("acme"), dir.path().join("other"));
+        let session = SharedSession::default();
+        session.lock().roots = Roots::new([acme.clone(), other.clone()]);
+        let roots = session.lock().roots.clone();
+        load_batch(&session, roots.discover());
+        let opened = other.join(COMMUNICATION);
+        let editor_text = r#"{ "url": "/edited" }"#;
+        open(&session, &opened, editor_text);
+
+        session.lock().roots.change(vec![], vec![other.clone()]);
+        let analysis = session.lock().analysis().unwrap();
+        let outside = files_outside(&analysis, &session.lock().roots);
+        assert_eq!(outside, [other.join("makecomapp.json"), opened.clone()]);
+        let dropped = drop_unheld(&session, &outside);
+        assert_eq!(dropped, [other.join("makecomapp.json")]);
+        assert_eq!(
+            known(&session, dir.path()),
+            [
+                "acme/makecomapp.json",
+                "acme/modules/list/list.communication.iml.json",
+                "acme/modules/list/list.static-params.iml.json",
+                "other/modules/list/list.communication.iml.json",
+            ]
+        );
+        let analysis = session.lock().analysis().unwrap();
+        assert_eq!(analysis.file_text(&opened), Some(editor_text));
+    }
+
+    #[test]
+    fn a_folder_added_again_before_its_files_are_dropped_keeps_them() {
+        let dir = workspace();
+        let other = dir.path().join("other");
+        let session = session_in(&other);
+        let roots = session.lock().roots.clone();
+        load_batch(&session, roots.discover());
+        session.lock().roots.change(vec![], vec![other.clone()]);
+        let analysis = session.lock().analysis().unwrap();
+        let outside = files_outside(&analysis, &session.lock().roots);
+        assert_eq!(outside.len(), 2);
+        session.lock().roots.change(vec![other.clone()], vec![]);
+        assert!(drop_unheld(&session, &outside).is_empty());
+        assert_eq!(known(&session, &other).len(), 2);
+    }
+
+    #[test]
+    fn a_batch_read_before_its_folder_was_removed_is_not_loaded() {
+        let dir = workspace();
+        let other = dir.path().join("other");
+        let session = session_in(&other);
+        let roots = session.lock().roots.clone();
+        // The batch reads with the folders it started with…
+        let texts = read_texts(&roots, roots.discover());
+        assert_eq!(texts.len(), 2);
+        // …and loads under the lock after the folder went.
+        session.lock().roots.change(vec![], vec![other.clone()]);
+        assert!(take_texts(&session, texts).is_empty());
+        assert!(session.lock().analysis().unwrap().files().is_empty());
     }
 
     #[test]

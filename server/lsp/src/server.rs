@@ -123,6 +123,13 @@ impl LanguageServer for ImlLanguageServer {
         self.watched_files_changed(params);
     }
 
+    async fn did_change_workspace_folders(
+        &self,
+        params: tower_lsp_server::ls_types::DidChangeWorkspaceFoldersParams,
+    ) {
+        self.workspace_folders_changed(params);
+    }
+
     async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
         self.configuration_changed(params).await;
     }

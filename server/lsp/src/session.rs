@@ -17,7 +17,7 @@ use crate::capabilities::ClientSupport;
 use crate::config::Config;
 use crate::documents::{ByteChange, DocumentStore};
 use crate::handlers::view_file_text::FileText;
-use crate::index::PendingLoads;
+use crate::index::{AppWatchers, PendingLoads};
 use crate::publish::{DiagnosticsJob, OpenDocument};
 use crate::snapshot::{DocumentSnapshot, Snapshot};
 use crate::workspace::Roots;
@@ -40,6 +40,8 @@ pub struct Session {
     pub eagerly_loaded: HashSet<PathBuf>,
     /// Those loads while they run, for requests to wait on.
     pub pending_loads: PendingLoads,
+    /// The app-file watchers the client holds, replaced when the folders change.
+    pub app_watchers: AppWatchers,
 }
 
 /// The session shared between handlers and background tasks.

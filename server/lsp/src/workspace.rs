@@ -43,6 +43,61 @@ impl Roots {
         self.roots.is_empty()
     }
 
+    /// Applies a `workspace/didChangeWorkspaceFolders` event: `removed`
+    /// first, then `added`. A folder named twice, one already present (as
+    /// named or through another path to it), a missing one and the removal
+    /// of one never added change nothing. A removed folder is matched as
+    /// named, since it may be gone from disk, or by its resolved form.
+    pub fn change(&mut self, added: Vec<PathBuf>, removed: Vec<PathBuf>) -> FolderChange {
+        let before: Vec<PathBuf> = self
+            .roots
+            .iter()
+            .map(|(_, resolved)| resolved.clone())
+            .collect();
+        let mut shrank = false;
+        for folder in removed {
+            let resolved = fs::canonicalize(&folder).ok();
+            let count = self.roots.len();
+            self.roots.retain(|(named, root)| {
+                *named != folder && resolved.as_ref().is_none_or(|resolved| root != resolved)
+            });
+            shrank |= self.roots.len() != count;
+        }
+        let mut newly_covered = Vec::new();
+        let mut grew = false;
+        for folder in added {
+            let Ok(resolved) = fs::canonicalize(&folder) else {
+                continue;
+            };
+            if self.roots.iter().any(|(_, root)| *root == resolved) {
+                continue;
+            }
+            grew = true;
+            // A folder inside one that stayed is loaded already.
+            if !before
+                .iter()
+                .any(|root| resolved.starts_with(root) && self.contains_resolved(root))
+            {
+                newly_covered.push(folder.clone());
+            }
+            self.roots.push((folder, resolved));
+        }
+        FolderChange {
+            newly_covered,
+            shrank,
+            changed: shrank || grew,
+        }
+    }
+
+    /// Whether `path` is under a workspace folder, as the client named it
+    /// or in its resolved form; decided without the disk, so it also
+    /// answers for a file that is gone.
+    pub fn holds(&self, path: &Path) -> bool {
+        self.roots
+            .iter()
+            .any(|(folder, resolved)| path.starts_with(folder) || path.starts_with(resolved))
+    }
+
     fn contains_resolved(&self, resolved: &Path) -> bool {
         self.roots
             .iter()
@@ -51,10 +106,25 @@ impl Roots {
 
     /// Every app file under the folders, in a stable order.
     pub fn discover(&self) -> Vec<PathBuf> {
+        let folders: Vec<&Path> = self
+            .roots
+            .iter()
+            .map(|(folder, _)| folder.as_path())
+            .collect();
+        self.discover_under(&folders)
+    }
+
+    /// Every app file under `folders`, those of them inside the workspace
+    /// folders, in a stable order.
+    pub fn discover_under(&self, folders: &[impl AsRef<Path>]) -> Vec<PathBuf> {
         let mut found = Vec::new();
         let mut visited = HashSet::new();
-        for (folder, resolved) in &self.roots {
-            if visited.insert(resolved.clone()) {
+        for folder in folders {
+            let folder = folder.as_ref();
+            let Ok(resolved) = fs::canonicalize(folder) else {
+                continue;
+            };
+            if self.contains_resolved(&resolved) && visited.insert(resolved) {
                 self.walk(folder, &mut visited, &mut found, MAX_FILES, is_app_file);
             }
         }
@@ -199,6 +269,18 @@ impl Roots {
     }
 }
 
+/// What a change of workspace folders asks of the server.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FolderChange {
+    /// Added folders, as the client named them, whose files no folder
+    /// present before covered: the ones to index.
+    pub newly_covered: Vec<PathBuf>,
+    /// A folder was removed: files outside the remaining ones are dropped.
+    pub shrank: bool,
+    /// The set of folders differs from before: watchers may need replacing.
+    pub changed: bool,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ReadError {
     Unreadable,
@@ -307,6 +389,83 @@ mod tests {
             roots.outermost_folders(),
             [beside.as_path(), outer.as_path(), lookalike.as_path()]
         );
+    }
+
+    #[test]
+    fn folders_added_twice_nested_or_missing_and_removals_of_unknown_ones_are_harmless() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = dir.path().join("first");
+        let second = dir.path().join("second");
+        let inner = second.join("inner");
+        fs::create_dir_all(&first).unwrap();
+        fs::create_dir_all(&inner).unwrap();
+        let mut roots = Roots::new([first.clone()]);
+
+        let change = roots.change(vec![second.clone(), second.clone()], vec![]);
+        assert_eq!(
+            change,
+            FolderChange {
+                newly_covered: vec![second.clone()],
+                shrank: false,
+                changed: true,
+            }
+        );
+        assert_eq!(roots.roots.len(), 2);
+        assert_eq!(
+            roots.change(vec![second.clone()], vec![]),
+            FolderChange::default()
+        );
+        assert_eq!(
+            roots.change(
+                vec![dir.path().join("missing")],
+                vec![dir.path().join("never")]
+            ),
+            FolderChange::default()
+        );
+        // Inside a folder already there: a folder more, nothing to load.
+        let change = roots.change(vec![inner.clone()], vec![]);
+        assert!(change.changed && change.newly_covered.is_empty() && !change.shrank);
+        assert_eq!(
+            roots.outermost_folders(),
+            [first.as_path(), second.as_path()]
+        );
+
+        // Removing the outer folder leaves the inner one holding its files.
+        let change = roots.change(vec![], vec![second.clone()]);
+        assert!(change.changed && change.shrank && change.newly_covered.is_empty());
+        assert!(roots.holds(&inner.join("a.iml.json")));
+        assert!(!roots.holds(&second.join("b.iml.json")));
+        assert!(roots.holds(&first.join("a.iml.json")));
+        // A lookalike prefix is not inside.
+        assert!(!roots.holds(&dir.path().join("first-2/a.iml.json")));
+    }
+
+    #[test]
+    fn a_folder_gone_from_disk_is_removed_by_its_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let gone = dir.path().join("gone");
+        fs::create_dir_all(&gone).unwrap();
+        let mut roots = Roots::new([gone.clone()]);
+        fs::remove_dir(&gone).unwrap();
+        assert!(roots.change(vec![], vec![gone.clone()]).shrank);
+        assert!(roots.is_empty());
+        assert!(!roots.holds(&gone.join("a.iml.json")));
+    }
+
+    #[test]
+    fn an_added_folder_is_walked_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        write(root, "first/a.iml.json", "{}");
+        write(root, "second/b.iml.json", "{}");
+        let mut roots = Roots::new([root.join("first")]);
+        let change = roots.change(vec![root.join("second")], vec![]);
+        assert_eq!(
+            relative(root, &roots.discover_under(&change.newly_covered)),
+            ["second/b.iml.json"]
+        );
+        // A folder outside every workspace folder is not walked.
+        assert!(roots.discover_under(&[root]).is_empty());
     }
 
     #[test]

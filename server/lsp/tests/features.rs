@@ -225,6 +225,10 @@ async fn capabilities_list_every_wired_feature() {
         caps["codeActionProvider"]["codeActionKinds"],
         json!(["quickfix"])
     );
+    assert_eq!(
+        caps["workspace"]["workspaceFolders"],
+        json!({ "supported": true, "changeNotifications": true })
+    );
     assert!(caps["inlayHintProvider"].is_object());
     assert!(caps["documentLinkProvider"].is_object());
     // Nothing that is not wired.

@@ -20,4 +20,5 @@ mod signature_help;
 mod text_document;
 pub mod view_file_text;
 mod watched_files;
+mod workspace_folders;
 mod workspace_symbols;

@@ -80,6 +80,8 @@ impl ImlLanguageServer {
                     .into_iter()
                     .filter_map(|(path, text)| {
                         let changed = match text {
+                            // Its folder was removed while the file was read.
+                            Some(_) if !session.roots.holds(&path) => false,
                             Some(text) => session.load_from_disk(&path, text),
                             None => session.remove_from_disk(&path),
                         };
