@@ -15,8 +15,12 @@ use crate::{SyntaxError, Value};
 /// cached until the next edit. The tree-sitter tree is built only when asked
 /// for: files read from disk for cross-file analysis never pay for it. Once
 /// built, edits are recorded on it and the next request reparses
-/// incrementally. The type is `Send + Sync + Clone` (cloning shares the cached
-/// model and the tree's nodes, and copies the text).
+/// incrementally. The type is `Send + Sync + Clone` (cloning shares the
+/// cached model and the tree's nodes, and copies the text).
+///
+/// The value model holds its own immutable copy of the text, whose slices
+/// are its strings; the document's text stays a `String` so that an edit
+/// changes it in place.
 pub struct JsonDocument {
     text: String,
     tree: Mutex<TreeState>,
@@ -184,7 +188,7 @@ impl JsonDocument {
 
     fn parsed(&self) -> &Parsed {
         self.parsed
-            .get_or_init(|| Arc::new(parser::parse(&self.text)))
+            .get_or_init(|| Arc::new(parser::parse(&Arc::from(self.text.as_str()))))
     }
 
     /// JSONC syntax problems, sorted by position: missing or unexpected tokens

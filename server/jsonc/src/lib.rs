@@ -26,6 +26,7 @@ pub mod format;
 mod lexer;
 mod model;
 mod parser;
+mod shared;
 mod strings;
 
 pub use diagnostics::{SyntaxError, code};
@@ -33,4 +34,5 @@ pub use document::JsonDocument;
 pub use format::{FormatOptions, TextEdit, format_document, format_range};
 pub use model::{JsonString, Member, Value, ValueKind};
 pub use parser::MAX_MODEL_DEPTH;
+pub use shared::SharedStr;
 pub use strings::DecodedString;

@@ -6,6 +6,7 @@
 //! Nesting is kept on an explicit stack, so depth costs heap, not call stack.
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
 use text_size::{TextRange, TextSize};
 
@@ -19,14 +20,18 @@ pub(crate) struct Parsed {
     pub comments: Vec<TextRange>,
 }
 
-pub(crate) fn parse(text: &str) -> Parsed {
+/// Parses `text`; the strings of the model share it.
+pub(crate) fn parse(text: &Arc<str>) -> Parsed {
     let lexed = lexer::lex(text);
     let mut parser = Parser {
+        source: text,
         text,
         tokens: &lexed.tokens,
         pos: 0,
         errors: lexed.errors,
         stack: Vec::new(),
+        members: Vec::new(),
+        items: Vec::new(),
         root: None,
         top_level_values: 0,
         extra_values_start: None,
@@ -52,11 +57,16 @@ pub(crate) fn parse(text: &str) -> Parsed {
 }
 
 struct Parser<'a> {
+    source: &'a Arc<str>,
     text: &'a str,
     tokens: &'a [Token],
     pos: usize,
     errors: Vec<SyntaxError>,
     stack: Vec<Frame>,
+    /// The members of the open objects, innermost last.
+    members: Vec<Member>,
+    /// The elements of the open arrays, innermost last.
+    items: Vec<Value>,
     root: Option<Value>,
     top_level_values: usize,
     extra_values_start: Option<TextSize>,
@@ -85,13 +95,20 @@ struct Frame {
 /// derived `Clone`, `PartialEq`, `Debug` and `Drop` of [`Value`] shallow.
 pub const MAX_MODEL_DEPTH: usize = 128;
 
+/// An open container. Its entries so far sit on the parser's scratch stacks
+/// from `first` on: entries of inner containers only land there once those
+/// close, so each container's entries stay contiguous, and each finished
+/// container is moved into a vector of exactly its size (no growth slack
+/// kept in the model, no regrowth while parsing).
 enum Container {
     Object {
-        members: Vec<Member>,
+        /// Index of its first member in `Parser::members`.
+        first: usize,
         key: Option<PendingKey>,
     },
     Array {
-        items: Vec<Value>,
+        /// Index of its first element in `Parser::items`.
+        first: usize,
     },
 }
 
@@ -371,8 +388,9 @@ impl Parser<'_> {
 
     fn member_without_value(&mut self) {
         let frame = self.stack.last_mut().expect("inside an object");
-        if let Container::Object { members, key } = &mut frame.container {
-            members.extend(key.take().and_then(PendingKey::into_member_without_value));
+        if let Container::Object { key, .. } = &mut frame.container {
+            self.members
+                .extend(key.take().and_then(PendingKey::into_member_without_value));
         }
         frame.state = State::Next;
     }
@@ -382,11 +400,13 @@ impl Parser<'_> {
             TokenKind::LBrace | TokenKind::LBracket => {
                 let container = if token.kind == TokenKind::LBrace {
                     Container::Object {
-                        members: Vec::new(),
+                        first: self.members.len(),
                         key: None,
                     }
                 } else {
-                    Container::Array { items: Vec::new() }
+                    Container::Array {
+                        first: self.items.len(),
+                    }
                 };
                 let too_deep = self.stack.len() >= MAX_MODEL_DEPTH;
                 self.stack.push(Frame {
@@ -435,15 +455,15 @@ impl Parser<'_> {
             Container::Object { key, .. } if dropped => {
                 key.take();
             }
-            Container::Array { items } => items.push(value),
-            Container::Object { members, key } => {
+            Container::Array { .. } => self.items.push(value),
+            Container::Object { key, .. } => {
                 if let Some(PendingKey {
                     key: Some(key),
                     range,
                     ..
                 }) = key.take()
                 {
-                    members.push(Member {
+                    self.members.push(Member {
                         range: TextRange::new(range.start(), value.range.end()),
                         key,
                         value: Some(value),
@@ -460,14 +480,21 @@ impl Parser<'_> {
         };
         let end = closer.map_or(self.prev_end, |t| t.range.end());
         let kind = match frame.container {
-            _ if frame.too_deep => ValueKind::Error,
-            Container::Array { items } => ValueKind::Array(items),
-            Container::Object {
-                ref mut members,
-                ref mut key,
-            } => {
-                members.extend(key.take().and_then(PendingKey::into_member_without_value));
-                let members = std::mem::take(members);
+            // A container too deep to model keeps no entries (members
+            // without a value may have been set aside all the same).
+            Container::Array { first } if frame.too_deep => {
+                self.items.truncate(first);
+                ValueKind::Error
+            }
+            Container::Object { first, .. } if frame.too_deep => {
+                self.members.truncate(first);
+                ValueKind::Error
+            }
+            Container::Array { first } => ValueKind::Array(self.items.drain(first..).collect()),
+            Container::Object { first, ref mut key } => {
+                self.members
+                    .extend(key.take().and_then(PendingKey::into_member_without_value));
+                let members: Vec<Member> = self.members.drain(first..).collect();
                 self.report_duplicate_keys(&members);
                 ValueKind::Object(members)
             }
@@ -572,10 +599,9 @@ impl Parser<'_> {
     }
 
     fn string(&mut self, token: Token) -> JsonString {
-        let raw = &self.text[token.range];
         let mut invalid = Vec::new();
         let decoded =
-            DecodedString::decode_reporting(raw, token.range.start(), &mut |r| invalid.push(r));
+            DecodedString::decode_literal(self.source, token.range, &mut |r| invalid.push(r));
         for range in invalid {
             let escape = &self.text[range];
             let message = if escape.starts_with("\\u") {
@@ -691,5 +717,60 @@ fn shorten(text: &str, double_quotes: bool) -> String {
         format!("\"{short}\"")
     } else {
         format!("'{short}'")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(value: &Value) -> Vec<&str> {
+        match &value.kind {
+            ValueKind::Object(members) => members.iter().map(|m| m.key.decoded.as_str()).collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Members set aside inside a container too deep to model must not leak
+    /// into the containers around it.
+    #[test]
+    fn entries_of_too_deep_containers_stay_out_of_the_model() {
+        let depth = MAX_MODEL_DEPTH + 2;
+        let text = format!(
+            r#"{{"outer": {}{{"lost", "gone": 1}}{}, "kept": 2}}"#,
+            "[".repeat(depth),
+            "]".repeat(depth)
+        );
+        let parsed = parse(&Arc::from(text.as_str()));
+        let root = parsed.root.expect("a root object");
+        assert_eq!(keys(&root), ["outer", "kept"]);
+        let ValueKind::Object(members) = &root.kind else {
+            unreachable!()
+        };
+        let mut inner = members[0].value.as_ref().expect("outer has a value");
+        let mut levels = 0;
+        while let ValueKind::Array(items) = &inner.kind {
+            assert_eq!(items.len(), 1);
+            inner = &items[0];
+            levels += 1;
+        }
+        assert_eq!(levels, MAX_MODEL_DEPTH - 1);
+        assert_eq!(inner.kind, ValueKind::Error);
+    }
+
+    #[test]
+    fn finished_containers_hold_no_spare_capacity() {
+        let parsed = parse(&Arc::from(
+            r#"{"a": [1, 2, 3], "b": {"c": 1, "d": 2, "e": 3}}"#,
+        ));
+        let root = parsed.root.expect("a root object");
+        let ValueKind::Object(members) = &root.kind else {
+            unreachable!()
+        };
+        assert_eq!(members.capacity(), 2);
+        let Some(ValueKind::Array(items)) = members[0].value.as_ref().map(|v| &v.kind) else {
+            unreachable!()
+        };
+        assert_eq!(items.capacity(), 3);
     }
 }

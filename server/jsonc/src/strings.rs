@@ -1,21 +1,27 @@
+use std::sync::Arc;
+
 use text_size::{TextRange, TextSize};
+
+use crate::SharedStr;
 
 /// The decoded content of a JSON string literal (escapes resolved) together
 /// with a map from every decoded byte offset back to its source byte offset.
 ///
 /// The map only stores one entry per escape sequence that was resolved; text
 /// between escapes maps linearly. Most strings have no escapes and carry no
-/// map at all. Invalid escapes (`\x`, a `\u` without four hex digits, a lone
-/// surrogate) are kept verbatim, so they map linearly too.
+/// map at all; their text is then a slice of the text the model was parsed
+/// from, shared rather than copied. Invalid escapes (`\x`, a `\u` without
+/// four hex digits, a lone surrogate) are kept verbatim, so they map linearly
+/// too.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DecodedString {
-    text: String,
+    text: SharedStr,
     /// Source offset of the first content byte (just after the opening quote).
     content_start: TextSize,
     /// Source offset just after the last content byte: the closing quote, or
     /// the end of the literal when it is unterminated.
     content_end: TextSize,
-    escapes: Vec<ResolvedEscape>,
+    escapes: Box<[ResolvedEscape]>,
 }
 
 /// One resolved escape: `decoded_len` decoded bytes starting at
@@ -115,11 +121,38 @@ impl DecodedString {
 
     /// Like [`DecodedString::decode`], and calls `invalid_escape` with the
     /// source range of every invalid escape sequence.
-    pub(crate) fn decode_reporting(
+    fn decode_reporting(
         raw: &str,
         start: TextSize,
         invalid_escape: &mut dyn FnMut(TextRange),
     ) -> Self {
+        let source: Arc<str> = Arc::from(raw);
+        Self::decode_in(&source, &source, 0, start, invalid_escape)
+    }
+
+    /// Decodes the literal of the document `text` that spans `literal`,
+    /// sharing `text` when the string holds no escape, and calls
+    /// `invalid_escape` with the source range of every invalid escape.
+    pub(crate) fn decode_literal(
+        text: &Arc<str>,
+        literal: TextRange,
+        invalid_escape: &mut dyn FnMut(TextRange),
+    ) -> Self {
+        let bounded = &text[..usize::from(literal.end())];
+        let at = usize::from(literal.start());
+        Self::decode_in(text, bounded, at, literal.start(), invalid_escape)
+    }
+
+    /// `bounded` is `shared` cut at the end of the literal, which starts at
+    /// byte `literal_at` of both and at file offset `start`.
+    fn decode_in(
+        shared: &Arc<str>,
+        bounded: &str,
+        literal_at: usize,
+        start: TextSize,
+        invalid_escape: &mut dyn FnMut(TextRange),
+    ) -> Self {
+        let raw = &bounded[literal_at..];
         let opening = usize::from(raw.starts_with('"'));
         let content_start = start + TextSize::from(opening as u32);
         let bytes = raw.as_bytes();
@@ -162,17 +195,29 @@ impl DecodedString {
             }
         }
         let pos = pos.min(bytes.len());
-        text.push_str(&raw[copied_from..pos]);
         let content_end = start + TextSize::from(pos as u32);
+        let text = if escapes.is_empty() {
+            // The decoded text is the source's own content: share it.
+            SharedStr::slice(shared, literal_at + opening..literal_at + pos)
+        } else {
+            text.push_str(&raw[copied_from..pos]);
+            SharedStr::from(text)
+        };
         DecodedString {
             text,
             content_start,
             content_end,
-            escapes,
+            escapes: escapes.into_boxed_slice(),
         }
     }
 
     pub fn as_str(&self) -> &str {
+        self.text.as_str()
+    }
+
+    /// The decoded text as a handle that is cheap to clone (no copy of the
+    /// text), for keeping it beyond the value model.
+    pub fn shared(&self) -> &SharedStr {
         &self.text
     }
 

@@ -350,7 +350,7 @@ impl Locator<'_> {
                             .is_some_and(|v| contains(self.text, v, offset))
                             && offset > m.key.range.end()
                     }) {
-                        path = path.child_key(member.key.decoded.as_str());
+                        path = path.child_shared_key(member.key.decoded.shared());
                         value = member.value.as_ref().expect("checked above");
                         continue;
                     }
@@ -448,7 +448,7 @@ impl Locator<'_> {
                         .find(|m| m.key.range.end() <= word.start())
                     {
                         Some(member) => (
-                            path.child_key(member.key.decoded.as_str()),
+                            path.child_shared_key(member.key.decoded.shared()),
                             CursorTarget::Value { range: None },
                             false,
                         ),

@@ -476,7 +476,7 @@ fn named_keys(
         .filter(|member| !is_spread_key(member.key.decoded.as_str()))
         .map(|member| {
             let name = member.key.decoded.as_str().to_owned();
-            let path = path.child_key(&name);
+            let path = path.child_shared_key(member.key.decoded.shared());
             let children = match &member.value {
                 Some(value) if depth < MAX_WRITTEN_DEPTH => {
                     named_keys(value, &path, section, request_index, depth + 1)

@@ -2,13 +2,14 @@
 
 use std::fmt;
 
-use iml_jsonc::{Value, ValueKind};
+use iml_jsonc::{SharedStr, Value, ValueKind};
 
 /// One step of a [`JsonPath`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum PathSegment {
-    /// An object member, by its decoded key.
-    Key(String),
+    /// An object member, by its decoded key. Keys taken from the value model
+    /// share the document's text, so a path costs one small vector.
+    Key(SharedStr),
     /// An array element (0-based).
     Index(usize),
 }
@@ -36,15 +37,23 @@ impl JsonPath {
     }
 
     pub fn child_key(&self, key: &str) -> JsonPath {
-        let mut path = self.clone();
-        path.0.push(PathSegment::Key(key.to_owned()));
-        path
+        self.child_shared_key(&SharedStr::from(key))
+    }
+
+    /// Like [`JsonPath::child_key`] for a key taken from the value model
+    /// (`member.key.decoded.shared()`), which is shared instead of copied.
+    pub fn child_shared_key(&self, key: &SharedStr) -> JsonPath {
+        let mut segments = Vec::with_capacity(self.0.len() + 1);
+        segments.extend_from_slice(&self.0);
+        segments.push(PathSegment::Key(key.clone()));
+        JsonPath(segments)
     }
 
     pub fn child_index(&self, index: usize) -> JsonPath {
-        let mut path = self.clone();
-        path.0.push(PathSegment::Index(index));
-        path
+        let mut segments = Vec::with_capacity(self.0.len() + 1);
+        segments.extend_from_slice(&self.0);
+        segments.push(PathSegment::Index(index));
+        JsonPath(segments)
     }
 
     /// The key of segment `i`, when it is a key.
@@ -87,7 +96,7 @@ impl JsonPath {
                 (PathSegment::Key(key), ValueKind::Object(members)) => members
                     .iter()
                     .rev()
-                    .find(|member| member.key.decoded.as_str() == key)?
+                    .find(|member| member.key.decoded.as_str() == key.as_str())?
                     .value
                     .as_ref()?,
                 (PathSegment::Index(index), ValueKind::Array(items)) => items.get(*index)?,

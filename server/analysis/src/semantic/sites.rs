@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
 
-use iml_jsonc::{DecodedString, JsonString, Value, ValueKind};
+use iml_jsonc::{DecodedString, JsonString, SharedStr, Value, ValueKind};
 use iml_lang::{ExprBlock, Template, parse_template};
 use text_size::{TextRange, TextSize};
 
@@ -96,10 +96,12 @@ impl FileSites {
             strings: Vec::new(),
             path: Vec::new(),
             reusable,
+            parsed: HashMap::new(),
         };
         collector.walk(root);
         let mut strings = collector.strings;
         strings.sort_by_key(|s| s.range.start());
+        strings.shrink_to_fit();
         FileSites { strings }
     }
 
@@ -131,23 +133,35 @@ pub(crate) fn is_spread_key(key: &str) -> bool {
         .is_some_and(|body| body.trim() == "...")
 }
 
+/// One step of the path being walked, borrowed from the value model until a
+/// site needs it.
+#[derive(Clone, Copy)]
+enum Step<'v> {
+    Key(&'v SharedStr),
+    Index(usize),
+}
+
 /// Walks the value model keeping one path stack, so a path is built only for
 /// the strings that become sites. Recursion is bounded by the value model's
 /// own depth limit (`iml_jsonc::MAX_MODEL_DEPTH`).
-struct Collector<'p> {
+struct Collector<'a> {
     strings: Vec<ImlString>,
-    path: Vec<PathSegment>,
-    reusable: HashMap<&'p str, &'p Arc<Template>>,
+    path: Vec<Step<'a>>,
+    /// Parses of the file's earlier version, by decoded text.
+    reusable: HashMap<&'a str, &'a Arc<Template>>,
+    /// Parses made during this walk, by decoded text: a text that appears
+    /// several times in the file (`{{parameters.id}}`) is parsed and held once.
+    parsed: HashMap<&'a str, Arc<Template>>,
 }
 
-impl Collector<'_> {
-    fn walk(&mut self, value: &Value) {
+impl<'a> Collector<'a> {
+    fn walk(&mut self, value: &'a Value) {
         match &value.kind {
             ValueKind::String(string) => self.push_string(string, false),
             ValueKind::Object(members) => {
                 for member in members {
                     let key = member.key.decoded.as_str();
-                    self.path.push(PathSegment::Key(key.to_owned()));
+                    self.path.push(Step::Key(member.key.decoded.shared()));
                     if is_spread_key(key) {
                         self.push_string(&member.key, true);
                     }
@@ -159,7 +173,7 @@ impl Collector<'_> {
             }
             ValueKind::Array(items) => {
                 for (index, item) in items.iter().enumerate() {
-                    self.path.push(PathSegment::Index(index));
+                    self.path.push(Step::Index(index));
                     self.walk(item);
                     self.path.pop();
                 }
@@ -168,20 +182,32 @@ impl Collector<'_> {
         }
     }
 
-    fn push_string(&mut self, string: &JsonString, is_key: bool) {
+    fn push_string(&mut self, string: &'a JsonString, is_key: bool) {
         let text = string.decoded.as_str();
         if !text.contains("{{") {
             return;
         }
         let template = match self.reusable.get(text) {
             Some(template) => Arc::clone(template),
-            None => Arc::new(parse_template(text)),
+            None => Arc::clone(
+                self.parsed
+                    .entry(text)
+                    .or_insert_with(|| Arc::new(parse_template(text))),
+            ),
         };
         if template.blocks.is_empty() {
             return;
         }
+        let path = self
+            .path
+            .iter()
+            .map(|step| match *step {
+                Step::Key(key) => PathSegment::Key(key.clone()),
+                Step::Index(index) => PathSegment::Index(index),
+            })
+            .collect();
         self.strings.push(ImlString {
-            path: JsonPath(self.path.clone()),
+            path: JsonPath(path),
             is_key,
             range: string.range,
             decoded: string.decoded.clone(),

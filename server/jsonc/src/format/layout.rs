@@ -121,7 +121,7 @@ impl<'a> Layout<'a> {
         if u32::try_from(text.len()).is_err() {
             return None;
         }
-        let parsed = parser::parse(text);
+        let parsed = parser::parse(&std::sync::Arc::from(text));
         let harmless = [code::TRAILING_COMMA, code::DUPLICATE_KEY];
         if parsed.errors.iter().any(|e| !harmless.contains(&e.code)) {
             return None;
