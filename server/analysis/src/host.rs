@@ -303,6 +303,12 @@ impl Analysis {
         self.apps.get_or_init(|| Apps::build(self))
     }
 
+    /// Whether the app model is built. Until it is, the first question
+    /// about any file builds it for the whole workspace.
+    pub fn apps_ready(&self) -> bool {
+        self.apps.get().is_some()
+    }
+
     /// Every app of the workspace, sorted by root.
     pub fn apps_list(&self) -> &[AppModel] {
         &self.apps().apps

@@ -66,7 +66,7 @@ fn serve_stdio() -> ExitCode {
     match served {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("iml-ls: cannot read stdin: {error}");
+            eprintln!("iml-ls: cannot set up stdin and stdout: {error}");
             ExitCode::FAILURE
         }
     }

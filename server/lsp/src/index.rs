@@ -273,6 +273,9 @@ impl ImlLanguageServer {
             roots.discover_under(&folders)
         })
         .await;
+        // A server started without folders is indexed from now on, so a
+        // manifest change loads the files it newly lists.
+        self.session.lock().indexed = true;
     }
 
     /// Walks the disk with `discover` and loads what it finds, in batches,

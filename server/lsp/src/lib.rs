@@ -55,6 +55,6 @@ where
 
 /// Serves one client over stdin/stdout. Nothing else may write to stdout.
 pub async fn run_stdio() -> std::io::Result<()> {
-    serve(stdio::Stdin::spawn()?, stdio::Stdout::new()).await;
+    serve(stdio::Stdin::spawn()?, stdio::Stdout::new()?).await;
     Ok(())
 }

@@ -67,7 +67,13 @@ impl Publisher {
             return;
         };
         let publisher = self.clone();
-        let place = if is_small(job.open.values().map(|doc| doc.rope.len_bytes()).sum()) {
+        // Inline only for the keystroke case: edits of small open documents
+        // with the app model already built (after indexing or a change on
+        // disk, the first run rebuilds it for the whole workspace).
+        let place = if job.snapshot.apps_ready()
+            && job.changed.iter().all(|path| job.open.contains_key(path))
+            && is_small(job.open.values().map(|doc| doc.rope.len_bytes()).sum())
+        {
             Place::Inline
         } else {
             Place::BlockingPool

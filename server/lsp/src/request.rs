@@ -59,7 +59,10 @@ impl ImlLanguageServer {
         let Some(snapshot) = self.session.lock().document_snapshot(uri) else {
             return Ok(None);
         };
-        let place = if is_small(snapshot.rope.len_bytes()) && !APP_WIDE.contains(&method) {
+        let place = if is_small(snapshot.rope.len_bytes())
+            && snapshot.snapshot.analysis.apps_ready()
+            && !APP_WIDE.contains(&method)
+        {
             Place::Inline
         } else {
             Place::BlockingPool

@@ -19,6 +19,8 @@ use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, DuplexStream
 use tokio::sync::mpsc;
 use tower_lsp_server::jsonrpc::{Error, ErrorCode, Id, Request, Response};
 
+/// How long output still queued at the end may take to reach the client.
+const FINAL_WRITE_WAIT: std::time::Duration = std::time::Duration::from_secs(2);
 /// Buffer size of each in-process pipe.
 const PIPE_CAPACITY: usize = 64 * 1024;
 /// A header line longer than this is garbage, not a header.
@@ -373,7 +375,8 @@ async fn pump<O: AsyncWrite>(
     while let Ok(reply) = replies.try_recv() {
         let _ = output.write_all(&reply).await;
     }
-    let _ = output.flush().await;
+    // Everything written before exiting, unless the client stopped reading.
+    let _ = tokio::time::timeout(FINAL_WRITE_WAIT, output.shutdown()).await;
 }
 
 #[cfg(test)]

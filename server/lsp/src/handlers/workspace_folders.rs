@@ -44,6 +44,8 @@ impl ImlLanguageServer {
             let dropped = self.drop_files_outside_folders().await;
             tracing::info!("dropped {} files of removed folders", dropped.len());
         }
+        // Watched before indexing, so a file saved while it runs is not missed.
+        self.register_file_watchers().await;
         if !newly_covered.is_empty() {
             self.index_folders(newly_covered).await;
         }
@@ -52,7 +54,6 @@ impl ImlLanguageServer {
         // read from other files may have come or gone.
         let open = self.session.lock().open_paths();
         self.publisher.schedule(open);
-        self.register_file_watchers().await;
         self.watch_listed_files().await;
     }
 }

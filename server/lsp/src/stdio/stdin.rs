@@ -1,21 +1,13 @@
-//! Stdin and stdout for the protocol, without a thread hand-off per message.
-//!
-//! Tokio's own stdin and stdout run every read and write as a task on its
-//! blocking pool: each message in or out wakes a pool thread and then wakes
-//! the runtime back. On a busy or virtualised machine every such wake-up can
-//! wait for a scheduler tick, so a keystroke that takes 0.3 ms to check could
-//! reach the client milliseconds later. Here one long-lived thread reads
-//! stdin (its reads may block for ever; the thread is never joined, so it
-//! cannot hold up shutdown), and writes go straight to the stdout pipe from
-//! the task that writes them. A write blocks only while the client is not
-//! reading its end of the pipe, which stalls that one task, as tokio's
-//! writer would have.
+//! The client's input: one long-lived thread reads stdin, so no read is
+//! handed to tokio's blocking pool (a pool thread woken per read, then the
+//! runtime woken back). Its reads may block for ever; the thread is never
+//! joined, so it cannot hold up shutdown.
 
-use std::io::{Read, Write};
+use std::io::Read;
 use std::pin::Pin;
 use std::task::{Context, Poll};
 
-use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
+use tokio::io::{AsyncRead, ReadBuf};
 use tokio::sync::mpsc;
 
 /// How much one read of stdin takes at most.
@@ -96,41 +88,10 @@ impl AsyncRead for Stdin {
     }
 }
 
-/// The client's output, written synchronously by the writing task.
-pub struct Stdout<W = std::io::Stdout> {
-    output: W,
-}
-
-impl Stdout {
-    pub fn new() -> Self {
-        Self {
-            output: std::io::stdout(),
-        }
-    }
-}
-
-impl<W: Write + Unpin> AsyncWrite for Stdout<W> {
-    fn poll_write(
-        self: Pin<&mut Self>,
-        _: &mut Context<'_>,
-        buf: &[u8],
-    ) -> Poll<std::io::Result<usize>> {
-        Poll::Ready(self.get_mut().output.write(buf))
-    }
-
-    fn poll_flush(self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<std::io::Result<()>> {
-        Poll::Ready(self.get_mut().output.flush())
-    }
-
-    fn poll_shutdown(self: Pin<&mut Self>, context: &mut Context<'_>) -> Poll<std::io::Result<()>> {
-        self.poll_flush(context)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    use tokio::io::AsyncReadExt;
 
     /// Hands out its bytes a few at a time, then fails if asked to.
     struct Trickle {
@@ -188,17 +149,5 @@ mod tests {
         let error = stdin.read_to_end(&mut read).await.unwrap_err();
         assert_eq!(read, b"abcdef");
         assert_eq!(error.to_string(), "pipe broke");
-    }
-
-    #[tokio::test]
-    async fn writes_reach_the_output_at_once() {
-        let mut stdout = Stdout { output: Vec::new() };
-        stdout
-            .write_all(b"Content-Length: 2\r\n\r\n")
-            .await
-            .unwrap();
-        stdout.write_all(b"{}").await.unwrap();
-        stdout.flush().await.unwrap();
-        assert_eq!(stdout.output, b"Content-Length: 2\r\n\r\n{}");
     }
 }
