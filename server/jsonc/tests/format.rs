@@ -103,7 +103,7 @@ fn multi_line_containers_get_one_member_per_line() {
 #[test]
 fn empty_containers_close_up() {
     check(
-        "{\"a\": {\n\n}, \"b\": [ ], \"c\": [\n], \"d\": {}}",
+        "{\"a\": {\n\n}, \"b\": [ ], \"c\": [\n],\n \"d\": {}}",
         expect![[r#"
             {
               "a": {},
@@ -111,6 +111,13 @@ fn empty_containers_close_up() {
               "c": [],
               "d": {}
             }"#]],
+    );
+    // The lines inside an empty container go when it closes up, so they do
+    // not make the container around it span lines (formatting just the
+    // inner one would otherwise change how the outer one is laid out).
+    check(
+        "{\"a\": {\n\n}, \"b\": [ ], \"c\": [\n], \"d\": {}}",
+        expect![[r#"{ "a": {}, "b": [], "c": [], "d": {} }"#]],
     );
     check("[\n\n]", expect!["[]"]);
     check("  {   }  ", expect!["{}"]);
@@ -483,4 +490,99 @@ fn deep_nesting_neither_hangs_nor_explodes() {
     assert_eq!(format_document(&expanded, &wide), None);
     let shallow = format!("{}1{}", "[\n".repeat(50), "\n]".repeat(50));
     assert!(format_text(&shallow, &wide).is_some());
+}
+
+/// Formatting any range and then the whole document gives what formatting
+/// the whole document gives, and the range's edits stay off the text
+/// around the container they format.
+fn check_every_range(text: &str, options: &FormatOptions) {
+    let whole = format_text(text, options).expect("formats");
+    assert_eq!(format_text(&whole, options).as_deref(), Some(&*whole));
+    for start in 0..=text.len() {
+        for end in start..=text.len() {
+            let range = TextRange::new(TextSize::from(start as u32), TextSize::from(end as u32));
+            let edits = format_range(text, range, options).expect("formats");
+            let ranged = apply_edits(text, &edits);
+            assert_eq!(
+                format_text(&ranged, options).as_deref(),
+                Some(&*whole),
+                "range {start}..{end} of {text:?} gave {ranged:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn mixed_line_endings_follow_the_first_kept_break() {
+    // The CRLF inside the empty object goes when it closes up; the LF breaks
+    // at the end stay, so they decide, whether the whole document or only
+    // the object is formatted first.
+    let text = "{\r\n    }\n\n\n\t";
+    let empty = TextRange::empty(TextSize::from(0));
+    let ranged = apply_edits(text, &format_range(text, empty, &SPACES).expect("formats"));
+    assert_eq!(ranged, "{}\n\n\n\t");
+    assert_eq!(format_text(&ranged, &SPACES), format_text(text, &SPACES));
+    check(text, expect!["{}\n\n\n"]);
+    check_every_range(text, &SPACES);
+
+    // A removed LF does not decide either: the first kept break is CRLF.
+    let text = "{\"a\": {\n}, \"b\": 1,\r\n\"c\": [1,\n2]}\n";
+    check(
+        text,
+        expect![[r#"
+            {␍
+              "a": {},␍
+              "b": 1,␍
+              "c": [␍
+                1,␍
+                2␍
+              ]␍
+            }␍
+        "#]],
+    );
+    check_every_range(text, &SPACES);
+
+    // An LF first: everything the formatter writes is LF.
+    let text = "{\n\"a\": 1,\r\n\"b\": [\r\n]\r\n}\r\n";
+    check(
+        text,
+        expect![[r#"
+            {
+              "a": 1,
+              "b": []
+            }
+        "#]],
+    );
+    check_every_range(text, &SPACES);
+
+    // No break between tokens is kept: a block comment's break decides the
+    // line break added at the end.
+    let text = "[\n]/* a\r\n b */";
+    let final_newline = FormatOptions {
+        insert_final_newline: true,
+        trim_final_newlines: true,
+        ..SPACES
+    };
+    check_with(text, final_newline, expect!["[] /* a␍\n b */␍\n"]);
+    check_every_range(text, &final_newline);
+    check_every_range("[\n]/* a\r\n b */\n\r\n", &final_newline);
+}
+
+#[test]
+fn lines_inside_an_empty_container_do_not_expand_its_parent() {
+    // Formatting only the inner array closes it up; the outer one must not
+    // then be laid out differently from formatting everything at once.
+    check("[{\n}]", expect!["[{}]"]);
+    check_every_range("[{\n}]", &SPACES);
+    check_every_range("{\"a\": [\r\n\r\n], \"b\": {\"c\": {\n}}}\r\n", &SPACES);
+    // Lines of its own still expand it.
+    check(
+        "[{\n},\n[]]",
+        expect![[r#"
+            [
+              {},
+              []
+            ]"#]],
+    );
+    check_every_range("[{\n},\n[]]", &SPACES);
 }

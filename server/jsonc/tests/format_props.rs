@@ -162,8 +162,17 @@ fn options(tabs: bool, size: u32, final_newlines: bool) -> FormatOptions {
     }
 }
 
+/// 256 cases by default; `PROPTEST_CASES` asks for a longer search.
+fn config() -> ProptestConfig {
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(256);
+    ProptestConfig::with_cases(cases)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(config())]
 
     #[test]
     fn formatting_keeps_the_document_and_is_idempotent(
@@ -197,9 +206,10 @@ proptest! {
         noise in prop::collection::vec(any::<u8>(), 1..64),
         at in any::<prop::sample::Index>(),
         len in 0usize..40,
+        final_newlines in any::<bool>(),
     ) {
         let text = document(&shape, &noise);
-        let options = options(false, 2, false);
+        let options = options(false, 2, final_newlines);
         let start = at.index(text.len() + 1);
         let end = (start + len).min(text.len());
         let range = TextRange::new(TextSize::from(start as u32), TextSize::from(end as u32));

@@ -90,7 +90,6 @@ pub(super) struct Layout<'a> {
     partner: Vec<usize>,
     /// Source line of each element's start.
     line: Vec<u32>,
-    newline: &'static str,
     /// Where the first gap starts (after a byte order mark).
     content_start: usize,
 }
@@ -160,10 +159,18 @@ impl<'a> Layout<'a> {
         let mut line = Vec::with_capacity(elements.len());
         let mut current_line = 0u32;
         let mut gap_start = content_start;
-        for element in &elements {
+        for (i, element) in elements.iter().enumerate() {
             let gap = breaks_in(&text[gap_start..usize_of(element.range.start())]);
             breaks.push(gap);
-            current_line += gap;
+            // An empty container always closes up, so the lines inside it
+            // must not make the container around it span several lines:
+            // formatting only the inner one would then change the outer one.
+            let closes_up = i > 0
+                && matches!(elements[i - 1].kind, Kind::Open { .. })
+                && element.kind == Kind::Close;
+            if !closes_up {
+                current_line += gap;
+            }
             line.push(current_line);
             if element.kind == Kind::BlockComment {
                 current_line += breaks_in(&text[element.range]);
@@ -185,28 +192,12 @@ impl<'a> Layout<'a> {
             return None;
         }
 
-        // The style of the first line break between elements; rewritten gaps
-        // all take that style, so a second run sees the same one. Only a text
-        // whose breaks all sit inside comments goes by the comments.
-        let first_gap_break = (0..=elements.len())
-            .find(|&i| breaks[i] > 0)
-            .map(|i| gap_range(text, &elements, content_start, i));
-        let newline = match first_gap_break.map_or(text, |(start, end)| &text[start..end]) {
-            s if s
-                .find(['\n', '\r'])
-                .is_some_and(|i| s[i..].starts_with("\r\n")) =>
-            {
-                "\r\n"
-            }
-            _ => "\n",
-        };
         Some(Layout {
             text,
             elements,
             breaks,
             partner,
             line,
-            newline,
             content_start,
         })
     }
@@ -383,6 +374,57 @@ impl<'a> Layout<'a> {
         }
     }
 
+    /// Line breaks in the final gap once the options have had their say.
+    fn final_lines(&self, options: &FormatOptions) -> u32 {
+        let mut lines = self.breaks[self.elements.len()];
+        if options.trim_final_newlines {
+            lines = lines.min(1);
+        }
+        if options.insert_final_newline {
+            lines = lines.max(1);
+        }
+        lines
+    }
+
+    /// The line break every rewritten gap gets: the style of the first line
+    /// break between elements that the formatted document keeps, or, when
+    /// there is none, of the first one inside a block comment.
+    ///
+    /// A mixed file has no single style, and whatever is picked must stay
+    /// picked once the document (or one container of it) is formatted.
+    /// Breaks the formatter removes cannot decide: formatting a range could
+    /// remove them while leaving differently styled ones outside the range,
+    /// and the next run would pick those. A kept break is rewritten in the
+    /// chosen style, so the choice survives any number of runs.
+    fn newline(&self, spaces: &[Gap], final_lines: u32) -> &'static str {
+        let n = self.elements.len();
+        let kept = (0..=n).find(|&i| {
+            let keeps = if i == n {
+                final_lines > 0
+            } else {
+                matches!(spaces[i], Gap::Break { .. })
+            };
+            keeps && self.breaks[i] > 0
+        });
+        let source = match kept {
+            Some(i) => {
+                let (start, end) = gap_range(self.text, &self.elements, self.content_start, i);
+                &self.text[start..end]
+            }
+            None => self
+                .elements
+                .iter()
+                .filter(|e| e.kind == Kind::BlockComment)
+                .map(|e| &self.text[e.range])
+                .find(|c| c.contains(['\n', '\r']))
+                .unwrap_or(""),
+        };
+        match source.find(['\n', '\r']) {
+            Some(i) if source[i..].starts_with("\r\n") => "\r\n",
+            _ => "\n",
+        }
+    }
+
     /// Edits for every gap (or only those inside `scope`).
     pub(super) fn edits(
         &self,
@@ -411,6 +453,8 @@ impl<'a> Layout<'a> {
             None => (0..n + 1, "", 0),
         };
         let spaces = self.spaces();
+        let final_lines = self.final_lines(options);
+        let newline = self.newline(&spaces, final_lines);
         let budget = (self.text.len() * MAX_GROWTH).max(MIN_BUDGET);
         let mut written = 0usize;
         let mut edits = Vec::new();
@@ -418,15 +462,8 @@ impl<'a> Layout<'a> {
         for i in gaps {
             new.clear();
             if i == n {
-                let mut lines = self.breaks[n];
-                if options.trim_final_newlines {
-                    lines = lines.min(1);
-                }
-                if options.insert_final_newline {
-                    lines = lines.max(1);
-                }
-                for _ in 0..lines {
-                    new.push_str(self.newline);
+                for _ in 0..final_lines {
+                    new.push_str(newline);
                 }
             } else {
                 match spaces[i] {
@@ -434,7 +471,7 @@ impl<'a> Layout<'a> {
                     Gap::Space => new.push(' '),
                     Gap::Break { lines, depth } => {
                         for _ in 0..lines {
-                            new.push_str(self.newline);
+                            new.push_str(newline);
                         }
                         new.push_str(base);
                         for _ in base_depth..depth {
