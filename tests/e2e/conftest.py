@@ -31,15 +31,21 @@ def record_registration(client: LanguageClient, params: types.RegistrationParams
     client.registrations.extend(params.registrations)
 
 
+def record_unregistration(client: LanguageClient, params: types.UnregistrationParams):
+    client.unregistrations.extend(params.unregisterations)
+
+
 def make_client(handlers: dict[str, Any] | None = None) -> LanguageClient:
     """A client that records every push; `handlers` replace its answers to
     the server's requests, by method."""
     client = LanguageClient()
     client.published = []
     client.registrations = []
+    client.unregistrations = []
     features = dict(DEFAULT_CLIENT_FEATURES)
     features[types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS] = record_diagnostics
     features[types.CLIENT_REGISTER_CAPABILITY] = record_registration
+    features[types.CLIENT_UNREGISTER_CAPABILITY] = record_unregistration
     features.update(handlers or {})
     register_lsp_features(client, features)
     return client

@@ -10,13 +10,12 @@ import pathlib
 
 import pytest_lsp
 from lsprotocol import types
-from pytest_lsp import ClientServerConfig, LanguageClient
+from pytest_lsp import LanguageClient
 
 from conftest import (
     CONFIG,
     TIMEOUT,
     capabilities,
-    make_client,
     open_document,
     start,
     wait_for_diagnostics,
@@ -24,23 +23,6 @@ from conftest import (
 )
 
 LISTED_ID = "iml-ls/listed-files"
-
-
-def record_unregistration(client: LanguageClient, params: types.UnregistrationParams):
-    client.unregistrations.extend(params.unregisterations)
-
-
-def make_recording_client() -> LanguageClient:
-    client = make_client({types.CLIENT_UNREGISTER_CAPABILITY: record_unregistration})
-    client.unregistrations = []
-    return client
-
-
-LISTED_CONFIG = ClientServerConfig(
-    server_command=CONFIG.server_command,
-    client_factory=make_recording_client,
-    server_env=CONFIG.server_env,
-)
 
 
 def manifest(general: dict[str, str], functions: dict[str, str]) -> str:
@@ -59,7 +41,7 @@ def write_app(root: pathlib.Path) -> None:
     (root / "README.md").write_text("# Acme\n")
 
 
-@pytest_lsp.fixture(config=LISTED_CONFIG)
+@pytest_lsp.fixture(config=CONFIG)
 async def app(lsp_client: LanguageClient, tmp_path: pathlib.Path):
     write_app(tmp_path)
     await start(lsp_client, capabilities("utf-16"), tmp_path)

@@ -13,13 +13,12 @@ import urllib.parse
 
 import pytest_lsp
 from lsprotocol import types
-from pytest_lsp import ClientServerConfig, LanguageClient
+from pytest_lsp import LanguageClient
 
 from conftest import (
     CONFIG,
     TIMEOUT,
     capabilities,
-    make_client,
     open_document,
     start,
     wait_for_diagnostics,
@@ -56,23 +55,6 @@ def write_app(root: pathlib.Path, module: str, communication: str) -> None:
 MISSPELT = '{"url": "/invoices", "qs": {"status": "{{parameters.stauts}}"}}'
 
 
-def record_unregistration(client: LanguageClient, params: types.UnregistrationParams):
-    client.unregistrations.extend(params.unregisterations)
-
-
-def make_recording_client() -> LanguageClient:
-    client = make_client({types.CLIENT_UNREGISTER_CAPABILITY: record_unregistration})
-    client.unregistrations = []
-    return client
-
-
-FOLDERS_CONFIG = ClientServerConfig(
-    server_command=CONFIG.server_command,
-    client_factory=make_recording_client,
-    server_env=CONFIG.server_env,
-)
-
-
 def folder_capabilities() -> types.ClientCapabilities:
     """VS Code-like: relative watcher patterns and workspace folders."""
     caps = capabilities("utf-16")
@@ -83,7 +65,7 @@ def folder_capabilities() -> types.ClientCapabilities:
     return caps
 
 
-@pytest_lsp.fixture(config=FOLDERS_CONFIG)
+@pytest_lsp.fixture(config=CONFIG)
 async def folders(lsp_client: LanguageClient, tmp_path: pathlib.Path):
     """Starts on folder `first`; folder `second` exists beside it, unopened."""
     first, second = tmp_path / "first", tmp_path / "second"

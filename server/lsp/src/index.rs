@@ -146,31 +146,8 @@ impl ImlLanguageServer {
         if registered.as_ref() == Some(&watchers) {
             return;
         }
-        if registered.take().is_some() {
-            let unregistration = Unregistration {
-                id: APP_FILE_WATCHERS.to_owned(),
-                method: METHOD_WATCHED_FILES.to_owned(),
-            };
-            if let Err(error) = self
-                .client
-                .unregister_capability(vec![unregistration])
-                .await
-            {
-                tracing::warn!("client kept the old app-file watchers: {error}");
-            }
-        }
-        let options = DidChangeWatchedFilesRegistrationOptions {
-            watchers: watchers.clone(),
-        };
-        let registration = Registration {
-            id: APP_FILE_WATCHERS.to_owned(),
-            method: METHOD_WATCHED_FILES.to_owned(),
-            register_options: serde_json::to_value(options).ok(),
-        };
-        match self.client.register_capability(vec![registration]).await {
-            Ok(()) => *registered = Some(watchers),
-            Err(error) => tracing::warn!("client refused to watch files: {error}"),
-        }
+        self.replace_watchers(APP_FILE_WATCHERS, &mut registered, watchers)
+            .await;
     }
 
     /// Asks the client to watch the files manifests list under names the
@@ -207,9 +184,23 @@ impl ImlLanguageServer {
         if registered.as_ref() == Some(&watchers) || (registered.is_none() && watchers.is_empty()) {
             return;
         }
+        self.replace_watchers(LISTED_FILE_WATCHERS, &mut registered, watchers)
+            .await;
+    }
+
+    /// Replaces the watchers registered under `id` (if any) with `watchers`
+    /// (none when empty). The same id cannot be registered twice, so the old
+    /// ones are unregistered first; `registered` records what the client
+    /// accepted.
+    async fn replace_watchers(
+        &self,
+        id: &str,
+        registered: &mut Option<Vec<FileSystemWatcher>>,
+        watchers: Vec<FileSystemWatcher>,
+    ) {
         if registered.take().is_some() {
             let unregistration = Unregistration {
-                id: LISTED_FILE_WATCHERS.to_owned(),
+                id: id.to_owned(),
                 method: METHOD_WATCHED_FILES.to_owned(),
             };
             if let Err(error) = self
@@ -217,7 +208,7 @@ impl ImlLanguageServer {
                 .unregister_capability(vec![unregistration])
                 .await
             {
-                tracing::warn!("client kept the old listed-file watchers: {error}");
+                tracing::warn!("client kept the old watchers {id}: {error}");
             }
         }
         if watchers.is_empty() {
@@ -227,13 +218,13 @@ impl ImlLanguageServer {
             watchers: watchers.clone(),
         };
         let registration = Registration {
-            id: LISTED_FILE_WATCHERS.to_owned(),
+            id: id.to_owned(),
             method: METHOD_WATCHED_FILES.to_owned(),
             register_options: serde_json::to_value(options).ok(),
         };
         match self.client.register_capability(vec![registration]).await {
             Ok(()) => *registered = Some(watchers),
-            Err(error) => tracing::warn!("client refused to watch the listed files: {error}"),
+            Err(error) => tracing::warn!("client refused the watchers {id}: {error}"),
         }
     }
 
