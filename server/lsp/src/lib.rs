@@ -8,6 +8,7 @@ mod diagnostics;
 mod documents;
 mod handlers;
 mod index;
+mod place;
 mod positions;
 mod progress;
 mod publish;

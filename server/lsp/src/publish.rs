@@ -5,7 +5,6 @@
 use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::time::Instant;
 
 use iml_analysis::Analysis;
 use ropey::Rope;
@@ -13,8 +12,8 @@ use tower_lsp_server::Client;
 use tower_lsp_server::ls_types::{Diagnostic, Uri};
 
 use crate::diagnostics;
+use crate::place::Place;
 use crate::positions::PositionEncoding;
-use crate::request::{Place, is_small, run_caught};
 use crate::session::SharedSession;
 
 /// An open document as it was when the run was requested.
@@ -67,35 +66,20 @@ impl Publisher {
             return;
         };
         let publisher = self.clone();
-        // Inline only for the keystroke case: edits of small open documents
-        // with the app model already built (after indexing or a change on
-        // disk, the first run rebuilds it for the whole workspace).
-        let place = if job.snapshot.apps_ready()
-            && job.changed.iter().all(|path| job.open.contains_key(path))
-            && is_small(job.open.values().map(|doc| doc.rope.len_bytes()).sum())
-        {
-            Place::Inline
-        } else {
-            Place::BlockingPool
-        };
+        // Inline only for the keystroke case: edits of small open documents.
+        let place = Place::for_work(
+            job.open.values().map(|doc| doc.rope.len_bytes()).sum(),
+            job.snapshot.apps_ready(),
+            job.changed.iter().all(|path| job.open.contains_key(path)),
+        );
         tokio::spawn(async move {
             let session = publisher.session.clone();
             let revision = job.revision;
-            let run = move || {
-                let started = Instant::now();
-                let computed = run_caught("diagnostics", || compute(job, &session));
-                tracing::debug!(
-                    "diagnostics at revision {revision} computed in {:.3} ms",
-                    started.elapsed().as_secs_f64() * 1e3
-                );
-                computed
-            };
-            let computed = match place {
-                Place::Inline => run(),
-                Place::BlockingPool => tokio::task::spawn_blocking(run)
-                    .await
-                    .unwrap_or_else(|error| Err(error.to_string())),
-            };
+            let computed = place
+                .run(format!("diagnostics at revision {revision}"), move || {
+                    compute(job, &session)
+                })
+                .await;
             match computed {
                 Ok(computed) => publisher.send(revision, computed).await,
                 Err(error) => {

@@ -20,6 +20,7 @@ use tower_lsp_server::ls_types::{MessageType, Uri};
 
 use crate::handlers;
 use crate::index::EAGER_LOAD_WAIT;
+use crate::place::Place;
 use crate::server::ImlLanguageServer;
 use crate::snapshot::{DocumentSnapshot, Snapshot};
 
@@ -59,14 +60,11 @@ impl ImlLanguageServer {
         let Some(snapshot) = self.session.lock().document_snapshot(uri) else {
             return Ok(None);
         };
-        let place = if is_small(snapshot.rope.len_bytes())
-            && snapshot.snapshot.analysis.apps_ready()
-            && !APP_WIDE.contains(&method)
-        {
-            Place::Inline
-        } else {
-            Place::BlockingPool
-        };
+        let place = Place::for_work(
+            snapshot.rope.len_bytes(),
+            snapshot.snapshot.analysis.apps_ready(),
+            !APP_WIDE.contains(&method),
+        );
         self.isolated(method, place, move |cancel| compute(snapshot, cancel))
             .await
     }
@@ -123,28 +121,14 @@ impl ImlLanguageServer {
     {
         let cancel = Cancel::default();
         let _on_drop = CancelOnDrop(cancel.clone());
-        let run = move || {
-            let started = Instant::now();
-            let outcome = run_caught(method, || {
+        let outcome = place
+            .run(method.to_owned(), move || {
                 if panic_requested(method) {
                     panic!("{PANIC_ON} asked for a panic in {method}");
                 }
                 compute(&cancel)
-            });
-            // With IML_LS_LOG=debug, separates the server's own time from
-            // what a client measures around it (transport, queueing).
-            tracing::debug!(
-                "{method} computed in {:.3} ms",
-                started.elapsed().as_secs_f64() * 1e3
-            );
-            outcome
-        };
-        let outcome = match place {
-            Place::Inline => run(),
-            Place::BlockingPool => tokio::task::spawn_blocking(run)
-                .await
-                .unwrap_or_else(|error| Err(format!("{method} did not finish: {error}"))),
-        };
+            })
+            .await;
         match outcome {
             Ok(value) => Ok(value),
             Err(message) => {
@@ -154,25 +138,6 @@ impl ImlLanguageServer {
             }
         }
     }
-}
-
-/// Where a computation runs. Handing work to the blocking pool and back
-/// costs two thread wake-ups, each of which can wait for a scheduler tick on
-/// a loaded machine: more than the work itself for a small document. Larger
-/// work goes to the pool so the runtime keeps reading the client's messages
-/// (a `$/cancelRequest`, the next keystroke) meanwhile.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Place {
-    Inline,
-    BlockingPool,
-}
-
-/// Documents up to this size are analysed inline: checking one takes well
-/// under a millisecond (`cargo bench`, 10 KB figures).
-const INLINE_MAX_BYTES: usize = 64 * 1024;
-
-pub(crate) fn is_small(bytes: usize) -> bool {
-    bytes <= INLINE_MAX_BYTES
 }
 
 /// Requests whose answer searches the whole app, however small the

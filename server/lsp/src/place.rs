@@ -1,0 +1,86 @@
+//! Where a computation runs: on the runtime's own thread, or on the blocking
+//! pool. Handing work to the pool and back costs two thread wake-ups, each of
+//! which can wait for a scheduler tick on a loaded machine: more than the
+//! work itself for a small document (docs/performance.md, "Tails"). Larger
+//! work goes to the pool so the runtime keeps reading the client's messages
+//! (a `$/cancelRequest`, the next keystroke) meanwhile.
+
+use std::time::Instant;
+
+use crate::request::run_caught;
+
+/// Open text up to this size is analysed inline: checking 10 KB takes about
+/// 0.1 ms (`cargo bench`, `analysis/keystroke_to_diagnostics`).
+const INLINE_MAX_BYTES: usize = 64 * 1024;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Place {
+    Inline,
+    BlockingPool,
+}
+
+impl Place {
+    /// Inline only when the open text involved is small, the app model is
+    /// built (until then the first question about any file builds it for the
+    /// whole workspace), and the work stays within the open documents rather
+    /// than searching the whole app.
+    pub(crate) fn for_work(open_bytes: usize, apps_ready: bool, stays_local: bool) -> Place {
+        if open_bytes <= INLINE_MAX_BYTES && apps_ready && stays_local {
+            Place::Inline
+        } else {
+            Place::BlockingPool
+        }
+    }
+
+    /// Runs `work` here; a panic becomes an error message naming `label`.
+    /// With `IML_LS_LOG=debug`, logs the compute time, which separates the
+    /// server's own time from what a client measures around it.
+    pub(crate) async fn run<T: Send + 'static>(
+        self,
+        label: String,
+        work: impl FnOnce() -> T + Send + 'static,
+    ) -> Result<T, String> {
+        let name = label.clone();
+        let run = move || {
+            let started = Instant::now();
+            let outcome = run_caught(&label, work);
+            tracing::debug!(
+                "{label} computed in {:.3} ms",
+                started.elapsed().as_secs_f64() * 1e3
+            );
+            outcome
+        };
+        match self {
+            Place::Inline => run(),
+            Place::BlockingPool => tokio::task::spawn_blocking(run)
+                .await
+                .unwrap_or_else(|error| Err(format!("{name} did not finish: {error}"))),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inline_only_for_small_local_work_once_the_app_model_is_built() {
+        assert_eq!(Place::for_work(10_000, true, true), Place::Inline);
+        assert_eq!(Place::for_work(INLINE_MAX_BYTES, true, true), Place::Inline);
+        assert_eq!(
+            Place::for_work(INLINE_MAX_BYTES + 1, true, true),
+            Place::BlockingPool
+        );
+        assert_eq!(Place::for_work(10_000, false, true), Place::BlockingPool);
+        assert_eq!(Place::for_work(10_000, true, false), Place::BlockingPool);
+    }
+
+    #[tokio::test(flavor = "current_thread")]
+    async fn both_places_return_the_value_and_turn_a_panic_into_a_message() {
+        for place in [Place::Inline, Place::BlockingPool] {
+            assert_eq!(place.run("sum".into(), || 2 + 2).await, Ok(4));
+            let panicked: Result<(), String> = place.run("hover".into(), || panic!("boom")).await;
+            assert_eq!(panicked.unwrap_err(), "iml-ls panicked in hover: boom");
+        }
+    }
+}
