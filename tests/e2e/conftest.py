@@ -58,6 +58,32 @@ CONFIG = ClientServerConfig(
 )
 
 
+# Ids under which the server registers its file watchers.
+APP_FILES_ID = "iml-ls/watched-files"
+LISTED_ID = "iml-ls/listed-files"
+
+
+async def watcher_registration(
+    client: LanguageClient, id: str, after: int = 0
+) -> types.Registration:
+    """The first registration of the watchers `id` from index `after` on."""
+
+    async def poll() -> types.Registration:
+        while True:
+            for registered in client.registrations[after:]:
+                if registered.id == id:
+                    return registered
+            await asyncio.sleep(0.01)
+
+    found = await asyncio.wait_for(poll(), TIMEOUT)
+    assert found.method == "workspace/didChangeWatchedFiles"
+    return found
+
+
+def watcher_patterns(registered: types.Registration) -> list:
+    return [w["globPattern"] for w in registered.register_options["watchers"]]
+
+
 def capabilities(*encodings: str) -> types.ClientCapabilities:
     """VS Code-like capabilities offering the given position encodings."""
     return types.ClientCapabilities(

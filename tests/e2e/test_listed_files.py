@@ -4,7 +4,6 @@ reaches the analysis while they are not open in the editor."""
 
 from __future__ import annotations
 
-import asyncio
 import json
 import pathlib
 
@@ -13,16 +12,16 @@ from lsprotocol import types
 from pytest_lsp import LanguageClient
 
 from conftest import (
+    LISTED_ID,
+    watcher_patterns,
+    watcher_registration,
     CONFIG,
-    TIMEOUT,
     capabilities,
     open_document,
     start,
     wait_for_diagnostics,
     wait_for_indexing,
 )
-
-LISTED_ID = "iml-ls/listed-files"
 
 
 def manifest(general: dict[str, str], functions: dict[str, str]) -> str:
@@ -50,24 +49,6 @@ async def app(lsp_client: LanguageClient, tmp_path: pathlib.Path):
     await lsp_client.shutdown_session()
 
 
-async def listed_registration(client: LanguageClient, after: int = 0) -> types.Registration:
-    """The first registration of the listed-file watchers from index `after` on."""
-
-    async def poll() -> types.Registration:
-        while True:
-            for registration in client.registrations[after:]:
-                if registration.id == LISTED_ID:
-                    return registration
-            await asyncio.sleep(0.01)
-
-    return await asyncio.wait_for(poll(), TIMEOUT)
-
-
-def globs(registration: types.Registration) -> list[str]:
-    assert registration.method == "workspace/didChangeWatchedFiles"
-    return [w["globPattern"] for w in registration.register_options["watchers"]]
-
-
 def notify(client: LanguageClient, path: pathlib.Path, change: types.FileChangeType) -> None:
     client.workspace_did_change_watched_files(
         types.DidChangeWatchedFilesParams(changes=[types.FileEvent(uri=path.as_uri(), type=change)])
@@ -81,8 +62,8 @@ def missing(params: types.PublishDiagnosticsParams) -> list[str]:
 async def test_a_listed_readme_is_watched_and_its_deletion_is_reported(app: LanguageClient):
     await wait_for_indexing(app)
     readme = app.workspace / "README.md"
-    registration = await listed_registration(app)
-    assert globs(registration) == [readme.as_posix()]
+    registration = await watcher_registration(app, LISTED_ID)
+    assert watcher_patterns(registration) == [readme.as_posix()]
     # The app-file globs stay a registration of their own.
     assert any(r.id != LISTED_ID for r in app.registrations)
 
@@ -104,7 +85,7 @@ async def test_a_listed_readme_is_watched_and_its_deletion_is_reported(app: Lang
 
 async def test_a_manifest_change_replaces_the_listed_watchers(app: LanguageClient):
     await wait_for_indexing(app)
-    await listed_registration(app)
+    await watcher_registration(app, LISTED_ID)
     seen = len(app.registrations)
 
     root = app.workspace
@@ -117,8 +98,8 @@ async def test_a_manifest_change_replaces_the_listed_watchers(app: LanguageClien
     )
     notify(app, manifest_path, types.FileChangeType.Changed)
 
-    registration = await listed_registration(app, seen)
-    assert globs(registration) == [(root / "README.md").as_posix(), code.as_posix()]
+    registration = await watcher_registration(app, LISTED_ID, seen)
+    assert watcher_patterns(registration) == [(root / "README.md").as_posix(), code.as_posix()]
     assert [u.id for u in app.unregistrations] == [LISTED_ID]
 
     # The newly listed file was loaded before the watchers were replaced:

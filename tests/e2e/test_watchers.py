@@ -5,7 +5,6 @@ start is watched all the same, so creating it later reaches the analysis."""
 
 from __future__ import annotations
 
-import asyncio
 import json
 import pathlib
 import urllib.parse
@@ -15,17 +14,17 @@ from lsprotocol import types
 from pytest_lsp import LanguageClient
 
 from conftest import (
+    APP_FILES_ID,
+    LISTED_ID,
+    watcher_patterns,
+    watcher_registration,
     CONFIG,
-    TIMEOUT,
     capabilities,
     open_document,
     start,
     wait_for_diagnostics,
     wait_for_indexing,
 )
-
-APP_FILES_ID = "iml-ls/watched-files"
-LISTED_ID = "iml-ls/listed-files"
 
 
 def write_app(root: pathlib.Path) -> None:
@@ -68,23 +67,6 @@ async def relative(lsp_client: LanguageClient, tmp_path: pathlib.Path):
     await lsp_client.shutdown_session()
 
 
-async def registration(client: LanguageClient, id: str) -> types.Registration:
-    async def poll() -> types.Registration:
-        while True:
-            for registered in client.registrations:
-                if registered.id == id:
-                    return registered
-            await asyncio.sleep(0.01)
-
-    found = await asyncio.wait_for(poll(), TIMEOUT)
-    assert found.method == "workspace/didChangeWatchedFiles"
-    return found
-
-
-def patterns(registered: types.Registration) -> list:
-    return [w["globPattern"] for w in registered.register_options["watchers"]]
-
-
 def path_of(uri: str) -> pathlib.Path:
     parsed = urllib.parse.urlparse(uri)
     assert parsed.scheme == "file", uri
@@ -101,14 +83,14 @@ async def test_a_client_with_relative_pattern_support_watches_inside_the_workspa
     await wait_for_indexing(relative)
     root = relative.workspace.resolve()
 
-    app_files = patterns(await registration(relative, APP_FILES_ID))
+    app_files = watcher_patterns(await watcher_registration(relative, APP_FILES_ID))
     assert app_files, "no app-file watchers"
     for pattern in app_files:
         assert isinstance(pattern, dict), pattern
         assert path_of(pattern["baseUri"]).resolve() == root
     assert {"**/*.iml.json", "**/makecomapp.json"} <= {p["pattern"] for p in app_files}
 
-    (readme,) = patterns(await registration(relative, LISTED_ID))
+    (readme,) = watcher_patterns(await watcher_registration(relative, LISTED_ID))
     assert isinstance(readme, dict), readme
     assert path_of(readme["baseUri"]).resolve() == root
     assert readme["pattern"] == "README.md"
@@ -116,10 +98,10 @@ async def test_a_client_with_relative_pattern_support_watches_inside_the_workspa
 
 async def test_a_client_without_it_gets_plain_globs(plain: LanguageClient):
     await wait_for_indexing(plain)
-    app_files = patterns(await registration(plain, APP_FILES_ID))
+    app_files = watcher_patterns(await watcher_registration(plain, APP_FILES_ID))
     assert all(isinstance(p, str) for p in app_files), app_files
     assert "**/*.iml.json" in app_files
-    listed = patterns(await registration(plain, LISTED_ID))
+    listed = watcher_patterns(await watcher_registration(plain, LISTED_ID))
     assert listed == [(plain.workspace / "README.md").as_posix()]
 
 
@@ -130,7 +112,7 @@ async def test_a_listed_readme_missing_at_start_is_watched_and_loaded_once_creat
     readme = plain.workspace / "README.md"
     # Watched although it does not exist: otherwise the client would never
     # tell about its creation.
-    assert patterns(await registration(plain, LISTED_ID)) == [readme.as_posix()]
+    assert watcher_patterns(await watcher_registration(plain, LISTED_ID)) == [readme.as_posix()]
 
     manifest = plain.workspace / "makecomapp.json"
     uri = open_document(plain, manifest, manifest.read_text())

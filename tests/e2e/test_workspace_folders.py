@@ -16,6 +16,8 @@ from lsprotocol import types
 from pytest_lsp import LanguageClient
 
 from conftest import (
+    APP_FILES_ID,
+    watcher_registration,
     CONFIG,
     TIMEOUT,
     capabilities,
@@ -24,7 +26,6 @@ from conftest import (
     wait_for_diagnostics,
 )
 
-APP_FILES_ID = "iml-ls/watched-files"
 COMMUNICATION = "modules/list/list.communication.iml.json"
 PARAMS = "modules/list/list.static-params.iml.json"
 
@@ -147,17 +148,6 @@ def path_of(uri: str) -> pathlib.Path:
     return pathlib.Path(urllib.parse.unquote(parsed.path))
 
 
-async def app_file_registration(client: LanguageClient, after: int = 0) -> types.Registration:
-    async def poll() -> types.Registration:
-        while True:
-            for registered in client.registrations[after:]:
-                if registered.id == APP_FILES_ID:
-                    return registered
-            await asyncio.sleep(0.01)
-
-    return await asyncio.wait_for(poll(), TIMEOUT)
-
-
 def watched_bases(registered: types.Registration) -> set[pathlib.Path]:
     return {
         path_of(watcher["globPattern"]["baseUri"]).resolve()
@@ -174,7 +164,7 @@ async def test_an_added_folder_is_indexed_watched_and_dropped_again_when_removed
 ):
     first, second = folders.first, folders.second
     await indexing_ends(folders, 1)
-    registered = await app_file_registration(folders)
+    registered = await watcher_registration(folders, APP_FILES_ID)
     assert watched_bases(registered) == {first.resolve()}
     assert await symbols(folders, "listProjects") == [first / COMMUNICATION]
     assert await symbols(folders, "searchInvoices") == []
@@ -185,7 +175,7 @@ async def test_an_added_folder_is_indexed_watched_and_dropped_again_when_removed
     assert await symbols(folders, "searchInvoices") == [second / COMMUNICATION]
     assert await symbols(folders, "listProjects") == [first / COMMUNICATION]
     # Registered again under the same id, so unregistered first.
-    registered = await app_file_registration(folders, after)
+    registered = await watcher_registration(folders, APP_FILES_ID, after)
     assert watched_bases(registered) == {first.resolve(), second.resolve()}
     assert [u.id for u in folders.unregistrations] == [APP_FILES_ID]
 
@@ -193,7 +183,7 @@ async def test_an_added_folder_is_indexed_watched_and_dropped_again_when_removed
     change_folders(folders, removed=[second])
     await symbols_until(folders, "searchInvoices", lambda found: found == [])
     assert await symbols(folders, "listProjects") == [first / COMMUNICATION]
-    registered = await app_file_registration(folders, after)
+    registered = await watcher_registration(folders, APP_FILES_ID, after)
     assert watched_bases(registered) == {first.resolve()}
     assert [u.id for u in folders.unregistrations] == [APP_FILES_ID, APP_FILES_ID]
 
