@@ -318,6 +318,9 @@ impl ImlLanguageServer {
                 return Vec::new();
             };
             let outside = files_outside(&analysis, &roots);
+            // A snapshot held while removing would make the first removal
+            // of each batch copy the whole file map.
+            drop(analysis);
             outside
                 .chunks(BATCH)
                 .flat_map(|batch| drop_unheld(&session, batch))
