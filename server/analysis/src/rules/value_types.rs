@@ -6,9 +6,8 @@ use iml_catalogue::{
     Directive, JsonKind, KeyLevel, NestedObject, StringForm, ValueShape, nested_object,
 };
 use iml_jsonc::{Value, ValueKind};
-use iml_lang::parse_template;
 
-use super::context::{Ctx, DiagnosticExt, kind_name};
+use super::context::{Ctx, DiagnosticExt, is_iml, kind_name};
 use super::fixes::{quote, replace_value};
 use crate::Fix;
 
@@ -21,10 +20,7 @@ pub(crate) fn check(ctx: &mut Ctx, directive: &Directive, value: &Value) {
     }
     let shape = directive.shape;
     let kinds = shape.json_kinds();
-    let plain_text = match &value.kind {
-        ValueKind::String(s) => parse_template(s.decoded.as_str()).is_plain_text(),
-        _ => false,
-    };
+    let plain_text = matches!(value.kind, ValueKind::String(_)) && !is_iml(value);
     let accepted = kinds.contains(&found)
         && !(found == JsonKind::String
             && shape.string_form() == StringForm::Expression
