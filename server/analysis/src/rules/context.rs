@@ -5,7 +5,7 @@ use std::path::Path;
 
 use iml_catalogue::{Directive, KeyAvailability, Place, PlaceSet};
 use iml_jsonc::{JsonString, Member, Value, ValueKind};
-use text_size::TextRange;
+use text_size::{TextRange, TextSize};
 
 use crate::{Analysis, Diagnostic, FileRole, Fix, Severity};
 
@@ -18,6 +18,21 @@ pub(crate) struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
+    /// The first character of `value` (its opening bracket or quote, or
+    /// whatever stands where a value was expected): a short anchor for a
+    /// diagnostic about the whole value.
+    pub(crate) fn opening(&self, value: &Value) -> TextRange {
+        let start = usize::from(value.range.start());
+        let width = self
+            .text
+            .get(start..)
+            .and_then(|rest| rest.chars().next())
+            .map_or(1, char::len_utf8);
+        TextRange::at(value.range.start(), TextSize::from(width as u32))
+            .intersect(value.range)
+            .unwrap_or(value.range)
+    }
+
     pub(crate) fn new(
         analysis: &'a Analysis,
         path: &'a Path,

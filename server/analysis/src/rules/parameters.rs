@@ -35,7 +35,7 @@ pub(crate) fn check(ctx: &mut Ctx, root: &Value) {
         check_list(ctx, items, &scope);
         if ctx.role.kind == RoleKind::MappableParams && !items.is_empty() && is_polling_trigger(ctx)
         {
-            ctx.emit("P013", opening(root), "a polling trigger starts the scenario, so nothing can be mapped into it; move these parameters to the static parameters");
+            ctx.emit("P013", ctx.opening(root), "a polling trigger starts the scenario, so nothing can be mapped into it; move these parameters to the static parameters");
         }
     }
 }
@@ -47,12 +47,6 @@ fn is_polling_trigger(ctx: &Ctx) -> bool {
         .and_then(|(_, c)| c.module_type);
     declared.or_else(|| ctx.role.component.as_ref().and_then(|c| c.module_type))
         == Some(ModuleType::Trigger)
-}
-
-fn opening(value: &Value) -> TextRange {
-    TextRange::at(value.range.start(), TextSize::from(1))
-        .intersect(value.range)
-        .unwrap_or(value.range)
 }
 
 /// A list of sibling parameters: each parameter, and P010 for repeated names.
@@ -84,7 +78,7 @@ fn check_param(ctx: &mut Ctx, param: &Value, scope: &Scope, needs_name: bool) {
     let type_value = get(param, "type");
     let type_name = type_value.filter(|v| !is_iml(v)).and_then(as_str);
     let is_banner = type_name == Some("banner");
-    let anchor = member(param, "name").map_or_else(|| opening(param), |m| m.key.range);
+    let anchor = member(param, "name").map_or_else(|| ctx.opening(param), |m| m.key.range);
     if type_value.is_none() {
         ctx.emit(
             "P001",
@@ -98,7 +92,7 @@ fn check_param(ctx: &mut Ctx, param: &Value, scope: &Scope, needs_name: bool) {
         && member(param, "name").is_none()
         && (known_type || type_value.is_none())
     {
-        let range = member(param, "type").map_or_else(|| opening(param), |m| m.key.range);
+        let range = member(param, "type").map_or_else(|| ctx.opening(param), |m| m.key.range);
         let diagnostic = ctx.emit(
             "P001",
             range,
@@ -217,7 +211,7 @@ fn check_keys(ctx: &mut Ctx, param: &Value, type_name: Option<&str>, scope: &Sco
         }
     }
     if type_name == Some("password") && !scope.connection {
-        let range = member(param, "type").map_or_else(|| opening(param), |m| m.key.range);
+        let range = member(param, "type").map_or_else(|| ctx.opening(param), |m| m.key.range);
         ctx.emit("P011", range, "a `password` parameter outside a connection behaves like plain text; keep secrets in the connection");
     }
 }
@@ -260,7 +254,7 @@ fn check_validate(ctx: &mut Ctx, param: &Value, type_name: &str) {
 
 /// P005, P006, P009.
 fn check_type_rules(ctx: &mut Ctx, param: &Value, type_name: &str, _scope: &Scope) {
-    let type_range = member(param, "type").map_or_else(|| opening(param), |m| m.key.range);
+    let type_range = member(param, "type").map_or_else(|| ctx.opening(param), |m| m.key.range);
     match type_name {
         "select" => check_select(ctx, param, type_range),
         "collection" if member(param, "spec").is_none() && !describes_output(ctx) => {
@@ -277,7 +271,7 @@ fn check_type_rules(ctx: &mut Ctx, param: &Value, type_name: &str, _scope: &Scop
                     .filter(|i| matches!(i.kind, ValueKind::Object(_)))
                 {
                     if member(item, "name").is_none() {
-                        ctx.emit("P009", opening(item), "an array `spec` given as a list describes the fields of each item, and this field has no `name`; add one");
+                        ctx.emit("P009", ctx.opening(item), "an array `spec` given as a list describes the fields of each item, and this field has no `name`; add one");
                     }
                 }
             }
@@ -337,7 +331,7 @@ fn check_select(ctx: &mut Ctx, param: &Value, type_range: TextRange) {
             None => {
                 ctx.emit(
                     "P005",
-                    opening(option),
+                    ctx.opening(option),
                     "this option has no `value`, so choosing it stores nothing; add `\"value\"`",
                 );
             }

@@ -2,7 +2,6 @@
 //! scopes the connection's scope list does not describe (X004).
 
 use iml_jsonc::{Value, ValueKind};
-use text_size::{TextRange, TextSize};
 
 use super::context::{Ctx, DiagnosticExt, as_str, members};
 use super::fixes::{edit, fix, quote};
@@ -10,12 +9,6 @@ use super::suggest::{closest, did_you_mean};
 use crate::{ComponentKind, RoleKind};
 
 const MAX_SCOPE_LEN: usize = 512;
-
-fn opening(value: &Value) -> TextRange {
-    TextRange::at(value.range.start(), TextSize::from(1))
-        .intersect(value.range)
-        .unwrap_or(value.range)
-}
 
 fn scope_text_problem(value: &Value) -> Option<String> {
     let Some(text) = as_str(value) else {
@@ -36,7 +29,7 @@ pub(crate) fn check_default_scope(ctx: &mut Ctx, root: &Value) {
     let ValueKind::Array(items) = &root.kind else {
         ctx.emit(
             "C017",
-            opening(root),
+            ctx.opening(root),
             "the default scope must be an array of scope names, e.g. `[\"read\"]`",
         );
         return;
@@ -57,7 +50,7 @@ pub(crate) fn check_scope_list(ctx: &mut Ctx, root: &Value) {
     if !matches!(root.kind, ValueKind::Object(_)) {
         ctx.emit(
             "C017",
-            opening(root),
+            ctx.opening(root),
             "the scope list must be an object mapping each scope to its description",
         );
         return;
