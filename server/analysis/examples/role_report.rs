@@ -30,7 +30,9 @@ fn main() -> io::Result<()> {
             continue;
         }
         match String::from_utf8(fs::read(&path)?) {
-            Ok(text) => host.set_file(path, text),
+            Ok(text) => {
+                host.set_file(path, text);
+            }
             Err(_) => skipped.push((path, "not UTF-8")),
         }
     }

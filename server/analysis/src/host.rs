@@ -59,8 +59,17 @@ impl AnalysisHost {
         Self::default()
     }
 
-    /// Adds or replaces a file (full parse).
-    pub fn set_file(&mut self, path: PathBuf, text: String) {
+    /// Adds or replaces a file (full parse). A file that already has this
+    /// text is left as it is, with its parse, role and the app model, and
+    /// `false` is returned.
+    pub fn set_file(&mut self, path: PathBuf, text: String) -> bool {
+        if self
+            .files
+            .get(path.as_path())
+            .is_some_and(|data| data.content.text() == text)
+        {
+            return false;
+        }
         let content = Arc::new(FileContent::new(&path, text));
         let layout = is_layout_file(&path);
         let files = Arc::make_mut(&mut self.files);
@@ -74,6 +83,7 @@ impl AnalysisHost {
             self.forget_roles_under(&path);
         }
         self.apps = Arc::default();
+        true
     }
 
     /// Applies one edit to a known file; reparses incrementally.

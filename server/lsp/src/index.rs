@@ -697,14 +697,13 @@ fn read_texts(roots: &Roots, paths: Vec<PathBuf>) -> Vec<(PathBuf, String)> {
         .collect()
 }
 
-/// Loads texts read without the lock; returns the files loaded.
+/// Loads texts read without the lock; returns the files whose text changed.
 fn take_texts(session: &SharedSession, texts: Vec<(PathBuf, String)>) -> Vec<PathBuf> {
     let mut session = session.lock();
     let mut loaded = Vec::new();
     for (path, text) in texts {
         // A folder removed while the batch was read takes its files along.
-        if !session.documents.is_open(&path) && session.roots.holds(&path) {
-            session.load_from_disk(&path, text);
+        if session.roots.holds(&path) && session.load_from_disk(&path, text) {
             loaded.push(path);
         }
     }

@@ -127,19 +127,15 @@ impl Session {
     /// again with the text the host has is left alone, since replacing it
     /// would drop its parse, its role and every app model.
     pub fn load_from_disk(&mut self, path: &Path, text: String) -> bool {
-        if self.documents.is_open(path) || self.has_text(path, &text) {
+        if self.documents.is_open(path) {
             return false;
         }
-        self.bump();
-        guarded("set_file", || self.host.set_file(path.to_path_buf(), text));
-        true
-    }
-
-    fn has_text(&self, path: &Path, text: &str) -> bool {
-        guarded("snapshot", || {
-            self.host.snapshot().file_text(path) == Some(text)
-        })
-        .unwrap_or(false)
+        let changed =
+            guarded("set_file", || self.host.set_file(path.to_path_buf(), text)).unwrap_or(false);
+        if changed {
+            self.bump();
+        }
+        changed
     }
 
     /// Claims the eager load of the app at `root`: `false` when indexing

@@ -269,3 +269,25 @@ fn edits_reuse_the_parse_of_untouched_strings() {
     ));
     drop(held);
 }
+
+#[test]
+fn setting_a_file_to_the_text_it_has_keeps_the_app_model() {
+    let mut host = AnalysisHost::new();
+    let path = PathBuf::from("/app/modules/list/list.communication.iml.json");
+    let text = r#"{"url": "/items", "method": "GET"}"#.to_owned();
+    assert!(host.set_file(path.clone(), text.clone()));
+    let built = host.snapshot();
+    assert!(!built.apps_list().is_empty());
+    assert!(built.apps_ready());
+
+    assert!(!host.set_file(path.clone(), text.clone()));
+    assert!(
+        host.snapshot().apps_ready(),
+        "an unchanged text rebuilt the app model"
+    );
+
+    assert!(host.set_file(path.clone(), format!("{text} ")));
+    let changed = host.snapshot();
+    assert!(!changed.apps_ready());
+    assert_eq!(changed.file_text(&path), Some(format!("{text} ").as_str()));
+}
