@@ -33,7 +33,16 @@ const APP_FILE_NAMES: [&str; 6] = [
 
 /// Whether `name` ends in an IML JSON suffix after a non-empty stem.
 pub fn is_iml_json_name(name: &str) -> bool {
-    has_suffix(name, &IML_JSON_SUFFIXES)
+    iml_json_stem(name).is_some()
+}
+
+/// `name` without its IML JSON suffix (`list.communication` for
+/// `list.communication.iml.json`), if it has one after a non-empty stem.
+pub fn iml_json_stem(name: &str) -> Option<&str> {
+    IML_JSON_SUFFIXES
+        .iter()
+        .find_map(|suffix| name.strip_suffix(suffix))
+        .filter(|stem| !stem.is_empty())
 }
 
 /// Whether a file called `name` is an app file, wherever it lies.

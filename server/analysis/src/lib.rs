@@ -29,7 +29,6 @@ mod suggest;
 mod tests;
 
 pub use app::{AppLayout, AppModel, Component, OutsidePath};
-pub use app_files::{is_app_file, watch_globs};
 pub use config::{CONFIG_FILE_NAME, RuleConfig, RuleLevel};
 pub use diagnostics::{Diagnostic, Fix, TextEdit};
 pub use host::{Analysis, AnalysisHost, EditError};

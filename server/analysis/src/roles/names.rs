@@ -6,6 +6,7 @@
 use std::path::Path;
 
 use super::{ComponentKind, RoleKind, UnknownReason};
+use crate::app_files::iml_json_stem;
 use crate::paths::file_name;
 
 /// A code as `makecomapp.json` names it, before the component kind settles
@@ -190,10 +191,7 @@ const TOOL_MANIFESTS: &[&str] = &[
 pub(crate) fn match_name(path: &Path) -> NameMatch {
     let name = file_name(path);
     let lower = name.to_ascii_lowercase();
-    if let Some(stem) = name
-        .strip_suffix(".iml.json")
-        .or_else(|| name.strip_suffix(".imljson"))
-    {
+    if let Some(stem) = iml_json_stem(name) {
         return code_from_stem(stem, false);
     }
     if lower.ends_with(".js") {

@@ -341,3 +341,22 @@ fn role_of_a_path_the_host_does_not_hold() {
             &role,
         ));
 }
+
+#[test]
+fn every_iml_json_suffix_names_a_role() {
+    check(
+        r#"
+        //- /app/modules/a/a.communication.iml.json
+        {}
+        //- /app/modules/b/b.communication.imljson
+        {}
+        //- /app/modules/c/c.communication.iml.jsonc
+        {}
+        "#,
+        expect![[r#"
+            /app/modules/a/a.communication.iml.json => communication [Module a] via FileName
+            /app/modules/b/b.communication.imljson => communication [Module b] via FileName
+            /app/modules/c/c.communication.iml.jsonc => communication [Module c] via FileName
+        "#]],
+    );
+}
