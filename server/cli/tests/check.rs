@@ -420,3 +420,48 @@ fn every_file_the_manifest_lists_is_loaded_and_nothing_outside_is_read() {
     // makecomapp.json, base.json, README.md and the hidden communication.
     assert_eq!(document["summary"]["files"], 4, "{found:?}");
 }
+
+#[test]
+fn plain_json_app_files_are_checked_in_an_export_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(
+        root,
+        "exp/metadata.json",
+        r#"{"name": "acme", "label": "Acme"}"#,
+    );
+    write(
+        root,
+        "exp/base.imljson",
+        r#"{"baseUrl": "https://x.example"}"#,
+    );
+    // The names the language server indexes besides `*.iml.json`: each
+    // one broken, so a diagnostic shows that it was read.
+    for name in [
+        "groups.json",
+        "common.json",
+        "meta.json",
+        "x.common.json",
+        "x.module.json",
+    ] {
+        write(root, &format!("exp/{name}"), "{ \"a\": 1, }\n");
+    }
+    write(root, "exp/package.json", "{ \"a\": 1, }\n");
+
+    let run = run_in(root, &["--format", "json", "exp"]);
+    let document: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let checked: std::collections::BTreeSet<String> = codes(&document)
+        .into_iter()
+        .map(|(path, _, _)| path)
+        .collect();
+    assert_eq!(
+        checked.into_iter().collect::<Vec<_>>(),
+        [
+            "exp/common.json",
+            "exp/groups.json",
+            "exp/meta.json",
+            "exp/x.common.json",
+            "exp/x.module.json",
+        ]
+    );
+}
