@@ -293,6 +293,36 @@ async def test_semantic_tokens_delta_after_an_edit_matches_a_fresh_full_request(
     assert stale.result_id not in (first.result_id, fresh.result_id)
 
 
+async def test_semantic_tokens_delta_after_a_reopen_answers_full_tokens(acme: LanguageClient):
+    uri, lines = open_app_file(acme, MODULE)
+    before = await acme.text_document_semantic_tokens_full_async(
+        types.SemanticTokensParams(text_document=doc(uri))
+    )
+    assert before.result_id
+
+    # Reopened with other text: the tokens sent before the close are no base.
+    acme.text_document_did_close(types.DidCloseTextDocumentParams(text_document=doc(uri)))
+    reopened_text = "\n".join(lines[:4] + ['  "headers": { "X-Trace": "{{now}}" },'] + lines[4:])
+    open_document(acme, acme.workspace / MODULE, reopened_text)
+    after = await acme.text_document_semantic_tokens_full_delta_async(
+        types.SemanticTokensDeltaParams(text_document=doc(uri), previous_result_id=before.result_id)
+    )
+    assert isinstance(after, types.SemanticTokens), after
+    assert after.result_id and after.result_id != before.result_id
+    fresh = await acme.text_document_semantic_tokens_full_async(
+        types.SemanticTokensParams(text_document=doc(uri))
+    )
+    assert list(after.data) == list(fresh.data)
+    assert list(after.data) != list(before.data)
+
+    # The id handed out after the reopen is a base for a delta again.
+    unchanged = await acme.text_document_semantic_tokens_full_delta_async(
+        types.SemanticTokensDeltaParams(text_document=doc(uri), previous_result_id=fresh.result_id)
+    )
+    assert isinstance(unchanged, types.SemanticTokensDelta), unchanged
+    assert list(unchanged.edits) == []
+
+
 def apply_edits(text: str, edits: list[types.TextEdit]) -> str:
     """ASCII text: UTF-16 columns are characters."""
     starts = [0]

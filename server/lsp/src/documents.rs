@@ -1,12 +1,14 @@
 //! Open documents as the client sees them: text, version and the path the
 //! analysis knows them by. Applying a change yields the byte edits to replay
-//! on the analysis host, so both stay in step.
+//! on the analysis host, so both stay in step. Per-document protocol state
+//! (the last semantic tokens sent) lives on the entry, so it goes when the
+//! document is closed or opened afresh.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use ropey::Rope;
-use tower_lsp_server::ls_types::{TextDocumentContentChangeEvent, Uri};
+use tower_lsp_server::ls_types::{SemanticToken, TextDocumentContentChangeEvent, Uri};
 
 use crate::positions::{PositionEncoding, range_from_proto};
 
@@ -23,6 +25,15 @@ pub struct Document {
     pub published_revision: u64,
     /// Host revision of the newest diagnostics run that covers this document.
     pub requested_revision: u64,
+    /// What the next `semanticTokens/full/delta` is computed against.
+    sent_tokens: Option<SentTokens>,
+}
+
+/// The semantic tokens last sent for a document and the result id they went
+/// out with.
+struct SentTokens {
+    result_id: String,
+    tokens: Vec<SemanticToken>,
 }
 
 /// One change, in bytes, as it must be replayed on the analysis host.
@@ -39,6 +50,10 @@ pub enum ByteChange {
 #[derive(Default)]
 pub struct DocumentStore {
     by_uri: HashMap<Uri, Document>,
+    /// Counts the semantic-token result ids handed out. Kept here rather
+    /// than per document so that an id from before a close never names the
+    /// tokens of the reopened document.
+    token_results_issued: u64,
 }
 
 impl DocumentStore {
@@ -51,8 +66,40 @@ impl DocumentStore {
             text_revision: revision,
             published_revision: 0,
             requested_revision: 0,
+            sent_tokens: None,
         };
         self.by_uri.insert(uri, document);
+    }
+
+    /// Hands out a fresh result id for `tokens` about to be sent for `uri`
+    /// and keeps them as what the next delta is computed against. Returns
+    /// the id and the tokens kept before, when they went out as
+    /// `previous_id`: only the last result of a document is kept.
+    ///
+    /// A document that is not open gets an id nothing remembers, so a delta
+    /// against it answers full tokens; so does one closed or opened again
+    /// since, as its entry was replaced.
+    pub fn record_semantic_tokens(
+        &mut self,
+        uri: &Uri,
+        tokens: Vec<SemanticToken>,
+        previous_id: Option<&str>,
+    ) -> (String, Option<Vec<SemanticToken>>) {
+        self.token_results_issued += 1;
+        let result_id = self.token_results_issued.to_string();
+        let Some(document) = self.by_uri.get_mut(uri) else {
+            return (result_id, None);
+        };
+        let sent = SentTokens {
+            result_id: result_id.clone(),
+            tokens,
+        };
+        let previous = document
+            .sent_tokens
+            .replace(sent)
+            .filter(|before| Some(before.result_id.as_str()) == previous_id)
+            .map(|before| before.tokens);
+        (result_id, previous)
     }
 
     pub fn close(&mut self, uri: &Uri) -> Option<Document> {
@@ -210,6 +257,71 @@ mod tests {
             ByteChange::Full("new".into())
         );
         assert_eq!(document.rope.to_string(), "new");
+    }
+
+    fn tokens(values: &[u32]) -> Vec<SemanticToken> {
+        values
+            .iter()
+            .map(|&value| SemanticToken {
+                delta_line: value,
+                delta_start: 0,
+                length: 1,
+                token_type: 0,
+                token_modifiers_bitset: 0,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn only_the_last_semantic_tokens_of_an_open_document_are_kept() {
+        let mut store = store_with("{}");
+        let (first, none) = store.record_semantic_tokens(&uri(), tokens(&[1]), None);
+        assert_eq!(none, None);
+        let (second, previous) = store.record_semantic_tokens(&uri(), tokens(&[2]), Some(&first));
+        assert_ne!(first, second);
+        assert_eq!(previous, Some(tokens(&[1])));
+
+        // `first` was replaced by `second`: no longer a base for a delta.
+        let (third, previous) = store.record_semantic_tokens(&uri(), tokens(&[3]), Some(&first));
+        assert_eq!(previous, None);
+        let (_, previous) = store.record_semantic_tokens(&uri(), tokens(&[4]), Some(&third));
+        assert_eq!(previous, Some(tokens(&[3])));
+    }
+
+    #[test]
+    fn a_document_not_open_gets_an_id_nothing_remembers() {
+        let mut store = DocumentStore::default();
+        let (id, _) = store.record_semantic_tokens(&uri(), tokens(&[1]), None);
+        let (_, previous) = store.record_semantic_tokens(&uri(), tokens(&[1]), Some(&id));
+        assert_eq!(previous, None);
+        assert!(store.get(&uri()).is_none());
+    }
+
+    #[test]
+    fn closing_and_reopening_forgets_the_semantic_tokens_sent() {
+        let mut store = store_with("{}");
+        let (before_close, _) = store.record_semantic_tokens(&uri(), tokens(&[1]), None);
+        store.close(&uri());
+        store.open(uri(), PathBuf::from("/app/a.iml.json"), 1, "{}", 2);
+        let (after_reopen, previous) =
+            store.record_semantic_tokens(&uri(), tokens(&[1]), Some(&before_close));
+        assert_eq!(
+            previous, None,
+            "a delta against tokens of the closed document"
+        );
+        // Ids keep counting across the close, so the old id never names new tokens.
+        assert_ne!(after_reopen, before_close);
+        let (_, previous) = store.record_semantic_tokens(&uri(), tokens(&[2]), Some(&after_reopen));
+        assert_eq!(previous, Some(tokens(&[1])));
+    }
+
+    #[test]
+    fn a_document_opened_again_without_a_close_starts_without_tokens() {
+        let mut store = store_with("{}");
+        let (before, _) = store.record_semantic_tokens(&uri(), tokens(&[1]), None);
+        store.open(uri(), PathBuf::from("/app/a.iml.json"), 5, "{ }", 2);
+        let (_, previous) = store.record_semantic_tokens(&uri(), tokens(&[1]), Some(&before));
+        assert_eq!(previous, None);
     }
 
     #[test]

@@ -13,7 +13,6 @@ mod positions;
 mod progress;
 mod publish;
 mod request;
-mod semantic_cache;
 mod server;
 mod session;
 mod snapshot;

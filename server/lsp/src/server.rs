@@ -23,7 +23,6 @@ use tower_lsp_server::{Client, LanguageServer};
 use crate::capabilities::{ClientSupport, server_capabilities};
 use crate::index::ListedWatchers;
 use crate::publish::Publisher;
-use crate::semantic_cache::SemanticTokensCache;
 use crate::session::{SharedSession, path_of};
 use crate::workspace::Roots;
 
@@ -31,8 +30,6 @@ pub struct ImlLanguageServer {
     pub(crate) client: Client,
     pub(crate) session: SharedSession,
     pub(crate) publisher: Publisher,
-    /// The last semantic tokens sent per open document, for delta requests.
-    pub(crate) semantic_tokens: SemanticTokensCache,
     /// The watchers registered for files the manifests list under other names.
     pub(crate) listed_watchers: ListedWatchers,
 }
@@ -45,7 +42,6 @@ impl ImlLanguageServer {
             client,
             session,
             publisher,
-            semantic_tokens: SemanticTokensCache::default(),
             listed_watchers: ListedWatchers::default(),
         }
     }
@@ -56,7 +52,6 @@ impl ImlLanguageServer {
             client: self.client.clone(),
             session: self.session.clone(),
             publisher: self.publisher.clone(),
-            semantic_tokens: self.semantic_tokens.clone(),
             listed_watchers: self.listed_watchers.clone(),
         }
     }

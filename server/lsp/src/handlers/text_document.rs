@@ -25,7 +25,6 @@ impl ImlLanguageServer {
     pub(crate) fn close_document(&self, params: &DidCloseTextDocumentParams) -> Uri {
         let uri = params.text_document.uri.clone();
         let closed = self.session.lock().close(&uri);
-        self.semantic_tokens.forget(&uri);
         match closed {
             // The analysis goes back to the disk version, or forgets the file.
             Some(path) => self.sync_from_disk(vec![path]),
