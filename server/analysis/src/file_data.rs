@@ -7,6 +7,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 use iml_jsonc::{JsonDocument, Value};
 use text_size::TextRange;
 
+use crate::app_files::has_json_extension;
 use crate::manifest::Manifest;
 use crate::metadata::ComponentMetadata;
 use crate::roles::FileRole;
@@ -27,20 +28,9 @@ enum Body {
     Text(String),
 }
 
-/// Whether a file is parsed as JSONC (every `.json`, `.iml.json`, `.imljson` and `.iml.jsonc`).
-pub(crate) fn is_json_path(path: &Path) -> bool {
-    path.extension()
-        .and_then(|ext| ext.to_str())
-        .is_some_and(|ext| {
-            ["json", "imljson", "jsonc"]
-                .iter()
-                .any(|known| ext.eq_ignore_ascii_case(known))
-        })
-}
-
 impl FileContent {
     pub(crate) fn new(path: &Path, text: String) -> FileContent {
-        let body = if is_json_path(path) {
+        let body = if has_json_extension(path) {
             Body::Json(JsonDocument::parse(text))
         } else {
             Body::Text(text)

@@ -7,6 +7,7 @@ use text_size::TextRange;
 
 use crate::Diagnostic;
 use crate::app::{AppModel, AppSource, Apps, Component};
+use crate::app_files;
 use crate::config::{self, RuleConfig};
 use crate::file_data::{FileContent, FileData};
 use crate::jsonc_diagnostics::jsonc_diagnostics;
@@ -40,11 +41,7 @@ pub enum EditError {
 
 /// Files whose content shapes the roles of the files around them.
 fn is_layout_file(path: &Path) -> bool {
-    let name = file_name(path);
-    name == "makecomapp.json"
-        || name == "metadata.json"
-        || name == "meta.json"
-        || name.ends_with(".module.json")
+    app_files::is_layout_file_name(file_name(path))
 }
 
 /// Whether a role was decided (or could be decided) by the file's own content,
@@ -393,15 +390,14 @@ impl Analysis {
 
 impl LayoutLookup for Analysis {
     fn manifest_in(&self, dir: &Path) -> Option<&Manifest> {
-        let data = self.data(&dir.join("makecomapp.json"))?;
+        let data = self.data(&dir.join(app_files::MANIFEST_FILE_NAME))?;
         Some(data.content.manifest(dir))
     }
 
     fn metadata_in(&self, dir: &Path) -> Option<&ComponentMetadata> {
-        let own = format!("{}.module.json", dir_name(dir));
-        ["metadata.json", "meta.json", own.as_str()]
-            .into_iter()
-            .find_map(|name| self.data(&dir.join(name)))
+        app_files::metadata_file_names(dir_name(dir))
+            .iter()
+            .find_map(|name| self.data(&dir.join(name.as_ref())))
             .map(|data| data.content.metadata())
     }
 

@@ -18,6 +18,7 @@ use text_size::{TextRange, TextSize};
 use super::NavKind;
 use super::names::{js_function_name, rpc_reference};
 use super::walk::{chain_steps, string_values};
+use crate::app_files::MANIFEST_FILE_NAME;
 use crate::json::{get, members};
 use crate::semantic::{
     ConnectionFacts, ConnectionKeys, CursorTarget, FlowStep, KeySource, PathSegment, TempWrite,
@@ -425,7 +426,7 @@ pub(crate) fn manifest_member<'a>(
     id: &str,
 ) -> Option<(PathBuf, &'a Member)> {
     let app = analysis.app(file)?;
-    let manifest = app.root.join("makecomapp.json");
+    let manifest = app.root.join(MANIFEST_FILE_NAME);
     let root = analysis.root_value(&manifest)?;
     let of_kind = get(get(root, "components")?, kind.manifest_key())?;
     let member = members(of_kind)

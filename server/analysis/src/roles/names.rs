@@ -6,7 +6,10 @@
 use std::path::Path;
 
 use super::{ComponentKind, RoleKind, UnknownReason};
-use crate::app_files::iml_json_stem;
+use crate::app_files::{
+    COMMON_FILE_NAME, GROUPS_FILE_NAME, MANIFEST_FILE_NAME, connection_common_id, iml_json_stem,
+    is_metadata_file_name, is_module_metadata_name,
+};
 use crate::paths::file_name;
 
 /// A code as `makecomapp.json` names it, before the component kind settles
@@ -216,10 +219,13 @@ pub(crate) fn match_name(path: &Path) -> NameMatch {
         return NameMatch::Unknown(UnknownReason::NotASpecFile);
     }
     match name {
-        "makecomapp.json" => return NameMatch::Manifest,
-        "metadata.json" | "meta.json" => return NameMatch::Metadata,
-        "groups.json" => return code(CodeName::Groups, None),
-        "common.json" => return code(CodeName::Common, None),
+        MANIFEST_FILE_NAME => return NameMatch::Manifest,
+        _ if is_metadata_file_name(name) => return NameMatch::Metadata,
+        GROUPS_FILE_NAME => return code(CodeName::Groups, None),
+        COMMON_FILE_NAME => return code(CodeName::Common, None),
+        // Home-grown layouts' plain-JSON Base. Make's layouts have no such
+        // file, so it is not an app file (never indexed or discovered), but
+        // one the editor opens is still read as Base.
         "base.json" => return code(CodeName::Base, None),
         "app.json" | "general.json" => {
             return NameMatch::Unknown(UnknownReason::HomeGrownAppDescriptor);
@@ -229,15 +235,15 @@ pub(crate) fn match_name(path: &Path) -> NameMatch {
     if TOOL_MANIFESTS.contains(&lower.as_str()) {
         return NameMatch::Unknown(UnknownReason::ToolManifest);
     }
-    let stem = &name[..name.len() - ".json".len()];
-    if stem.ends_with(".module") {
+    if is_module_metadata_name(name) {
         return NameMatch::Metadata;
     }
+    let stem = &name[..name.len() - ".json".len()];
     // `connection.json`: a whole component in one home-grown file.
     if kind_word(stem).is_some() {
         return NameMatch::Unknown(UnknownReason::HomeGrownComponentFile);
     }
-    if let Some(id) = stem.strip_suffix(".common") {
+    if let Some(id) = connection_common_id(name) {
         return code(CodeName::Common, Some(id.to_owned()));
     }
     code_from_stem(stem, true)

@@ -150,8 +150,9 @@ fn documented_spelling(level: KeyLevel, name: &str) -> Option<&'static Directive
     })
 }
 
-/// Checks one directive's value: its JSON kind, enumerations, static
-/// switches, nested objects.
+/// Checks one directive's value: static switches, enumerated literals and
+/// nested objects each by their own rule, and whatever none of them reads
+/// by its JSON kind (R028), so a value is reported by one rule only.
 pub(crate) fn check_value(
     ctx: &mut Ctx,
     directive: &Directive,
@@ -159,24 +160,26 @@ pub(crate) fn check_value(
     value: &Value,
     places: PlaceSet,
 ) {
-    super::value_types::check(ctx, directive, value);
-    match directive.shape {
-        ValueShape::StaticBool => check_static_bool(ctx, directive, member, value),
-        ValueShape::Response => {
-            if matches!(value.kind, ValueKind::Object(_)) {
-                check_level(ctx, value, KeyLevel::Response, places);
-            }
+    let shape = directive.shape;
+    match (shape, &value.kind, shape.nested(), directive.values) {
+        // Literal booleans only: R008, R016 in `pagination`.
+        (ValueShape::StaticBool, ..) => check_static_bool(ctx, directive, member, value),
+        // `repeat.delay` and `repeat.limit` must be literal numbers (R009,
+        // with the rest of `repeat` in `request.rs`).
+        (ValueShape::StaticNumber, ..)
+            if directive.level == KeyLevel::Nested(NestedObject::Repeat) => {}
+        // `log.sanitize`'s array of paths (R019, `sanitize.rs`).
+        (ValueShape::StringArray, ..) => {}
+        (ValueShape::Response, ValueKind::Object(_), ..) => {
+            check_level(ctx, value, KeyLevel::Response, places);
         }
-        shape => {
-            if let (Some(object), ValueKind::Object(_)) = (shape.nested(), &value.kind) {
-                check_nested(ctx, object, member.key.range, value, places);
-            }
+        (_, ValueKind::Object(_), Some(object), _) => {
+            check_nested(ctx, object, member.key.range, value, places);
         }
-    }
-    if let Some(id) = directive.values
-        && !matches!(value.kind, ValueKind::Object(_) | ValueKind::Array(_))
-    {
-        check_enum(ctx, id, directive.name, value);
+        (_, ValueKind::String(_) | ValueKind::Number(_) | ValueKind::Bool(_), _, Some(id)) => {
+            check_enum(ctx, id, directive.name, value);
+        }
+        _ => super::value_types::check(ctx, directive, value),
     }
 }
 

@@ -1,10 +1,9 @@
 //! R028: a directive's value has a JSON kind Make does not accept. The
 //! accepted kinds come from the catalogue's value shapes, the same facts the
-//! JSON Schema export is built from.
+//! JSON Schema export is built from. It runs where no other rule reads the
+//! value (the last arm of `keys::check_value`), so it never repeats one.
 
-use iml_catalogue::{
-    Directive, JsonKind, KeyLevel, NestedObject, StringForm, ValueShape, nested_object,
-};
+use iml_catalogue::{Directive, JsonKind, KeyLevel, StringForm, ValueShape, nested_object};
 use iml_jsonc::{Value, ValueKind};
 
 use super::context::{Ctx, DiagnosticExt, is_iml, kind_name};
@@ -15,9 +14,6 @@ pub(crate) fn check(ctx: &mut Ctx, directive: &Directive, value: &Value) {
     let Some(found) = json_kind(value) else {
         return;
     };
-    if reported_elsewhere(directive, found) {
-        return;
-    }
     let shape = directive.shape;
     let kinds = shape.json_kinds();
     let plain_text = matches!(value.kind, ValueKind::String(_)) && !is_iml(value);
@@ -55,18 +51,6 @@ fn json_kind(value: &Value) -> Option<JsonKind> {
         // The sources do not say how Make reads `null`; an unreadable value
         // is a syntax error already.
         ValueKind::Null | ValueKind::Error => None,
-    }
-}
-
-/// Values whose kind a dedicated rule already checks: static booleans
-/// (R008, R016), `repeat.delay` and `repeat.limit` (R009), `log.sanitize`
-/// (R019), and literals of enumerated directives (R002, R003, R004, …).
-fn reported_elsewhere(directive: &Directive, found: JsonKind) -> bool {
-    let scalar = matches!(found, JsonKind::String | JsonKind::Number | JsonKind::Bool);
-    match directive.shape {
-        ValueShape::StaticBool | ValueShape::StringArray => true,
-        ValueShape::StaticNumber => directive.level == KeyLevel::Nested(NestedObject::Repeat),
-        _ => directive.values.is_some() && scalar,
     }
 }
 

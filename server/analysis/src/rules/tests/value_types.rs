@@ -1,6 +1,7 @@
 use std::path::{Path, PathBuf};
 
 use expect_test::expect;
+use iml_catalogue::{JsonKind, ValueShape};
 
 use super::{check, check_clean};
 use crate::AnalysisHost;
@@ -189,6 +190,68 @@ fn values_with_their_own_rule_are_reported_once() {
               R004 Error "true": `true` is not a valid `type` (response type); use `automatic`, `json`, `urlencoded`, `text`, `string`, `xml`, `binary`, `raw`
         "#]],
     );
+}
+
+#[test]
+fn wrong_kinds_where_another_rule_reads_the_value_are_not_r028() {
+    // Each value has a kind R028 would reject, but a dedicated rule reads it:
+    // R016 the pagination switch, R009 the repeat numbers, R019 the sanitize
+    // paths, R002 the method literal. Base's `timeout` is a literal number no
+    // other rule reads, so R028 reports it.
+    check(
+        r#"
+        //- /app/general/base.iml.json
+        { "baseUrl": "https://api.example.com", "timeout": "30000" }
+        //- /app/rpcs/list/list.communication.iml.json
+        {
+            "url": "/items",
+            "method": "FETCH",
+            "pagination": { "mergeWithParent": 1 },
+            "repeat": { "condition": "{{temp.more}}", "delay": [1000], "limit": { "max": 3 } },
+            "log": { "sanitize": {} }
+        }
+        "#,
+        expect![[r#"
+            /app/general/base.iml.json
+              R028 Error "\"30000\"": `timeout` must be a literal number, found plain text without `{{ }}`; replace it with a literal number
+            /app/rpcs/list/list.communication.iml.json
+              R002 Hint "\"FETCH\"": `FETCH` is not one of the method values Make's schema knows (`GET`, `POST`, `PUT`, `PATCH`, `DELETE`, `OPTIONS`); check that the service accepts it
+              R016 Warning "\"mergeWithParent\"": `mergeWithParent` is a number, but it is read as a literal boolean (mapping is not supported); write `true` or `false`
+              R009 Warning "\"delay\"": `repeat.delay` must be a literal number; expressions are not evaluated here
+              R009 Warning "\"limit\"": `repeat.limit` must be a literal number; expressions are not evaluated here
+              R019 Warning "\"sanitize\"": `log.sanitize` must be an array of paths such as `"request.headers.authorization"`
+        "#]],
+    );
+}
+
+/// The value check reads an enumerated literal only where no arm before it
+/// takes the directive, and descends into objects without a kind check: the
+/// catalogue facts its arms stand on.
+#[test]
+fn the_value_check_arms_cover_every_directive_once() {
+    for directive in iml_catalogue::directives() {
+        let shape = directive.shape;
+        if directive.values.is_some() {
+            assert!(
+                !matches!(
+                    shape,
+                    ValueShape::StaticBool
+                        | ValueShape::StaticNumber
+                        | ValueShape::StringArray
+                        | ValueShape::Response
+                ),
+                "{} is enumerated but its value is read by its shape",
+                directive.name
+            );
+        }
+        if shape.nested().is_some() || shape == ValueShape::Response {
+            assert!(
+                shape.json_kinds().contains(&JsonKind::Object),
+                "{} holds an object it does not accept",
+                directive.name
+            );
+        }
+    }
 }
 
 #[test]
