@@ -14,6 +14,7 @@ import pytest
 import pytest_lsp
 from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient
+from pygls.exceptions import JsonRpcException
 from pytest_lsp.client import DEFAULT_CLIENT_FEATURES, register_lsp_features
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
@@ -27,12 +28,42 @@ def record_diagnostics(client: LanguageClient, params: types.PublishDiagnosticsP
     client.published.append(params)
 
 
+class Refused(JsonRpcException):
+    """The error a test client answers on purpose: not a fault of the server."""
+
+    CODE = -32803  # RequestFailed
+    MESSAGE = "refused by the test client"
+
+
 def record_registration(client: LanguageClient, params: types.RegistrationParams):
+    """Accepts and records registrations, except watchers whose id base the
+    test put in `client.refuse_watchers`: those are recorded in
+    `client.refused` and answered with an error."""
+    refused = [
+        r for r in params.registrations if watcher_id_base(r.id) in client.refuse_watchers
+    ]
+    if refused:
+        client.refused.extend(refused)
+        raise Refused()
     client.registrations.extend(params.registrations)
+    client.watcher_log.extend(("register", r.id) for r in params.registrations)
 
 
 def record_unregistration(client: LanguageClient, params: types.UnregistrationParams):
     client.unregistrations.extend(params.unregisterations)
+    client.watcher_log.extend(("unregister", u.id) for u in params.unregisterations)
+
+
+def ignore_refusals(client: LanguageClient) -> None:
+    """pytest-lsp fails a test whose client answered a request with an
+    error; a refusal the test asked for is not such a failure."""
+    report = client.report_server_error
+
+    def report_unless_refused(error: Exception, source: Any) -> None:
+        if not isinstance(error, Refused):
+            report(error, source)
+
+    client.report_server_error = report_unless_refused
 
 
 def make_client(handlers: dict[str, Any] | None = None) -> LanguageClient:
@@ -42,6 +73,11 @@ def make_client(handlers: dict[str, Any] | None = None) -> LanguageClient:
     client.published = []
     client.registrations = []
     client.unregistrations = []
+    # Accepted registrations and unregistrations, in the order they came.
+    client.watcher_log = []
+    client.refuse_watchers = set()
+    client.refused = []
+    ignore_refusals(client)
     features = dict(DEFAULT_CLIENT_FEATURES)
     features[types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS] = record_diagnostics
     features[types.CLIENT_REGISTER_CAPABILITY] = record_registration
@@ -58,26 +94,54 @@ CONFIG = ClientServerConfig(
 )
 
 
-# Ids under which the server registers its file watchers.
+# The bases of the ids under which the server registers its file watchers.
+# Each registration adds `#<n>`: a replacement is registered under a new id
+# before the one it replaces is unregistered.
 APP_FILES_ID = "iml-ls/watched-files"
 LISTED_ID = "iml-ls/listed-files"
 
 
+def watcher_id_base(id: str) -> str | None:
+    """`base` for an id `base#<n>`, else None."""
+    base, hash_sign, generation = id.rpartition("#")
+    return base if hash_sign and generation.isdigit() else None
+
+
 async def watcher_registration(
-    client: LanguageClient, id: str, after: int = 0
+    client: LanguageClient, base: str, after: int = 0
 ) -> types.Registration:
-    """The first registration of the watchers `id` from index `after` on."""
+    """The first registration of the watchers `base` from index `after` on."""
 
     async def poll() -> types.Registration:
         while True:
             for registered in client.registrations[after:]:
-                if registered.id == id:
+                if watcher_id_base(registered.id) == base:
                     return registered
             await asyncio.sleep(0.01)
 
     found = await asyncio.wait_for(poll(), TIMEOUT)
     assert found.method == "workspace/didChangeWatchedFiles"
     return found
+
+
+async def watcher_replacement(
+    client: LanguageClient, previous: types.Registration, after: int
+) -> types.Registration:
+    """The registration (from index `after` on) that replaced `previous`:
+    under a new id of the same base, registered before `previous` was
+    unregistered."""
+    current = await watcher_registration(client, watcher_id_base(previous.id), after)
+    assert current.id != previous.id
+    unregistered = ("unregister", previous.id)
+
+    async def poll() -> None:
+        while unregistered not in client.watcher_log:
+            await asyncio.sleep(0.01)
+
+    await asyncio.wait_for(poll(), TIMEOUT)
+    log = client.watcher_log
+    assert log.index(("register", current.id)) < log.index(unregistered), log
+    return current
 
 
 def watcher_patterns(registered: types.Registration) -> list:

@@ -18,6 +18,7 @@ from pytest_lsp import LanguageClient
 from conftest import (
     APP_FILES_ID,
     watcher_registration,
+    watcher_replacement,
     CONFIG,
     TIMEOUT,
     capabilities,
@@ -174,18 +175,51 @@ async def test_an_added_folder_is_indexed_watched_and_dropped_again_when_removed
     await indexing_ends(folders, 2)
     assert await symbols(folders, "searchInvoices") == [second / COMMUNICATION]
     assert await symbols(folders, "listProjects") == [first / COMMUNICATION]
-    # Registered again under the same id, so unregistered first.
-    registered = await watcher_registration(folders, APP_FILES_ID, after)
+    # The new watchers are registered before the old ones are dropped.
+    initial = registered
+    registered = await watcher_replacement(folders, initial, after)
     assert watched_bases(registered) == {first.resolve(), second.resolve()}
-    assert [u.id for u in folders.unregistrations] == [APP_FILES_ID]
+    assert [u.id for u in folders.unregistrations] == [initial.id]
 
     after = len(folders.registrations)
     change_folders(folders, removed=[second])
     await symbols_until(folders, "searchInvoices", lambda found: found == [])
     assert await symbols(folders, "listProjects") == [first / COMMUNICATION]
-    registered = await watcher_registration(folders, APP_FILES_ID, after)
+    both = registered
+    registered = await watcher_replacement(folders, both, after)
     assert watched_bases(registered) == {first.resolve()}
-    assert [u.id for u in folders.unregistrations] == [APP_FILES_ID, APP_FILES_ID]
+    assert [u.id for u in folders.unregistrations] == [initial.id, both.id]
+
+
+async def test_watchers_the_client_refuses_leave_the_old_ones_watching(
+    folders: LanguageClient,
+):
+    first, second = folders.first, folders.second
+    await indexing_ends(folders, 1)
+    initial = await watcher_registration(folders, APP_FILES_ID)
+
+    folders.refuse_watchers.add(APP_FILES_ID)
+    change_folders(folders, added=[second])
+    # The watchers are asked for before the added folder is indexed.
+    await indexing_ends(folders, 2)
+    (refused,) = folders.refused
+    assert refused.id != initial.id
+    assert watched_bases(refused) == {first.resolve(), second.resolve()}
+    # The old watchers were not dropped: the first folder is still watched.
+    assert folders.unregistrations == []
+    assert await symbols(folders, "searchInvoices") == [second / COMMUNICATION]
+
+    # The next change replaces the watchers the client holds, not the
+    # refused ones.
+    folders.refuse_watchers.clear()
+    third = first.parent / "third"
+    write_app(third, "listTickets", '{"url": "/tickets"}')
+    after = len(folders.registrations)
+    change_folders(folders, added=[third])
+    registered = await watcher_replacement(folders, initial, after)
+    assert registered.id not in {initial.id, refused.id}
+    assert watched_bases(registered) == {r.resolve() for r in (first, second, third)}
+    assert [u.id for u in folders.unregistrations] == [initial.id]
 
 
 async def test_an_open_document_reads_the_added_folder_and_stays_when_it_goes(

@@ -19,7 +19,7 @@ use tower_lsp_server::ls_types::{
 
 use crate::progress::Progress;
 use crate::server::ImlLanguageServer;
-use crate::session::SharedSession;
+use crate::session::{DiskRead, Session, SharedSession};
 use crate::workspace::{Roots, is_app_file, watch_globs};
 
 /// Files read per blocking step; progress is reported between steps.
@@ -37,28 +37,54 @@ pub const EAGER_LOAD_WAIT: Duration = Duration::from_secs(2);
 
 const METHOD_WATCHED_FILES: &str = "workspace/didChangeWatchedFiles";
 
-/// The registration of the app-file globs.
+/// The registrations of the app-file globs, each `#<n>` after this.
 const APP_FILE_WATCHERS: &str = "iml-ls/watched-files";
 
-/// The registration of the files manifests list under other names: its own
-/// id, so that a manifest change replaces it and leaves the globs alone.
+/// The registrations of the files manifests list under other names: ids of
+/// their own, so that a manifest change replaces them and leaves the globs
+/// alone.
 const LISTED_FILE_WATCHERS: &str = "iml-ls/listed-files";
 
 /// An app lists a few hundred files; a workspace listing more under other
 /// names has the rest unwatched rather than flood the client.
 const MAX_LISTED_WATCHERS: usize = 1_000;
 
-/// The watchers registered under [`APP_FILE_WATCHERS`], if any. They follow
-/// the workspace folders when the client takes relative patterns, so a
-/// change of folders replaces them; the lock makes replacements take turns,
-/// as for [`ListedWatchers`].
-pub(crate) type AppWatchers = std::sync::Arc<Mutex<Option<Vec<FileSystemWatcher>>>>;
+/// One set of watchers the client holds. A replacement registers the new
+/// set under a fresh id before it unregisters the old one: no event is
+/// missed in between, and a client that refuses the new set keeps watching
+/// with the old.
+#[derive(Debug, Default)]
+pub(crate) struct WatcherRegistration {
+    /// The id the client accepted last and what it watches; `None` before
+    /// the first registration and after the watchers were dropped.
+    accepted: Option<(String, Vec<FileSystemWatcher>)>,
+    /// Registrations asked for so far; numbers the ids, which must differ
+    /// while the old and the new set are both registered.
+    generation: u64,
+}
 
-/// The watchers registered under [`LISTED_FILE_WATCHERS`], if any.
-/// Replacing them unregisters and registers again, so replacements take
-/// turns (the async lock is held across both): two interleaved would leave
-/// the id registered twice or not at all.
-pub(crate) type ListedWatchers = std::sync::Arc<Mutex<Option<Vec<FileSystemWatcher>>>>;
+impl WatcherRegistration {
+    fn watchers(&self) -> Option<&Vec<FileSystemWatcher>> {
+        self.accepted.as_ref().map(|(_, watchers)| watchers)
+    }
+
+    /// The id for the next registration under `base`.
+    fn next_id(&mut self, base: &str) -> String {
+        self.generation += 1;
+        format!("{base}#{}", self.generation)
+    }
+}
+
+/// The app-file watchers. They follow the workspace folders when the client
+/// takes relative patterns, so a change of folders replaces them; the lock
+/// makes replacements take turns, as for [`ListedWatchers`].
+pub(crate) type AppWatchers = std::sync::Arc<Mutex<WatcherRegistration>>;
+
+/// The watchers of the files manifests list under other names. A
+/// replacement registers and then unregisters, so replacements take turns
+/// (the async lock is held across both): two interleaved could each
+/// unregister what the other just registered.
+pub(crate) type ListedWatchers = std::sync::Arc<Mutex<WatcherRegistration>>;
 
 /// The eager loads in progress, each by the paths it covers: the opened
 /// document from the moment it is opened, its whole app once the root is
@@ -127,8 +153,7 @@ impl PendingForRequest {
 impl ImlLanguageServer {
     /// Asks the client to watch the app files of the workspace folders as
     /// they are now; replaces the watchers registered before when the
-    /// folders changed them (the same id cannot be registered twice, so the
-    /// old ones are unregistered first).
+    /// folders changed them.
     pub(crate) async fn register_file_watchers(&self) {
         let app_watchers = {
             let session = self.session.lock();
@@ -143,7 +168,7 @@ impl ImlLanguageServer {
             let session = self.session.lock();
             app_file_watchers(&session.roots, session.relative_watch_patterns)
         };
-        if registered.as_ref() == Some(&watchers) {
+        if registered.watchers() == Some(&watchers) {
             return;
         }
         self.replace_watchers(APP_FILE_WATCHERS, &mut registered, watchers)
@@ -160,16 +185,15 @@ impl ImlLanguageServer {
             return;
         }
         let mut registered = self.listed_watchers.lock().await;
-        let (analysis, roots, relative) = {
+        let (analysis, relative) = {
             let session = self.session.lock();
-            let relative = session.relative_watch_patterns;
-            (session.analysis(), session.roots.clone(), relative)
+            (session.analysis(), session.relative_watch_patterns)
         };
         let Some(analysis) = analysis else {
             return;
         };
         let watched = tokio::task::spawn_blocking(move || {
-            let mut listed = listed_files(&analysis, &roots, None);
+            let mut listed = listed_files(&analysis, None);
             listed.retain(|path, _| !is_app_file(path));
             listed
         })
@@ -181,50 +205,61 @@ impl ImlLanguageServer {
                 return;
             }
         };
-        if registered.as_ref() == Some(&watchers) || (registered.is_none() && watchers.is_empty()) {
+        let unchanged = match registered.watchers() {
+            Some(before) => *before == watchers,
+            None => watchers.is_empty(),
+        };
+        if unchanged {
             return;
         }
         self.replace_watchers(LISTED_FILE_WATCHERS, &mut registered, watchers)
             .await;
     }
 
-    /// Replaces the watchers registered under `id` (if any) with `watchers`
-    /// (none when empty). The same id cannot be registered twice, so the old
-    /// ones are unregistered first; `registered` records what the client
-    /// accepted.
+    /// Replaces the watchers registered under `base` (if any) with
+    /// `watchers` (none when empty). The new set is registered under a
+    /// fresh id first and the old one unregistered only once the client
+    /// took it; a refused set leaves the old one in place.
     async fn replace_watchers(
         &self,
-        id: &str,
-        registered: &mut Option<Vec<FileSystemWatcher>>,
+        base: &str,
+        registered: &mut WatcherRegistration,
         watchers: Vec<FileSystemWatcher>,
     ) {
-        if registered.take().is_some() {
-            let unregistration = Unregistration {
-                id: id.to_owned(),
-                method: METHOD_WATCHED_FILES.to_owned(),
+        let previous = if watchers.is_empty() {
+            registered.accepted.take()
+        } else {
+            let id = registered.next_id(base);
+            let options = DidChangeWatchedFilesRegistrationOptions {
+                watchers: watchers.clone(),
             };
-            if let Err(error) = self
-                .client
-                .unregister_capability(vec![unregistration])
-                .await
-            {
-                tracing::warn!("client kept the old watchers {id}: {error}");
+            let registration = Registration {
+                id: id.clone(),
+                method: METHOD_WATCHED_FILES.to_owned(),
+                register_options: serde_json::to_value(options).ok(),
+            };
+            if let Err(error) = self.client.register_capability(vec![registration]).await {
+                let kept = registered.accepted.as_ref().map_or("none", |(id, _)| id);
+                tracing::warn!("client refused the watchers {id} (keeping {kept}): {error}");
+                return;
             }
-        }
-        if watchers.is_empty() {
+            registered.accepted.replace((id, watchers))
+        };
+        let Some((id, _)) = previous else {
             return;
-        }
-        let options = DidChangeWatchedFilesRegistrationOptions {
-            watchers: watchers.clone(),
         };
-        let registration = Registration {
-            id: id.to_owned(),
+        let unregistration = Unregistration {
+            id: id.clone(),
             method: METHOD_WATCHED_FILES.to_owned(),
-            register_options: serde_json::to_value(options).ok(),
         };
-        match self.client.register_capability(vec![registration]).await {
-            Ok(()) => *registered = Some(watchers),
-            Err(error) => tracing::warn!("client refused the watchers {id}: {error}"),
+        if let Err(error) = self
+            .client
+            .unregister_capability(vec![unregistration])
+            .await
+        {
+            // Both sets watched: an event may come twice, which reloading
+            // the same text again absorbs.
+            tracing::warn!("client kept the old watchers {id}: {error}");
         }
     }
 
@@ -348,9 +383,10 @@ fn files_outside(analysis: &Analysis, roots: &Roots) -> Vec<PathBuf> {
 /// added again since they were listed keeps them) and that are not open.
 fn drop_unheld(session: &SharedSession, batch: &[PathBuf]) -> Vec<PathBuf> {
     let mut session = session.lock();
+    let read = session.begin_disk_read();
     batch
         .iter()
-        .filter(|path| !session.roots.holds(path) && session.remove_from_disk(path))
+        .filter(|path| !session.roots.holds(path) && session.remove_from_disk(path, read))
         .cloned()
         .collect()
 }
@@ -365,9 +401,8 @@ impl ImlLanguageServer {
             return Vec::new();
         };
         let session = self.session.clone();
-        let roots = self.session.lock().roots.clone();
         let loaded = tokio::task::spawn_blocking(move || {
-            let listed = listed_but_unloaded(&snapshot.analysis, &roots, None);
+            let listed = listed_but_unloaded(&snapshot.analysis, None);
             load_batch_returning(&session, listed)
         })
         .await;
@@ -458,7 +493,7 @@ fn load_app_eagerly(
     let files = roots.discover_in(&root, EAGER_LIMIT)?;
     let loaded = load_batch(session, files);
     let analysis = session.lock().analysis()?;
-    let listed = load_batch(session, listed_but_unloaded(&analysis, &roots, Some(&root)));
+    let listed = load_batch(session, listed_but_unloaded(&analysis, Some(&root)));
     tracing::info!(
         "loaded {} files of {} ahead of indexing",
         loaded + listed,
@@ -493,9 +528,9 @@ fn app_root(roots: &Roots, analysis: &Analysis, path: &Path) -> Option<PathBuf> 
 /// Files the manifests list that the analysis does not hold although they
 /// are on disk (discovery does not load them by name), of every app or of
 /// the apps under `within`.
-fn listed_but_unloaded(analysis: &Analysis, roots: &Roots, within: Option<&Path>) -> Vec<PathBuf> {
+fn listed_but_unloaded(analysis: &Analysis, within: Option<&Path>) -> Vec<PathBuf> {
     // Reading checks again that each stays inside a workspace folder.
-    listed_files(analysis, roots, within)
+    listed_files(analysis, within)
         .into_keys()
         .filter(|path| !analysis.contains(path) && path.is_file())
         .collect()
@@ -510,11 +545,7 @@ pub(crate) fn is_listed(analysis: &Analysis, path: &Path) -> bool {
 /// Every file the manifests list inside their app roots, present or
 /// missing, of every app or of the apps under `within`, each with the root
 /// of the app that lists it.
-fn listed_files(
-    analysis: &Analysis,
-    roots: &Roots,
-    within: Option<&Path>,
-) -> BTreeMap<PathBuf, PathBuf> {
+fn listed_files(analysis: &Analysis, within: Option<&Path>) -> BTreeMap<PathBuf, PathBuf> {
     let mut listed = BTreeMap::new();
     for app in analysis.apps_list() {
         if app.layout != AppLayout::LocalDevelopment
@@ -528,10 +559,11 @@ fn listed_files(
             .missing_general_files
             .iter()
             .map(|(_, path)| lexically_normal(path));
-        let general = roots
-            .other_files(&app.root)
-            .into_iter()
+        let general = app
+            .files
+            .iter()
             .filter(|path| is_listed(analysis, path))
+            .cloned()
             .chain(missing_general);
         // Component code files (custom function code, …), the missing too;
         // a component's files found by their names alone are not listed.
@@ -680,12 +712,21 @@ fn load_batch(session: &SharedSession, paths: Vec<PathBuf>) -> usize {
 
 /// [`load_batch`], returning the files it loaded.
 fn load_batch_returning(session: &SharedSession, paths: Vec<PathBuf>) -> Vec<PathBuf> {
-    let roots = session.lock().roots.clone();
-    take_texts(session, read_texts(&roots, paths))
+    take_texts(session, read_texts(session, paths))
 }
 
-fn read_texts(roots: &Roots, paths: Vec<PathBuf>) -> Vec<(PathBuf, String)> {
-    paths
+/// Texts read from disk without the lock, and when the reading began.
+struct ReadBatch {
+    read: DiskRead,
+    texts: Vec<(PathBuf, String)>,
+}
+
+fn read_texts(session: &SharedSession, paths: Vec<PathBuf>) -> ReadBatch {
+    let (roots, read) = {
+        let mut session = session.lock();
+        (session.roots.clone(), session.begin_disk_read())
+    };
+    let texts = paths
         .into_iter()
         .filter_map(|path| match roots.read(&path) {
             Ok(text) => Some((path, text)),
@@ -694,20 +735,77 @@ fn read_texts(roots: &Roots, paths: Vec<PathBuf>) -> Vec<(PathBuf, String)> {
                 None
             }
         })
-        .collect()
+        .collect();
+    ReadBatch { read, texts }
 }
 
 /// Loads texts read without the lock; returns the files whose text changed.
-fn take_texts(session: &SharedSession, texts: Vec<(PathBuf, String)>) -> Vec<PathBuf> {
+/// A file read again since the batch began (a watcher event) keeps that
+/// newer text.
+fn take_texts(session: &SharedSession, batch: ReadBatch) -> Vec<PathBuf> {
     let mut session = session.lock();
     let mut loaded = Vec::new();
-    for (path, text) in texts {
+    for (path, text) in batch.texts {
         // A folder removed while the batch was read takes its files along.
-        if session.roots.holds(&path) && session.load_from_disk(&path, text) {
+        if session.roots.holds(&path) && session.load_from_disk(&path, text, batch.read) {
             loaded.push(path);
         }
     }
     loaded
+}
+
+/// Drops the files the client reported deleted; returns those dropped.
+pub(crate) fn forget_deleted(session: &mut Session, deleted: Vec<PathBuf>) -> Vec<PathBuf> {
+    // The event is news of the disk as it is now: a read that began
+    // before it does not bring the files back.
+    let read = session.begin_disk_read();
+    deleted
+        .into_iter()
+        .filter(|path| session.remove_from_disk(path, read))
+        .collect()
+}
+
+/// Reads `paths` without the lock and takes what was read under it (see
+/// `sync_from_disk`); returns the files that changed.
+pub(crate) fn reload_from_disk(session: &SharedSession, paths: Vec<PathBuf>) -> Vec<PathBuf> {
+    let (roots, analysis, read) = {
+        let mut session = session.lock();
+        let read = session.begin_disk_read();
+        (session.roots.clone(), session.analysis(), read)
+    };
+    let wanted = |path: &Path| {
+        is_app_file(path)
+            || analysis
+                .as_ref()
+                .is_some_and(|analysis| is_listed(analysis, path))
+    };
+    let texts: Vec<_> = paths
+        .into_iter()
+        .map(|path| {
+            let text = if wanted(&path) {
+                roots.read(&path).ok()
+            } else {
+                None
+            };
+            (path, text)
+        })
+        .collect();
+    // A snapshot held while loading would make the first change copy the
+    // whole file map.
+    drop(analysis);
+    let mut session = session.lock();
+    texts
+        .into_iter()
+        .filter_map(|(path, text)| {
+            let changed = match text {
+                // Its folder was removed while the file was read.
+                Some(_) if !session.roots.holds(&path) => false,
+                Some(text) => session.load_from_disk(&path, text, read),
+                None => session.remove_from_disk(&path, read),
+            };
+            changed.then_some(path)
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -1016,7 +1114,7 @@ mod tests {
         let roots = session.lock().roots.clone();
         load_batch(&session, roots.discover());
         let analysis = session.lock().analysis().unwrap();
-        load_batch(&session, listed_but_unloaded(&analysis, &roots, None));
+        load_batch(&session, listed_but_unloaded(&analysis, None));
         session
     }
 
@@ -1025,7 +1123,6 @@ mod tests {
         let dir = app_with_code_files();
         let session = indexed(dir.path());
         let analysis = session.lock().analysis().unwrap();
-        let roots = session.lock().roots.clone();
         assert!(analysis.contains(&dir.path().join("README.md")));
         assert!(analysis.contains(&dir.path().join("functions/hash/hash.code.js")));
 
@@ -1039,15 +1136,14 @@ mod tests {
                 format!("{root}/functions/sign/sign.code.js"),
             ]
         );
-        assert!(listed_but_unloaded(&analysis, &roots, None).is_empty());
+        assert!(listed_but_unloaded(&analysis, None).is_empty());
     }
 
     /// What `watch_listed_files` watches: the listed files the app-file
     /// globs miss.
     fn watched_listed(session: &SharedSession) -> BTreeMap<PathBuf, PathBuf> {
         let analysis = session.lock().analysis().unwrap();
-        let roots = session.lock().roots.clone();
-        let mut listed = listed_files(&analysis, &roots, None);
+        let mut listed = listed_files(&analysis, None);
         listed.retain(|path, _| !is_app_file(path));
         listed
     }
@@ -1106,8 +1202,7 @@ mod tests {
         // A `Created` event for it is loaded, since the manifest lists it.
         assert!(is_listed(&analysis, &readme));
         write(dir.path(), "README.md", "# Acme");
-        let roots = session.lock().roots.clone();
-        assert_eq!(listed_but_unloaded(&analysis, &roots, None), [readme]);
+        assert_eq!(listed_but_unloaded(&analysis, None), [readme]);
     }
 
     #[test]
@@ -1289,12 +1384,77 @@ mod tests {
         let session = session_in(&other);
         let roots = session.lock().roots.clone();
         // The batch reads with the folders it started with…
-        let texts = read_texts(&roots, roots.discover());
-        assert_eq!(texts.len(), 2);
+        let texts = read_texts(&session, roots.discover());
+        assert_eq!(texts.texts.len(), 2);
         // …and loads under the lock after the folder went.
         session.lock().roots.change(vec![], vec![other.clone()]);
         assert!(take_texts(&session, texts).is_empty());
         assert!(session.lock().analysis().unwrap().files().is_empty());
+    }
+
+    #[test]
+    fn a_batch_read_before_a_watcher_event_keeps_the_newer_text() {
+        let dir = workspace();
+        let other = dir.path().join("other");
+        let session = session_in(&other);
+        let (older, newer, newest) = (
+            r#"{ "url": "/v1" }"#,
+            r#"{ "url": "/v2" }"#,
+            r#"{ "url": "/v3" }"#,
+        );
+        let path = write(&other, COMMUNICATION, older);
+        // Indexing reads the file without the lock…
+        let batch = read_texts(&session, vec![path.clone()]);
+        assert_eq!(batch.texts, [(path.clone(), older.to_owned())]);
+        // …the file is saved again and its watcher event loads the new text…
+        write(&other, COMMUNICATION, newer);
+        let reloaded = reload_from_disk(&session, vec![path.clone()]);
+        assert_eq!(reloaded, std::slice::from_ref(&path));
+        // …and the batch, committed last, leaves it alone.
+        assert!(take_texts(&session, batch).is_empty());
+        let text_of = |path: &Path| {
+            let analysis = session.lock().analysis().unwrap();
+            analysis.file_text(path).map(str::to_owned)
+        };
+        assert_eq!(text_of(&path).as_deref(), Some(newer));
+        // The file's other neighbours in the batch load as before, and a
+        // read that begins later takes the disk as it is then.
+        write(&other, COMMUNICATION, newest);
+        let manifest = other.join("makecomapp.json");
+        assert_eq!(
+            load_batch_returning(&session, vec![manifest, path.clone()]).len(),
+            2
+        );
+        assert_eq!(text_of(&path).as_deref(), Some(newest));
+    }
+
+    #[test]
+    fn a_batch_read_before_a_deletion_event_does_not_bring_the_file_back() {
+        let dir = workspace();
+        let other = dir.path().join("other");
+        let session = session_in(&other);
+        let path = other.join(COMMUNICATION);
+        load_batch(&session, vec![path.clone()]);
+        let batch = read_texts(&session, vec![path.clone()]);
+        fs::remove_file(&path).unwrap();
+        let forgotten = forget_deleted(&mut session.lock(), vec![path.clone()]);
+        assert_eq!(forgotten, std::slice::from_ref(&path));
+        assert!(take_texts(&session, batch).is_empty());
+        assert!(!session.lock().analysis().unwrap().contains(&path));
+    }
+
+    #[test]
+    fn a_batch_read_before_its_file_was_opened_keeps_the_editor_text() {
+        let dir = workspace();
+        let other = dir.path().join("other");
+        let session = session_in(&other);
+        let path = other.join(COMMUNICATION);
+        let batch = read_texts(&session, vec![path.clone()]);
+        let editor_text = r#"{ "url": "/edited" }"#;
+        open(&session, &path, editor_text);
+        assert!(take_texts(&session, batch).is_empty());
+        let analysis = session.lock().analysis().unwrap();
+        assert_eq!(analysis.file_text(&path), Some(editor_text));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! apply a notification completely before their first `.await`; that is what
 //! keeps edits in order although the framework runs handlers concurrently.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
@@ -42,7 +42,20 @@ pub struct Session {
     pub pending_loads: PendingLoads,
     /// The app-file watchers the client holds, replaced when the folders change.
     pub app_watchers: AppWatchers,
+    /// The stamp the next read of the disk takes.
+    next_disk_read: u64,
+    /// Per file, the stamp of the latest read whose outcome the analysis
+    /// took. Reads run without the lock, so an indexing batch may finish
+    /// after a watcher event that read the file later; the stamp tells the
+    /// older text from the newer one. Kept for removed files too, so an
+    /// older read does not bring one back.
+    disk_reads: HashMap<PathBuf, DiskRead>,
 }
+
+/// When a read of the disk started, relative to the others: taken under
+/// the session lock before reading, handed back with what was read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct DiskRead(u64);
 
 /// The session shared between handlers and background tasks.
 #[derive(Clone, Default)]
@@ -122,12 +135,20 @@ impl Session {
         self.documents.close(uri).map(|document| document.path)
     }
 
-    /// Takes a file's disk text unless the editor holds it open (the
-    /// editor's text wins). Returns whether the host changed: a file loaded
-    /// again with the text the host has is left alone, since replacing it
-    /// would drop its parse, its role and every app model.
-    pub fn load_from_disk(&mut self, path: &Path, text: String) -> bool {
-        if self.documents.is_open(path) {
+    /// Starts a read of the disk: what it reads is taken with this stamp,
+    /// and only if no read that started later was taken for the same file.
+    pub fn begin_disk_read(&mut self) -> DiskRead {
+        self.next_disk_read += 1;
+        DiskRead(self.next_disk_read)
+    }
+
+    /// Takes a file's disk text, read since `read` began, unless the editor
+    /// holds it open (the editor's text wins) or a later read of it was
+    /// taken already (its text is newer). Returns whether the host changed:
+    /// a file loaded again with the text the host has is left alone, since
+    /// replacing it would drop its parse, its role and every app model.
+    pub fn load_from_disk(&mut self, path: &Path, text: String, read: DiskRead) -> bool {
+        if self.documents.is_open(path) || !self.take_disk_read(path, read) {
             return false;
         }
         let changed =
@@ -138,15 +159,32 @@ impl Session {
         changed
     }
 
+    /// Records `read` as the latest for `path`; `false` when a later one
+    /// was recorded already.
+    fn take_disk_read(&mut self, path: &Path, read: DiskRead) -> bool {
+        match self.disk_reads.get_mut(path) {
+            Some(latest) if *latest > read => false,
+            Some(latest) => {
+                *latest = read;
+                true
+            }
+            None => {
+                self.disk_reads.insert(path.to_path_buf(), read);
+                true
+            }
+        }
+    }
+
     /// Claims the eager load of the app at `root`: `false` when indexing
     /// has finished or the app was claimed already.
     pub fn claim_eager_load(&mut self, root: &Path) -> bool {
         !self.indexed && self.eagerly_loaded.insert(root.to_path_buf())
     }
 
-    /// Drops a file that is gone from disk unless the editor holds it open.
-    pub fn remove_from_disk(&mut self, path: &Path) -> bool {
-        if self.documents.is_open(path) {
+    /// Drops a file found gone from disk since `read` began, unless the
+    /// editor holds it open or a later read of it was taken already.
+    pub fn remove_from_disk(&mut self, path: &Path, read: DiskRead) -> bool {
+        if self.documents.is_open(path) || !self.take_disk_read(path, read) {
             return false;
         }
         self.bump();
@@ -331,12 +369,36 @@ mod tests {
     fn loading_the_text_the_host_has_changes_nothing() {
         let mut session = Session::default();
         let path = Path::new("/app/a.iml.json");
-        assert!(session.load_from_disk(path, "{}".to_owned()));
+        let read = session.begin_disk_read();
+        assert!(session.load_from_disk(path, "{}".to_owned(), read));
         let revision = session.revision;
-        assert!(!session.load_from_disk(path, "{}".to_owned()));
+        let read = session.begin_disk_read();
+        assert!(!session.load_from_disk(path, "{}".to_owned(), read));
         assert_eq!(session.revision, revision);
-        assert!(session.load_from_disk(path, "{ }".to_owned()));
+        let read = session.begin_disk_read();
+        assert!(session.load_from_disk(path, "{ }".to_owned(), read));
         assert!(session.revision > revision);
+    }
+
+    #[test]
+    fn a_read_taken_after_a_later_one_changes_nothing() {
+        let mut session = Session::default();
+        let path = Path::new("/app/a.iml.json");
+        let (earlier, later) = (session.begin_disk_read(), session.begin_disk_read());
+        assert!(session.load_from_disk(path, "{\"v\": 2}".to_owned(), later));
+        assert!(!session.load_from_disk(path, "{\"v\": 1}".to_owned(), earlier));
+        assert!(!session.remove_from_disk(path, earlier));
+        let analysis = session.analysis().unwrap();
+        assert_eq!(analysis.file_text(path), Some("{\"v\": 2}"));
+
+        // A removal is a read too: an earlier text does not bring the file back.
+        let (earlier, later) = (session.begin_disk_read(), session.begin_disk_read());
+        assert!(session.remove_from_disk(path, later));
+        assert!(!session.load_from_disk(path, "{}".to_owned(), earlier));
+        assert!(!session.analysis().unwrap().contains(path));
+        // Other files keep their own order.
+        let other = Path::new("/app/b.iml.json");
+        assert!(session.load_from_disk(other, "{}".to_owned(), earlier));
     }
 
     #[test]
@@ -350,7 +412,9 @@ mod tests {
             text: "{\"edited\": 1}".to_owned(),
         });
         let path = Path::new("/app/a.iml.json");
-        assert!(!session.load_from_disk(path, "{}".to_owned()));
+        let read = session.begin_disk_read();
+        assert!(!session.load_from_disk(path, "{}".to_owned(), read));
+        assert!(!session.remove_from_disk(path, read));
         let analysis = session.analysis().unwrap();
         assert_eq!(analysis.file_text(path), Some("{\"edited\": 1}"));
     }

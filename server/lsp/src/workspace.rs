@@ -182,22 +182,6 @@ impl Roots {
         outermost
     }
 
-    /// Files under `folder` (inside the workspace) that are not app files:
-    /// the candidates for files a manifest lists under other names.
-    pub fn other_files(&self, folder: &Path) -> Vec<PathBuf> {
-        let mut found = Vec::new();
-        let mut visited = HashSet::new();
-        let inside =
-            fs::canonicalize(folder).is_ok_and(|resolved| self.contains_resolved(&resolved));
-        if inside {
-            self.walk(folder, &mut visited, &mut found, MAX_FILES, |path| {
-                !is_app_file(path)
-            });
-        }
-        found.sort();
-        found
-    }
-
     /// Collects the wanted files under `folder`; `false` when it stopped
     /// at `limit` files before the end.
     fn walk(

@@ -5,10 +5,9 @@ use std::path::{Path, PathBuf};
 use iml_analysis::app_files::MANIFEST_FILE_NAME;
 use tower_lsp_server::ls_types::{DidChangeWatchedFilesParams, FileChangeType};
 
-use crate::index::is_listed;
+use crate::index::{forget_deleted, reload_from_disk};
 use crate::server::ImlLanguageServer;
 use crate::session::path_of;
-use crate::workspace::is_app_file;
 
 impl ImlLanguageServer {
     pub(crate) fn watched_files_changed(&self, params: DidChangeWatchedFilesParams) {
@@ -23,13 +22,7 @@ impl ImlLanguageServer {
             }
         }
         if !deleted.is_empty() {
-            let removed: Vec<PathBuf> = {
-                let mut session = self.session.lock();
-                deleted
-                    .into_iter()
-                    .filter(|path| session.remove_from_disk(path))
-                    .collect()
-            };
+            let removed = forget_deleted(&mut self.session.lock(), deleted);
             let manifest_removed = removed.iter().any(|path| is_manifest(path));
             self.publisher.schedule(removed);
             if manifest_removed {
@@ -53,43 +46,8 @@ impl ImlLanguageServer {
         let server = self.handles();
         tokio::spawn(async move {
             let session = server.session.clone();
-            let loaded = tokio::task::spawn_blocking(move || {
-                let (roots, analysis) = {
-                    let session = session.lock();
-                    (session.roots.clone(), session.analysis())
-                };
-                let wanted = |path: &Path| {
-                    is_app_file(path)
-                        || analysis
-                            .as_ref()
-                            .is_some_and(|analysis| is_listed(analysis, path))
-                };
-                let texts: Vec<_> = paths
-                    .into_iter()
-                    .map(|path| {
-                        let text = if wanted(&path) {
-                            roots.read(&path).ok()
-                        } else {
-                            None
-                        };
-                        (path, text)
-                    })
-                    .collect();
-                let mut session = session.lock();
-                texts
-                    .into_iter()
-                    .filter_map(|(path, text)| {
-                        let changed = match text {
-                            // Its folder was removed while the file was read.
-                            Some(_) if !session.roots.holds(&path) => false,
-                            Some(text) => session.load_from_disk(&path, text),
-                            None => session.remove_from_disk(&path),
-                        };
-                        changed.then_some(path)
-                    })
-                    .collect::<Vec<_>>()
-            })
-            .await;
+            let loaded =
+                tokio::task::spawn_blocking(move || reload_from_disk(&session, paths)).await;
             match loaded {
                 Ok(changed) if !changed.is_empty() => server.publisher.schedule(changed),
                 Ok(_) => {}
