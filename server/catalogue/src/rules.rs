@@ -839,6 +839,19 @@ pub static RULES: &[Rule] = &[
         r#"{ "moduleType": "instant_trigger", "webhook": "acme-events", "codeFiles": {} }"#,
         "Schema (local development); spec §11.4, §12.5 X6")
         .url(urls::MODULE_INSTANT_TRIGGER),
+    r("X007", "invalid-module-group", X, W,
+        "A `groups.json` group that is not `{ \"label\": string, \"modules\": [ids] }`, or that \
+         lists a module the app does not have.",
+        "Groups sort the app's modules under headings in the module list. Each group needs a \
+         `label` and a `modules` array, and each entry of `modules` must be the id of one of \
+         the app's modules (`components.module` in `makecomapp.json`, or a module folder of an \
+         exported app). Checked only in a groups file that belongs to an app.",
+        r#"[{ "label": "Tasks", "modules": ["listTsks", "createTask"] }]"#,
+        r#"[{ "label": "Tasks", "modules": ["listTasks", "createTask"] }]"#,
+        "Schema (groups); spec §10.7, §11.4")
+        .why("A warning: the sources say what the file must look like but not whether Make \
+              rejects the file or drops the entry.")
+        .url(urls::MODULES),
     // ---------------- F: files ----------------
     r("F001", "unreadable-file", F, E,
         "The file could not be read.",
@@ -922,7 +935,7 @@ mod tests {
             ('C', 18),
             ('R', 28),
             ('P', 14),
-            ('X', 6),
+            ('X', 7),
             ('F', 5),
         ];
         for (prefix, count) in expected {
@@ -933,7 +946,7 @@ mod tests {
             let actual = RULES.iter().filter(|r| r.code.starts_with(prefix)).count();
             assert_eq!(actual, count, "{prefix}");
         }
-        assert_eq!(RULES.len(), 90);
+        assert_eq!(RULES.len(), 91);
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! Completion: keys by object kind and place, enumerated values, `rpc://`
-//! names, and inside `{{ }}` the visible variables, their members (declared
+//! names, module ids in `groups.json`, and inside `{{ }}` the visible variables, their members (declared
 //! parameters, connection data, temp and common keys, sample keys) and
 //! functions.
 
@@ -7,12 +7,12 @@ use std::collections::HashSet;
 use std::path::Path;
 
 use iml_catalogue::{self as catalogue, EnumId, ExprContext, Place, Status, ValueShape, Verdict};
-use iml_jsonc::JsonString;
+use iml_jsonc::{JsonString, ValueKind};
 use iml_lang::ExprKind;
 use text_size::{TextRange, TextSize};
 
-use crate::Analysis;
-use crate::semantic::CursorTarget;
+use crate::semantic::{CursorTarget, PathSegment};
+use crate::{Analysis, ComponentKind, RoleKind};
 
 use super::keys::{self, KeyInfo};
 use super::markdown;
@@ -261,6 +261,11 @@ fn string_completions(site: &Site<'_>) -> Vec<CompletionItem> {
         return Vec::new();
     };
     let decoded = string.decoded.as_str();
+    if let Some(items) =
+        group_module_completions(site, Some(string), string.decoded.content_range())
+    {
+        return items;
+    }
     if let Some(items) = rpc_completions(site, string) {
         return items;
     }
@@ -314,8 +319,11 @@ fn rpc_completions(site: &Site<'_>, string: &JsonString) -> Option<Vec<Completio
             .into_iter()
             .enumerate()
             .map(|(rank, name)| {
-                let mut item =
-                    Item::plain(name, CompletionKind::Module, "RPC of this app".to_owned());
+                let mut item = Item::plain(
+                    name,
+                    CompletionKind::Component,
+                    "RPC of this app".to_owned(),
+                );
                 item.documentation = Some(format!(
                     "Calls the app's RPC `{name}`.\n\n[Make documentation]({})",
                     catalogue::urls::RPCS
@@ -334,6 +342,9 @@ fn rpc_completions(site: &Site<'_>, string: &JsonString) -> Option<Vec<Completio
 /// In an array of parameters: `rpc://` references to RPCs that return
 /// parameters (the only strings such an array may hold).
 fn element_completions(site: &Site<'_>, range: TextRange) -> Vec<CompletionItem> {
+    if let Some(items) = group_module_completions(site, None, range) {
+        return items;
+    }
     if site.kind() != ObjectKind::Parameters {
         return Vec::new();
     }
@@ -344,7 +355,7 @@ fn element_completions(site: &Site<'_>, range: TextRange) -> Vec<CompletionItem>
         .map(|(rank, name)| {
             let mut item = Item::plain(
                 name,
-                CompletionKind::Module,
+                CompletionKind::Component,
                 "RPC returning parameters".to_owned(),
             );
             item.insert_text = format!("\"rpc://{name}\"");
@@ -352,6 +363,73 @@ fn element_completions(site: &Site<'_>, range: TextRange) -> Vec<CompletionItem>
             item.finish(range)
         })
         .collect()
+}
+
+/// In a `modules` array of `groups.json`: the app's module ids not listed
+/// in that group yet. `string` is the literal being edited (its content is
+/// replaced); without one the id is inserted with its quotes.
+fn group_module_completions(
+    site: &Site<'_>,
+    string: Option<&JsonString>,
+    range: TextRange,
+) -> Option<Vec<CompletionItem>> {
+    let modules = group_modules_array(site)?;
+    let app = site.analysis.app(site.path)?;
+    let editing = string.map(|s| s.range);
+    let listed: Vec<&str> = match &modules.kind {
+        ValueKind::Array(entries) => entries
+            .iter()
+            .filter_map(|entry| match &entry.kind {
+                ValueKind::String(listed) if Some(listed.range) != editing => {
+                    Some(listed.decoded.as_str())
+                }
+                _ => None,
+            })
+            .collect(),
+        _ => return None,
+    };
+    Some(
+        app.components_of_kind(ComponentKind::Module)
+            .filter(|module| !listed.contains(&module.id.as_str()))
+            .enumerate()
+            .map(|(rank, module)| {
+                let what = match module.module_type {
+                    Some(module_type) => format!("{} module", module_type.name()),
+                    None => "module".to_owned(),
+                };
+                let detail = match &module.label {
+                    Some(label) => format!("{what} · {label}"),
+                    None => what,
+                };
+                let mut item = Item::plain(&module.id, CompletionKind::Component, detail);
+                item.documentation = Some(format!(
+                    "Lists the app's module `{}` in this group.\n\n[Make documentation]({})",
+                    module.id,
+                    catalogue::urls::MODULES
+                ));
+                item.rank = rank;
+                if string.is_none() {
+                    item.insert_text = format!("\"{}\"", module.id);
+                }
+                item.finish(range)
+            })
+            .collect(),
+    )
+}
+
+/// The `modules` array of a group in `groups.json` when it holds the cursor.
+fn group_modules_array<'a>(site: &Site<'a>) -> Option<&'a iml_jsonc::Value> {
+    if site.analysis.role(site.path).kind != RoleKind::Groups {
+        return None;
+    }
+    let containers = site.cursor.containers();
+    let [_, _, modules] = containers else {
+        return None;
+    };
+    let segments = site.cursor.path.segments();
+    let in_group = matches!(segments.first(), Some(PathSegment::Index(_)))
+        && matches!(segments.get(1), Some(PathSegment::Key(key)) if &**key == "modules");
+    (in_group && matches!(modules.kind, ValueKind::Array(_))).then_some(*modules)
 }
 
 // ---- IML ----

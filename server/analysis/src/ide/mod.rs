@@ -47,8 +47,9 @@ pub enum CompletionKind {
     CustomFunction,
     /// An IML keyword constant (`emptyarray`, `undefined`, …).
     Keyword,
-    /// An RPC of the app, in an `rpc://` reference.
-    Module,
+    /// A component of the app by its id: an RPC in an `rpc://` reference,
+    /// a module in `groups.json`.
+    Component,
     /// A key of a parameter object.
     ParameterKey,
 }
@@ -66,7 +67,7 @@ impl CompletionKind {
             CompletionKind::Function => "function",
             CompletionKind::CustomFunction => "custom-function",
             CompletionKind::Keyword => "keyword",
-            CompletionKind::Module => "rpc",
+            CompletionKind::Component => "component",
             CompletionKind::ParameterKey => "param-key",
         }
     }

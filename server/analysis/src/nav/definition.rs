@@ -1,5 +1,6 @@
 //! Go to definition: from a read to the literals that declare or write it,
-//! from `rpc://name` to the RPC, from a custom function call to its code.
+//! from `rpc://name` to the RPC, from a module id in `groups.json` to the
+//! module, from a custom function call to its code.
 
 use std::path::Path;
 
@@ -28,6 +29,7 @@ pub(crate) fn goto_definition(
             })
             .collect(),
         Entity::Rpc(rpc) => rpc_targets(analysis, file, rpc),
+        Entity::Module(module) => module_targets(analysis, file, module),
         Entity::Function(function) => function_targets(analysis, file, function),
     };
     (!targets.is_empty()).then_some(Definition {
@@ -53,6 +55,32 @@ fn rpc_targets(analysis: &Analysis, file: &Path, name: &str) -> Vec<NavTarget> {
         }];
     }
     manifest_target(analysis, file, ComponentKind::Rpc, name, NavKind::Rpc)
+}
+
+/// The module's manifest entry, where its id, type and files are declared;
+/// without a manifest (an exported app), its communication.
+fn module_targets(analysis: &Analysis, file: &Path, id: &str) -> Vec<NavTarget> {
+    let declared = manifest_target(analysis, file, ComponentKind::Module, id, NavKind::Module);
+    if !declared.is_empty() {
+        return declared;
+    }
+    let communication = analysis
+        .app(file)
+        .and_then(|app| app.component(ComponentKind::Module, id))
+        .and_then(|module| module.communication());
+    communication
+        .map(|communication| {
+            let full_range = file_range(analysis, communication);
+            NavTarget {
+                file: communication.to_path_buf(),
+                full_range,
+                focus_range: TextRange::empty(full_range.start()),
+                name: id.to_owned(),
+                kind: NavKind::Module,
+            }
+        })
+        .into_iter()
+        .collect()
 }
 
 /// `function <name>` in the function's code file, else its manifest entry.

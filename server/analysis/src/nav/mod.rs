@@ -52,6 +52,8 @@ pub enum NavKind {
     Common,
     /// An RPC (`rpc://name`).
     Rpc,
+    /// A module, by its id (a `groups.json` entry).
+    Module,
     /// A custom IML function.
     Function,
 }

@@ -47,9 +47,9 @@ pub(crate) fn key_name_problem(name: &str) -> Option<String> {
     None
 }
 
-/// Why `name` cannot name an RPC or a custom function (Make's id patterns:
-/// a letter, then letters and digits; 3–64 characters for an RPC, 3–96 for
-/// a function).
+/// Why `name` cannot name an RPC, a module or a custom function (Make's id
+/// patterns: a letter, then letters and digits; 3–64 characters for an RPC
+/// or a module, 3–96 for a function).
 pub(crate) fn component_name_problem(name: &str, what: &str, max_len: usize) -> Option<String> {
     let mut chars = name.chars();
     let valid = chars.next().is_some_and(|c| c.is_ascii_alphabetic())

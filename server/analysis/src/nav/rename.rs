@@ -1,5 +1,5 @@
-//! Rename: every occurrence of a key, RPC or custom function across the
-//! app, with backticks added in IML where the new name needs them.
+//! Rename: every occurrence of a key, RPC, module or custom function across
+//! the app, with backticks added in IML where the new name needs them.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -24,7 +24,7 @@ pub struct PrepareRename {
 pub enum RenameError {
     #[error(
         "nothing to rename here: place the cursor on a parameter, a connection data, `temp` or \
-         common data key, an `rpc://` reference or a custom function"
+         common data key, an `rpc://` reference, a module id or a custom function"
     )]
     NoSymbol,
     #[error("{0}")]
@@ -34,6 +34,7 @@ pub enum RenameError {
 }
 
 const MAX_RPC_NAME: usize = 64;
+const MAX_MODULE_NAME: usize = 64;
 const MAX_FUNCTION_NAME: usize = 96;
 
 fn found_at(analysis: &Analysis, file: &Path, offset: TextSize) -> Result<Found, RenameError> {
@@ -41,6 +42,7 @@ fn found_at(analysis: &Analysis, file: &Path, offset: TextSize) -> Result<Found,
     let component = match &found.entity {
         Entity::Key { .. } => return Ok(found),
         Entity::Rpc(name) => (ComponentKind::Rpc, name, "RPC"),
+        Entity::Module(name) => (ComponentKind::Module, name, "module"),
         Entity::Function(name) => (ComponentKind::Function, name, "function"),
     };
     let (kind, name, what) = component;
@@ -75,10 +77,19 @@ pub(crate) fn rename(
     let problem = match &found.entity {
         Entity::Key { .. } => key_name_problem(new_name),
         Entity::Rpc(_) => component_name_problem(new_name, "RPC", MAX_RPC_NAME),
+        Entity::Module(_) => component_name_problem(new_name, "module", MAX_MODULE_NAME),
         Entity::Function(_) => component_name_problem(new_name, "function", MAX_FUNCTION_NAME),
     };
     if let Some(problem) = problem {
         return Err(RenameError::InvalidName(problem));
+    }
+    if let Entity::Module(old_name) = &found.entity
+        && new_name != old_name
+        && manifest_member(analysis, file, ComponentKind::Module, new_name).is_some()
+    {
+        return Err(RenameError::InvalidName(format!(
+            "the app already has a module `{new_name}`; choose another id"
+        )));
     }
     if let Entity::Function(_) = &found.entity
         && iml_catalogue::function(new_name).is_some()

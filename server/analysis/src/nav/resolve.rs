@@ -1,6 +1,7 @@
 //! What a name means and where else it occurs: the symbol under a cursor
-//! (a read in IML, a declaring literal, an `rpc://` reference, a manifest
-//! entry) and every occurrence of that symbol across the app.
+//! (a read in IML, a declaring literal, an `rpc://` reference, a module id
+//! in `groups.json`, a manifest entry) and every occurrence of that symbol
+//! across the app.
 //!
 //! A key symbol (parameter, connection data, `temp`, common data) is the set
 //! of literals that declare or write it; a read belongs to it when the
@@ -53,6 +54,7 @@ pub(crate) enum Entity {
         defs: Vec<KeyDef>,
     },
     Rpc(String),
+    Module(String),
     Function(String),
 }
 
@@ -60,7 +62,7 @@ impl Entity {
     pub(crate) fn name(&self) -> &str {
         match self {
             Entity::Key { name, .. } => name,
-            Entity::Rpc(name) | Entity::Function(name) => name,
+            Entity::Rpc(name) | Entity::Module(name) | Entity::Function(name) => name,
         }
     }
 }
@@ -295,6 +297,12 @@ pub(crate) fn entity_at(analysis: &Analysis, file: &Path, offset: TextSize) -> O
             if string.range != *range {
                 return None;
             }
+            if is_group_module_entry(analysis, file, cursor.path.segments()) {
+                return Some(Found {
+                    entity: Entity::Module(string.decoded.as_str().to_owned()),
+                    origin: string.decoded.content_range(),
+                });
+            }
             string_value(analysis, file, string, offset)
         }
         _ => None,
@@ -310,6 +318,7 @@ fn manifest_key(object: &[PathSegment], key: &str, text: &str, range: TextRange)
     }
     let entity = match kind.as_str() {
         "rpc" => Entity::Rpc(key.to_owned()),
+        "module" => Entity::Module(key.to_owned()),
         "function" => Entity::Function(key.to_owned()),
         _ => return None,
     };
@@ -408,6 +417,62 @@ fn string_value(
         entity: Entity::Rpc(name.to_owned()),
         origin,
     })
+}
+
+/// Whether `path` leads to an entry of a group's `modules` in `groups.json`
+/// (`[group].modules[entry]`).
+fn is_group_module_entry(analysis: &Analysis, file: &Path, path: &[PathSegment]) -> bool {
+    matches!(
+        path,
+        [PathSegment::Index(_), PathSegment::Key(key), PathSegment::Index(_)] if &**key == "modules"
+    ) && analysis.role(file).kind == RoleKind::Groups
+}
+
+/// The module ids listed in the groups of a `groups.json` value.
+pub(crate) fn group_module_entries(root: &Value) -> impl Iterator<Item = &JsonString> {
+    let groups = match &root.kind {
+        ValueKind::Array(groups) => groups.as_slice(),
+        _ => &[],
+    };
+    groups
+        .iter()
+        .filter_map(|group| match &get(group, "modules")?.kind {
+            ValueKind::Array(entries) => Some(entries),
+            _ => None,
+        })
+        .flatten()
+        .filter_map(|entry| match &entry.kind {
+            ValueKind::String(string) => Some(string),
+            _ => None,
+        })
+}
+
+/// The `local` ids of `origins[].idMapping.<kind>[]` in the manifest that
+/// equal `id`: the pairing of a local component with its remote twin, which
+/// a rename must carry along or the next deploy loses the pairing.
+fn id_mapping_locals<'a>(
+    manifest: &'a Value,
+    kind: ComponentKind,
+    id: &'a str,
+) -> impl Iterator<Item = &'a JsonString> {
+    let origins = match get(manifest, "origins").map(|origins| &origins.kind) {
+        Some(ValueKind::Array(origins)) => origins.as_slice(),
+        _ => &[],
+    };
+    origins
+        .iter()
+        .filter_map(move |origin| {
+            match &get(get(origin, "idMapping")?, kind.manifest_key())?.kind {
+                ValueKind::Array(pairs) => Some(pairs),
+                _ => None,
+            }
+        })
+        .flatten()
+        .filter_map(|pair| match &get(pair, "local")?.kind {
+            ValueKind::String(local) => Some(local),
+            _ => None,
+        })
+        .filter(move |local| local.decoded.as_str() == id)
 }
 
 /// The files an occurrence may be in: the app's, or the file alone.
@@ -518,18 +583,7 @@ pub(crate) fn occurrences_within(
             }
         }
         Entity::Rpc(name) => {
-            if let Some((manifest, member)) =
-                manifest_member(analysis, file, ComponentKind::Rpc, name)
-            {
-                let text = analysis.file_text(&manifest).unwrap_or_default();
-                out.push(Occurrence {
-                    range: literal_content(text, member.key.range),
-                    edit_range: member.key.range,
-                    file: manifest,
-                    form: Form::JsonLiteral,
-                    access: Write,
-                });
-            }
+            manifest_occurrences(analysis, file, ComponentKind::Rpc, name, &mut out);
             for other in &files {
                 let Some(root) = analysis.root_value(other) else {
                     continue;
@@ -551,19 +605,30 @@ pub(crate) fn occurrences_within(
                 }
             }
         }
-        Entity::Function(name) => {
-            if let Some((manifest, member)) =
-                manifest_member(analysis, file, ComponentKind::Function, name)
-            {
-                let text = analysis.file_text(&manifest).unwrap_or_default();
-                out.push(Occurrence {
-                    range: literal_content(text, member.key.range),
-                    edit_range: member.key.range,
-                    file: manifest,
-                    form: Form::JsonLiteral,
-                    access: Write,
-                });
+        Entity::Module(name) => {
+            manifest_occurrences(analysis, file, ComponentKind::Module, name, &mut out);
+            for other in &files {
+                if analysis.role(other).kind != RoleKind::Groups {
+                    continue;
+                }
+                let Some(root) = analysis.root_value(other) else {
+                    continue;
+                };
+                for entry in group_module_entries(root) {
+                    if entry.decoded.as_str() == name {
+                        out.push(Occurrence {
+                            file: other.clone(),
+                            range: entry.decoded.content_range(),
+                            edit_range: entry.range,
+                            form: Form::JsonLiteral,
+                            access: Read,
+                        });
+                    }
+                }
             }
+        }
+        Entity::Function(name) => {
+            manifest_occurrences(analysis, file, ComponentKind::Function, name, &mut out);
             if let Some((code, range)) = function_declaration(analysis, file, name) {
                 out.push(Occurrence {
                     file: code,
@@ -605,6 +670,40 @@ pub(crate) fn occurrences_within(
     });
     out.dedup_by(|a, b| a.file == b.file && a.range == b.range);
     out
+}
+
+/// The manifest's entry of component `id` (a write) and the `idMapping`
+/// pairs naming it (reads).
+fn manifest_occurrences(
+    analysis: &Analysis,
+    file: &Path,
+    kind: ComponentKind,
+    id: &str,
+    out: &mut Vec<Occurrence>,
+) {
+    let Some((manifest, member)) = manifest_member(analysis, file, kind, id) else {
+        return;
+    };
+    let text = analysis.file_text(&manifest).unwrap_or_default();
+    out.push(Occurrence {
+        range: literal_content(text, member.key.range),
+        edit_range: member.key.range,
+        file: manifest.clone(),
+        form: Form::JsonLiteral,
+        access: super::ReferenceAccess::Write,
+    });
+    let Some(root) = analysis.root_value(&manifest) else {
+        return;
+    };
+    for local in id_mapping_locals(root, kind, id) {
+        out.push(Occurrence {
+            file: manifest.clone(),
+            range: local.decoded.content_range(),
+            edit_range: local.range,
+            form: Form::JsonLiteral,
+            access: super::ReferenceAccess::Read,
+        });
+    }
 }
 
 /// The custom function's code file and the range of `function <name>` in it.

@@ -1,5 +1,6 @@
 //! Make's rules as diagnostics (spec §12): closed key sets, value checks,
-//! the OAuth flow, sanitisation, parameters and the links between files.
+//! the OAuth flow, sanitisation, parameters, module groups and the links
+//! between files.
 //! The IML and variable rules live in `semantic`.
 //!
 //! Every rule reads the snapshot only, so a file's diagnostics are a
@@ -9,6 +10,7 @@
 mod connection;
 mod context;
 pub(crate) mod fixes;
+mod groups;
 mod iml_refs;
 mod keys;
 mod manifest;
@@ -64,6 +66,7 @@ pub(crate) fn file_diagnostics(analysis: &Analysis, path: &Path) -> Vec<Diagnost
         RoleKind::ScopeList => scopes::check_scope_list(&mut ctx, root),
         RoleKind::Scope => scopes::check_module_scope(&mut ctx, root),
         RoleKind::Manifest => manifest::check(&mut ctx, root),
+        RoleKind::Groups => groups::check(&mut ctx, root),
         _ => {}
     }
     ctx.out

@@ -72,7 +72,7 @@ pub fn kind(kind: CompletionKind) -> CompletionItemKind {
         CompletionKind::Field => CompletionItemKind::FIELD,
         CompletionKind::Function | CompletionKind::CustomFunction => CompletionItemKind::FUNCTION,
         CompletionKind::Keyword => CompletionItemKind::KEYWORD,
-        CompletionKind::Module => CompletionItemKind::MODULE,
+        CompletionKind::Component => CompletionItemKind::MODULE,
     }
 }
 

@@ -714,8 +714,8 @@ fn rpc_names_in_rpc_strings() {
         ],
         5,
         expect![[r#"
-            listProjects [rpc] RPC of this app => listProjects (replaces "")
-            listUsers [rpc] RPC of this app => listUsers (replaces "")
+            listProjects [component] RPC of this app => listProjects (replaces "")
+            listUsers [component] RPC of this app => listUsers (replaces "")
         "#]],
     );
     check(
@@ -728,8 +728,8 @@ fn rpc_names_in_rpc_strings() {
         ],
         5,
         expect![[r#"
-            listProjects [rpc] RPC of this app => rpc://listProjects (replaces "rp")
-            listUsers [rpc] RPC of this app => rpc://listUsers (replaces "rp")
+            listProjects [component] RPC of this app => rpc://listProjects (replaces "rp")
+            listUsers [component] RPC of this app => rpc://listUsers (replaces "rp")
         "#]],
     );
 }
@@ -746,8 +746,8 @@ fn rpc_references_between_parameters() {
         ],
         5,
         expect![[r#"
-            listProjects [rpc] RPC returning parameters => "rpc://listProjects" (replaces "")
-            listUsers [rpc] RPC returning parameters => "rpc://listUsers" (replaces "")
+            listProjects [component] RPC returning parameters => "rpc://listProjects" (replaces "")
+            listUsers [component] RPC returning parameters => "rpc://listUsers" (replaces "")
         "#]],
     );
 }

@@ -2,6 +2,7 @@
 //! one `$0` cursor; results are rendered compactly for the snapshots.
 
 mod completion;
+mod groups;
 mod hover;
 mod signature;
 

@@ -2,6 +2,7 @@
 
 mod definition;
 mod folding;
+mod groups;
 mod highlight;
 mod inlay_hints;
 mod links;

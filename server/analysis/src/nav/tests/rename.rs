@@ -171,7 +171,7 @@ fn refuses_where_nothing_is_renamable() {
         &app_with_cursor(MODULE, "body}}", 1),
         "x",
         expect![[r#"
-        prepare refused: nothing to rename here: place the cursor on a parameter, a connection data, `temp` or common data key, an `rpc://` reference or a custom function
+        prepare refused: nothing to rename here: place the cursor on a parameter, a connection data, `temp` or common data key, an `rpc://` reference, a module id or a custom function
     "#]],
     );
 }

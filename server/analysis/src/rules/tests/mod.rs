@@ -4,6 +4,7 @@
 mod config;
 mod connection;
 mod cross_file;
+mod groups;
 mod parameters;
 mod request;
 mod value_types;
