@@ -3,13 +3,16 @@
 use iml_analysis::nav::{SEMANTIC_TOKEN_MODIFIERS, SEMANTIC_TOKEN_TYPES};
 use tower_lsp_server::ls_types::{
     ClientCapabilities, CodeActionKind, CodeActionOptions, CodeActionProviderCapability,
-    CompletionOptions, DocumentLinkOptions, Documentation, FoldingRangeProviderCapability,
-    HoverContents, HoverProviderCapability, InlayHintServerCapabilities, MarkedString,
-    MarkupContent, MarkupKind, OneOf, RenameOptions, SelectionRangeProviderCapability,
-    SemanticTokenModifier, SemanticTokenType, SemanticTokensFullOptions, SemanticTokensLegend,
-    SemanticTokensOptions, SemanticTokensServerCapabilities, ServerCapabilities,
-    SignatureHelpOptions, TextDocumentSyncCapability, TextDocumentSyncKind,
-    WorkDoneProgressOptions, WorkspaceFoldersServerCapabilities, WorkspaceServerCapabilities,
+    CompletionOptions, DocumentLinkOptions, Documentation, FileOperationFilter,
+    FileOperationPattern, FileOperationPatternKind, FileOperationRegistrationOptions,
+    FoldingRangeProviderCapability, HoverContents, HoverProviderCapability,
+    InlayHintServerCapabilities, MarkedString, MarkupContent, MarkupKind, OneOf, RenameOptions,
+    SelectionRangeProviderCapability, SemanticTokenModifier, SemanticTokenType,
+    SemanticTokensFullOptions, SemanticTokensLegend, SemanticTokensOptions,
+    SemanticTokensServerCapabilities, ServerCapabilities, SignatureHelpOptions,
+    TextDocumentSyncCapability, TextDocumentSyncKind, WorkDoneProgressOptions,
+    WorkspaceFileOperationsServerCapabilities, WorkspaceFoldersServerCapabilities,
+    WorkspaceServerCapabilities,
 };
 
 use crate::positions::PositionEncoding;
@@ -158,6 +161,26 @@ pub fn semantic_tokens_legend() -> SemanticTokensLegend {
     }
 }
 
+/// The renames `workspace/willRenameFiles` is asked about: any file (a
+/// manifest may list a file of any name) and any folder (renaming a
+/// component's folder moves every file the manifest lists in it).
+fn renamed_files_and_folders() -> FileOperationRegistrationOptions {
+    let filter = |matches| FileOperationFilter {
+        scheme: Some("file".to_owned()),
+        pattern: FileOperationPattern {
+            glob: "**/*".to_owned(),
+            matches: Some(matches),
+            options: None,
+        },
+    };
+    FileOperationRegistrationOptions {
+        filters: vec![
+            filter(FileOperationPatternKind::File),
+            filter(FileOperationPatternKind::Folder),
+        ],
+    }
+}
+
 /// Each feature handler added under `handlers/` announces itself here, and
 /// only those: a client trusts what is listed.
 pub fn server_capabilities(client: &ClientSupport) -> ServerCapabilities {
@@ -216,8 +239,31 @@ pub fn server_capabilities(client: &ClientSupport) -> ServerCapabilities {
                 supported: Some(true),
                 change_notifications: Some(OneOf::Left(true)),
             }),
-            file_operations: None,
+            file_operations: Some(WorkspaceFileOperationsServerCapabilities {
+                will_rename: Some(renamed_files_and_folders()),
+                ..WorkspaceFileOperationsServerCapabilities::default()
+            }),
         }),
         ..ServerCapabilities::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    #[test]
+    fn will_rename_is_asked_for_files_and_folders_of_the_file_scheme() {
+        let capabilities = server_capabilities(&ClientSupport::default());
+        let announced = serde_json::to_value(capabilities).unwrap();
+        assert_eq!(
+            announced["workspace"]["fileOperations"],
+            json!({ "willRename": { "filters": [
+                { "scheme": "file", "pattern": { "glob": "**/*", "matches": "file" } },
+                { "scheme": "file", "pattern": { "glob": "**/*", "matches": "folder" } }
+            ] } })
+        );
     }
 }

@@ -6,6 +6,7 @@
 //! protocol layer converts ranges to positions in the negotiated encoding.
 
 mod definition;
+mod file_rename;
 mod folding;
 mod highlight;
 mod inlay_hints;

@@ -8,6 +8,7 @@ mod definition;
 mod document_highlight;
 mod document_links;
 mod document_symbols;
+mod file_rename;
 mod folding;
 mod formatting;
 mod hover;
