@@ -32,7 +32,7 @@ pub use app::{AppLayout, AppModel, Component, OutsidePath};
 pub use config::{CONFIG_FILE_NAME, RuleConfig, RuleLevel};
 pub use diagnostics::{Diagnostic, Fix, TextEdit};
 pub use host::{Analysis, AnalysisHost, EditError};
-pub use ide::{CompletionItem, CompletionKind, Hover, SignatureHelp};
+pub use ide::{CompletionItem, CompletionKind, Hover, SignatureHelp, snippet_to_plain};
 pub use manifest::{CodePath, Manifest, ManifestComponent};
 pub use metadata::ComponentMetadata;
 pub use roles::{

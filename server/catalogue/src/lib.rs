@@ -27,7 +27,8 @@ pub use functions::{
     Function, FunctionAvailability, FunctionCategory, Param, ValueType, function, functions,
 };
 pub use parameters::{
-    ParamKey, ParamTypeInfo, parameter_key, parameter_keys, parameter_type, parameter_types,
+    ParamKey, ParamTypeInfo, Skeleton, parameter_key, parameter_keys, parameter_type,
+    parameter_types,
 };
 pub use places::{ModuleType, Place, PlaceSet};
 pub use rules::{RULES_DOC_PATH, Rule, RuleCategory, rule, rules};

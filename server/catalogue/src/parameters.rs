@@ -148,6 +148,22 @@ pub struct ParamTypeInfo {
     pub nested: bool,
     pub documented: bool,
     pub note: Option<&'static str>,
+    /// What a new parameter of this type must hold to pass the parameter
+    /// rules (P001, P005, P009): what a completion skeleton writes.
+    pub skeleton: Skeleton,
+}
+
+/// The keys a new parameter of a type starts with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Skeleton {
+    /// `name`, `type` and `label`.
+    Named,
+    /// `name`, `type`, `label` and one static option (`select`, P005).
+    WithOptions,
+    /// `name`, `type`, `label` and an empty `spec` list (`collection`, P009).
+    WithSpec,
+    /// `type` and `text`: a banner has no `name` and no `label` (P001).
+    Banner,
 }
 
 const fn t(name: &'static str, options: &'static [&'static str], nested: bool) -> ParamTypeInfo {
@@ -157,6 +173,7 @@ const fn t(name: &'static str, options: &'static [&'static str], nested: bool) -
         nested,
         documented: true,
         note: None,
+        skeleton: Skeleton::Named,
     }
 }
 
@@ -175,6 +192,7 @@ pub static PARAMETER_TYPES: &[ParamTypeInfo] = &[
             "Uses `title`, `text`, `theme`, `closable`, `badge` instead of `name`/`label`. \
              Theme values conflict between schema and docs (§13.8).",
         ),
+        skeleton: Skeleton::Banner,
         ..t(
             "banner",
             &["title", "text", "theme", "closable", "badge"],
@@ -184,7 +202,10 @@ pub static PARAMETER_TYPES: &[ParamTypeInfo] = &[
     t("boolean", NESTED, true),
     t("buffer", &["codepage"], false),
     t("cert", NONE, false),
-    t("collection", &["spec", "sequence"], false),
+    ParamTypeInfo {
+        skeleton: Skeleton::WithSpec,
+        ..t("collection", &["spec", "sequence"], false)
+    },
     t("color", NESTED, true),
     t("date", &["time", "nested"], true),
     t("email", NESTED, true),
@@ -200,13 +221,16 @@ pub static PARAMETER_TYPES: &[ParamTypeInfo] = &[
     t("path", NONE, false),
     t("pkey", NONE, false),
     t("port", NUMERIC, true),
-    t(
-        "select",
-        &[
-            "options", "multiple", "sort", "grouped", "mode", "validate", "spec", "dynamic",
-        ],
-        true,
-    ),
+    ParamTypeInfo {
+        skeleton: Skeleton::WithOptions,
+        ..t(
+            "select",
+            &[
+                "options", "multiple", "sort", "grouped", "mode", "validate", "spec", "dynamic",
+            ],
+            true,
+        )
+    },
     t("text", &["tags", "validate", "multiline", "nested"], true),
     t("time", NESTED, true),
     t("timestamp", NESTED, true),

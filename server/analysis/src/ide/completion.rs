@@ -339,8 +339,9 @@ fn rpc_completions(site: &Site<'_>, string: &JsonString) -> Option<Vec<Completio
     )
 }
 
-/// In an array of parameters: `rpc://` references to RPCs that return
-/// parameters (the only strings such an array may hold).
+/// In an array of parameters: a new parameter of each documented type,
+/// then `rpc://` references to RPCs that return parameters (the only
+/// strings such an array may hold).
 fn element_completions(site: &Site<'_>, range: TextRange) -> Vec<CompletionItem> {
     if let Some(items) = group_module_completions(site, None, range) {
         return items;
@@ -348,7 +349,8 @@ fn element_completions(site: &Site<'_>, range: TextRange) -> Vec<CompletionItem>
     if site.kind() != ObjectKind::Parameters {
         return Vec::new();
     }
-    site.analysis
+    let references = site
+        .analysis
         .rpc_names(site.path)
         .into_iter()
         .enumerate()
@@ -359,10 +361,52 @@ fn element_completions(site: &Site<'_>, range: TextRange) -> Vec<CompletionItem>
                 "RPC returning parameters".to_owned(),
             );
             item.insert_text = format!("\"rpc://{name}\"");
+            item.group = 2;
             item.rank = rank;
-            item.finish(range)
-        })
+            item
+        });
+    parameter_skeletons()
+        .chain(references)
+        .map(|item| item.finish(range))
         .collect()
+}
+
+/// One snippet per documented parameter type, holding what the parameter
+/// rules ask of a new parameter of that type (the catalogue's `Skeleton`).
+fn parameter_skeletons() -> impl Iterator<Item = Item> {
+    catalogue::parameter_types()
+        .iter()
+        .filter(|info| info.documented)
+        .enumerate()
+        .map(|(rank, info)| {
+            let label = format!("{} parameter", info.name);
+            let mut item = Item::plain(&label, CompletionKind::Snippet, "new parameter".to_owned());
+            item.insert_text = skeleton_snippet(info.name, info.skeleton);
+            item.is_snippet = true;
+            item.rank = rank;
+            item.documentation = Some(format!(
+                "A new `{}` parameter. [Parameter types]({})",
+                info.name,
+                catalogue::parameters::parameter_type_url(info.name)
+            ));
+            item
+        })
+}
+
+fn skeleton_snippet(type_name: &str, skeleton: catalogue::Skeleton) -> String {
+    let named = format!(
+        "\"name\": \"${{1:name}}\", \"type\": \"{type_name}\", \"label\": \"${{2:Label}}\""
+    );
+    match skeleton {
+        catalogue::Skeleton::Named => format!("{{ {named}$0 }}"),
+        catalogue::Skeleton::WithOptions => format!(
+            "{{ {named}, \"options\": [ {{ \"label\": \"${{3:Label}}\", \"value\": \"${{4:value}}\" }} ]$0 }}"
+        ),
+        catalogue::Skeleton::WithSpec => format!("{{ {named}, \"spec\": [ $0 ] }}"),
+        catalogue::Skeleton::Banner => {
+            format!("{{ \"type\": \"{type_name}\", \"text\": \"${{1:Text}}\"$0 }}")
+        }
+    }
 }
 
 /// In a `modules` array of `groups.json`: the app's module ids not listed

@@ -16,6 +16,9 @@ mod members;
 mod objects;
 mod signature;
 mod site;
+mod snippet;
+
+pub use snippet::snippet_to_plain;
 
 #[cfg(test)]
 mod tests;
@@ -52,6 +55,8 @@ pub enum CompletionKind {
     Component,
     /// A key of a parameter object.
     ParameterKey,
+    /// A whole value written out, such as a new parameter of a given type.
+    Snippet,
 }
 
 impl CompletionKind {
@@ -69,6 +74,7 @@ impl CompletionKind {
             CompletionKind::Keyword => "keyword",
             CompletionKind::Component => "component",
             CompletionKind::ParameterKey => "param-key",
+            CompletionKind::Snippet => "snippet",
         }
     }
 }

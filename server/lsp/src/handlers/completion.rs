@@ -1,7 +1,7 @@
 //! `textDocument/completion`: keys, values, sections, IML variables,
 //! members, functions and RPC names, each replacing an exact range.
 
-use iml_analysis::{CompletionItem as Item, CompletionKind};
+use iml_analysis::{CompletionItem as Item, CompletionKind, snippet_to_plain};
 use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::{
     CompletionItem, CompletionItemKind, CompletionParams, CompletionResponse, CompletionTextEdit,
@@ -73,56 +73,6 @@ pub fn kind(kind: CompletionKind) -> CompletionItemKind {
         CompletionKind::Function | CompletionKind::CustomFunction => CompletionItemKind::FUNCTION,
         CompletionKind::Keyword => CompletionItemKind::KEYWORD,
         CompletionKind::Component => CompletionItemKind::MODULE,
-    }
-}
-
-/// A snippet as plain text for clients without snippet support: tab stops
-/// vanish, placeholders keep their default text, `\$` `\}` `\\` unescape.
-pub fn snippet_to_plain(snippet: &str) -> String {
-    let mut out = String::with_capacity(snippet.len());
-    let mut chars = snippet.chars().peekable();
-    // Open `${n:` placeholders; their closing `}` is dropped.
-    let mut open = 0usize;
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' => match chars.peek() {
-                Some('$' | '}' | '\\') => out.extend(chars.next()),
-                _ => out.push(c),
-            },
-            '$' if chars.peek().is_some_and(char::is_ascii_digit) => {
-                while chars.peek().is_some_and(char::is_ascii_digit) {
-                    chars.next();
-                }
-            }
-            '$' if chars.peek() == Some(&'{') => {
-                chars.next();
-                while chars.peek().is_some_and(char::is_ascii_digit) {
-                    chars.next();
-                }
-                if chars.peek() == Some(&':') {
-                    chars.next();
-                }
-                open += 1;
-            }
-            '}' if open > 0 => open -= 1,
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::snippet_to_plain;
-
-    #[test]
-    fn snippets_become_their_default_text() {
-        assert_eq!(snippet_to_plain("\"token\": {$0}"), "\"token\": {}");
-        assert_eq!(
-            snippet_to_plain("addDays(${1:date}, $2)"),
-            "addDays(date, )"
-        );
-        assert_eq!(snippet_to_plain("a \\$1 \\} b"), "a $1 } b");
-        assert_eq!(snippet_to_plain("{{${1:x}}}"), "{{x}}");
+        CompletionKind::Snippet => CompletionItemKind::SNIPPET,
     }
 }

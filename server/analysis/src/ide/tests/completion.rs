@@ -1,6 +1,7 @@
 use expect_test::{Expect, expect};
 
 use super::{MANIFEST, OAUTH2, completions, fixture, labels, render};
+use crate::{CompletionKind, Severity};
 
 fn check(parts: &[&str], limit: usize, expect: Expect) {
     let (text, items) = completions(&fixture(parts));
@@ -734,22 +735,69 @@ fn rpc_names_in_rpc_strings() {
     );
 }
 
+const BETWEEN_PARAMETERS: &str = r#"
+//- /app/modules/list-tasks/list-tasks.mappable-params.iml.json
+[ { "name": "a", "type": "text" }, $0 ]
+"#;
+
 #[test]
 fn rpc_references_between_parameters() {
+    let (text, items) = completions(&fixture(&[MANIFEST, BETWEEN_PARAMETERS]));
+    let references: Vec<_> = items
+        .into_iter()
+        .filter(|item| item.kind == CompletionKind::Component)
+        .collect();
+    expect![[r#"
+        listProjects [component] RPC returning parameters => "rpc://listProjects" (replaces "")
+        listUsers [component] RPC returning parameters => "rpc://listUsers" (replaces "")
+    "#]]
+    .assert_eq(&render(&text, &references, 5));
+}
+
+#[test]
+fn parameter_skeletons_between_parameters_come_first() {
     check(
-        &[
-            MANIFEST,
-            r#"
-        //- /app/modules/list-tasks/list-tasks.mappable-params.iml.json
-        [ { "name": "a", "type": "text" }, $0 ]
-        "#,
-        ],
-        5,
+        &[MANIFEST, BETWEEN_PARAMETERS],
+        4,
         expect![[r#"
-            listProjects [component] RPC returning parameters => "rpc://listProjects" (replaces "")
-            listUsers [component] RPC returning parameters => "rpc://listUsers" (replaces "")
+            array parameter [snippet] new parameter => { "name": "${1:name}", "type": "array", "label": "${2:Label}"$0 } (snippet) (replaces "")
+            banner parameter [snippet] new parameter => { "type": "banner", "text": "${1:Text}"$0 } (snippet) (replaces "")
+            boolean parameter [snippet] new parameter => { "name": "${1:name}", "type": "boolean", "label": "${2:Label}"$0 } (snippet) (replaces "")
+            buffer parameter [snippet] new parameter => { "name": "${1:name}", "type": "buffer", "label": "${2:Label}"$0 } (snippet) (replaces "")
+            … 27 more
         "#]],
     );
+}
+
+/// A skeleton is only worth offering if what it writes is a sound
+/// parameter: each one, accepted as is, must raise no error or warning
+/// (hints such as P011's, on a `password` outside a connection, are advice
+/// about where the type belongs).
+#[test]
+fn every_parameter_skeleton_is_a_clean_parameter() {
+    let (_, items) = completions(&fixture(&[MANIFEST, BETWEEN_PARAMETERS]));
+    let skeletons: Vec<_> = items
+        .iter()
+        .filter(|item| item.kind == CompletionKind::Snippet)
+        .collect();
+    assert!(skeletons.len() > 20, "{} skeletons", skeletons.len());
+    for item in skeletons {
+        let parameter = crate::snippet_to_plain(&item.insert_text);
+        let file = format!(
+            "//- /app/modules/list-tasks/list-tasks.mappable-params.iml.json\n[ {parameter} ]"
+        );
+        let (analysis, path, _) = super::load(&format!("{}\n$0", fixture(&[MANIFEST, &file])));
+        let diagnostics: Vec<_> = analysis
+            .diagnostics(&path)
+            .into_iter()
+            .filter(|d| d.severity != Severity::Hint)
+            .collect();
+        assert!(
+            diagnostics.is_empty(),
+            "{}: {parameter}\n{diagnostics:#?}",
+            item.label
+        );
+    }
 }
 
 #[test]
