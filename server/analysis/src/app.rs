@@ -249,7 +249,7 @@ impl Builder {
     }
 
     fn add_manifest(&mut self, manifest: &Manifest, source: &impl AppSource) {
-        for (code, path) in &manifest.general {
+        for (code, path) in manifest.general_files() {
             match path {
                 CodePath::Inside(path) if !source.contains(path) => {
                     self.app
@@ -274,7 +274,7 @@ impl Builder {
             component.alt_connection = declared.alt_connection.clone();
             component.webhook = declared.webhook.clone();
             let mut outside = Vec::new();
-            for (code, path) in &declared.code_files {
+            for (code, path) in declared.code_files() {
                 let role = code.role(Some(declared.kind));
                 match path {
                     CodePath::Inside(path) if !source.contains(path) => {

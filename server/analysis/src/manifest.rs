@@ -1,10 +1,15 @@
 //! `makecomapp.json` (spec §11.4) read into the mapping the role resolver and
 //! the app model need. Parsed once per manifest text and cached with its file.
+//!
+//! The one place that knows where a manifest holds paths: every such string
+//! is kept with its literal's range, so features that rewrite or check the
+//! paths read them from here instead of walking the JSON again.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use iml_jsonc::{Value, ValueKind};
+use text_size::TextRange;
 
 use crate::json::{get, get_str, members};
 use crate::paths::join_inside;
@@ -19,6 +24,21 @@ pub enum CodePath {
     Outside(String),
 }
 
+/// One string of the manifest that holds a path relative to its folder:
+/// an entry of `generalCodeFiles`, of a component's `codeFiles`, or an
+/// origin's `apikeyFile`. Empty strings and other values are not paths.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ManifestPath {
+    /// The file's part, from the entry's key; `None` for a key Make does not
+    /// define (kept, so a rename still rewrites it) and for `apikeyFile`.
+    pub(crate) code: Option<CodeName>,
+    /// The path as written, decoded; never empty.
+    pub(crate) written: String,
+    /// The JSON string literal, quotes included.
+    pub(crate) range: TextRange,
+    pub(crate) resolved: CodePath,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ManifestComponent {
     pub kind: ComponentKind,
@@ -31,7 +51,14 @@ pub struct ManifestComponent {
     pub connection: Option<String>,
     pub alt_connection: Option<String>,
     pub webhook: Option<String>,
-    pub(crate) code_files: Vec<(CodeName, CodePath)>,
+    pub(crate) code_files: Vec<ManifestPath>,
+}
+
+impl ManifestComponent {
+    /// The code files under a key Make defines.
+    pub(crate) fn code_files(&self) -> impl Iterator<Item = (CodeName, &CodePath)> {
+        known_files(&self.code_files)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,8 +70,10 @@ pub(crate) enum ManifestEntry {
 /// The parsed manifest of one app.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Manifest {
-    pub(crate) general: Vec<(CodeName, CodePath)>,
+    general: Vec<ManifestPath>,
     pub components: Vec<ManifestComponent>,
+    /// `origins[].apikeyFile`: read by Make's tooling, not part of the app.
+    origin_files: Vec<ManifestPath>,
     by_path: HashMap<PathBuf, ManifestEntry>,
     by_dir: HashMap<PathBuf, usize>,
 }
@@ -53,17 +82,12 @@ impl Manifest {
     /// Reads the manifest found in folder `root`. Tolerates any shape: what
     /// cannot be read is skipped.
     pub(crate) fn parse(root: &Path, value: &Value) -> Manifest {
-        let mut manifest = Manifest::default();
-        if let Some(general) = get(value, "generalCodeFiles") {
-            for member in members(general) {
-                let Some(code) = CodeName::from_manifest_key(member.key.decoded.as_str()) else {
-                    continue;
-                };
-                if let Some(path) = member.value.as_ref().and_then(|v| code_path(root, v)) {
-                    manifest.general.push((code, path));
-                }
-            }
-        }
+        let mut manifest = Manifest {
+            general: get(value, "generalCodeFiles")
+                .map(|general| code_files(root, general))
+                .unwrap_or_default(),
+            ..Manifest::default()
+        };
         if let Some(components) = get(value, "components") {
             for kind in ComponentKind::ALL {
                 let Some(of_kind) = get(components, kind.manifest_key()) else {
@@ -85,22 +109,32 @@ impl Manifest {
                 }
             }
         }
+        if let Some(Value {
+            kind: ValueKind::Array(origins),
+            ..
+        }) = get(value, "origins")
+        {
+            manifest.origin_files = origins
+                .iter()
+                .filter_map(|origin| manifest_path(root, None, get(origin, "apikeyFile")?))
+                .collect();
+        }
         manifest.index();
         manifest
     }
 
     fn index(&mut self) {
-        for (code, path) in &self.general {
+        for (code, path) in known_files(&self.general) {
             if let CodePath::Inside(path) = path {
                 self.by_path
-                    .insert(path.clone(), ManifestEntry::General(*code));
+                    .insert(path.clone(), ManifestEntry::General(code));
             }
         }
         for (index, component) in self.components.iter().enumerate() {
-            for (code, path) in &component.code_files {
+            for (code, path) in component.code_files() {
                 if let CodePath::Inside(path) = path {
                     self.by_path
-                        .insert(path.clone(), ManifestEntry::Component(index, *code));
+                        .insert(path.clone(), ManifestEntry::Component(index, code));
                     if let Some(dir) = path.parent() {
                         self.by_dir.entry(dir.to_path_buf()).or_insert(index);
                     }
@@ -124,35 +158,63 @@ impl Manifest {
             .iter()
             .find(|component| component.kind == kind && component.id == id)
     }
+
+    /// The `generalCodeFiles` under a key Make defines.
+    pub(crate) fn general_files(&self) -> impl Iterator<Item = (CodeName, &CodePath)> {
+        known_files(&self.general)
+    }
+
+    /// Every string of the manifest that holds a path, whatever its key:
+    /// `generalCodeFiles`, each component's `codeFiles`, each origin's `apikeyFile`.
+    pub(crate) fn paths(&self) -> impl Iterator<Item = &ManifestPath> {
+        self.general
+            .iter()
+            .chain(self.components.iter().flat_map(|c| &c.code_files))
+            .chain(&self.origin_files)
+    }
 }
 
-fn code_path(root: &Path, value: &Value) -> Option<CodePath> {
+fn known_files(paths: &[ManifestPath]) -> impl Iterator<Item = (CodeName, &CodePath)> {
+    paths
+        .iter()
+        .filter_map(|path| Some((path.code?, &path.resolved)))
+}
+
+/// The entries of a `generalCodeFiles` or `codeFiles` object.
+fn code_files(root: &Path, files: &Value) -> Vec<ManifestPath> {
+    members(files)
+        .iter()
+        .filter_map(|member| {
+            let code = CodeName::from_manifest_key(member.key.decoded.as_str());
+            manifest_path(root, code, member.value.as_ref()?)
+        })
+        .collect()
+}
+
+fn manifest_path(root: &Path, code: Option<CodeName>, value: &Value) -> Option<ManifestPath> {
     let ValueKind::String(string) = &value.kind else {
         return None;
     };
-    let raw = string.decoded.as_str();
-    if raw.is_empty() {
+    let written = string.decoded.as_str();
+    if written.is_empty() {
         return None;
     }
-    Some(match join_inside(root, raw) {
-        Some(path) => CodePath::Inside(path),
-        None => CodePath::Outside(raw.to_owned()),
+    Some(ManifestPath {
+        code,
+        written: written.to_owned(),
+        range: string.range,
+        resolved: match join_inside(root, written) {
+            Some(path) => CodePath::Inside(path),
+            None => CodePath::Outside(written.to_owned()),
+        },
     })
 }
 
 fn read_component(root: &Path, kind: ComponentKind, id: &str, meta: &Value) -> ManifestComponent {
     let text = |key: &str| get_str(meta, key).map(str::to_owned);
-    let mut code_files = Vec::new();
-    if let Some(files) = get(meta, "codeFiles") {
-        for member in members(files) {
-            let Some(code) = CodeName::from_manifest_key(member.key.decoded.as_str()) else {
-                continue;
-            };
-            if let Some(path) = member.value.as_ref().and_then(|v| code_path(root, v)) {
-                code_files.push((code, path));
-            }
-        }
-    }
+    let code_files = get(meta, "codeFiles")
+        .map(|files| code_files(root, files))
+        .unwrap_or_default();
     ManifestComponent {
         kind,
         id: id.to_owned(),

@@ -1,15 +1,17 @@
-//! Hover: directive and section keys, enumerated values, `rpc://` names, and
-//! inside `{{ }}` variables (with where their value comes from), members
-//! (declared parameters, connection data, temp, common keys) and functions.
+//! Hover: directive and section keys, enumerated values, `rpc://` names,
+//! components (a module id in `groups.json`, a component key in
+//! `makecomapp.json`), and inside `{{ }}` variables (with where their value
+//! comes from), members (declared parameters, connection data, temp, common
+//! keys) and functions.
 
 use std::path::Path;
 
 use iml_catalogue::{self as catalogue, ExprContext};
 use iml_lang::ExprKind;
-use text_size::TextSize;
+use text_size::{TextRange, TextSize};
 
-use crate::Analysis;
-use crate::semantic::{self, CursorTarget};
+use crate::semantic::{self, CursorTarget, PathSegment};
+use crate::{Analysis, Component, ComponentKind, RoleKind, WebhookType};
 
 use super::Hover;
 use super::completion::is_reported;
@@ -22,10 +24,14 @@ pub(crate) fn hover(analysis: &Analysis, path: &Path, offset: TextSize) -> Optio
     let site = Site::new(analysis, path, offset)?;
     match &site.cursor.target {
         CursorTarget::Key {
+            object,
             key: Some(name),
             range: Some(range),
             ..
         } => {
+            if let Some(hover) = manifest_component_hover(&site, object.segments(), name, *range) {
+                return Some(hover);
+            }
             let info = keys::key_named(
                 site.kind(),
                 site.place(),
@@ -47,6 +53,16 @@ pub(crate) fn hover(analysis: &Analysis, path: &Path, offset: TextSize) -> Optio
 fn string_hover(site: &Site<'_>) -> Option<Hover> {
     let string = site.cursor.literal()?;
     let decoded = string.decoded.as_str();
+    if is_group_module_entry(site) {
+        let module = site
+            .analysis
+            .app(site.path)?
+            .component(ComponentKind::Module, decoded)?;
+        return Some(Hover {
+            range: string.range,
+            markdown: component_markdown(module, site.app_root()),
+        });
+    }
     if let Some(name) = decoded.strip_prefix("rpc://") {
         let rpc = site
             .analysis
@@ -80,6 +96,108 @@ fn string_hover(site: &Site<'_>) -> Option<Hover> {
         range: string.range,
         markdown: markdown::enum_value(enumeration, value),
     })
+}
+
+/// Whether the cursor is on an entry of a group's `modules` in `groups.json`
+/// (`[group].modules[entry]`).
+fn is_group_module_entry(site: &Site<'_>) -> bool {
+    matches!(
+        site.cursor.path.segments(),
+        [PathSegment::Index(_), PathSegment::Key(key), PathSegment::Index(_)] if &**key == "modules"
+    ) && site.analysis.role(site.path).kind == RoleKind::Groups
+}
+
+/// A component's key in `makecomapp.json` (`components.<kind>.<id>`).
+fn manifest_component_hover(
+    site: &Site<'_>,
+    object: &[PathSegment],
+    id: &str,
+    range: TextRange,
+) -> Option<Hover> {
+    let [PathSegment::Key(components), PathSegment::Key(kind)] = object else {
+        return None;
+    };
+    if &**components != "components" || site.analysis.role(site.path).kind != RoleKind::Manifest {
+        return None;
+    }
+    let kind = ComponentKind::ALL
+        .into_iter()
+        .find(|k| k.manifest_key() == &**kind)?;
+    let component = site.analysis.app(site.path)?.component(kind, id)?;
+    Some(Hover {
+        range,
+        markdown: component_markdown(component, site.app_root()),
+    })
+}
+
+/// A component as the app model knows it: kind, label, type, the components
+/// it uses, and its files (those the manifest lists but the workspace lacks
+/// marked missing).
+fn component_markdown(component: &Component, app_root: &Path) -> String {
+    let kind = match component.kind {
+        ComponentKind::Connection => "Connection",
+        ComponentKind::Webhook => "Webhook",
+        ComponentKind::Module => "Module",
+        ComponentKind::Rpc => "RPC",
+        ComponentKind::Function => "Custom IML function",
+        ComponentKind::Endpoint => "Endpoint",
+    };
+    let mut out = format!("**{kind} `{}`**", component.id);
+    if let Some(label) = &component.label {
+        out.push_str(&format!(" — {label}"));
+    }
+    let mut facts = Vec::new();
+    if let Some(module_type) = component.module_type {
+        facts.push(format!("Type: {}", module_type.name()));
+    }
+    if let Some(webhook_type) = component.webhook_type {
+        facts.push(
+            match webhook_type {
+                WebhookType::Dedicated => "Type: dedicated (`web`)",
+                WebhookType::Shared => "Type: shared (`web-shared`)",
+            }
+            .to_owned(),
+        );
+    }
+    if let Some(connection_type) = &component.declared_connection_type {
+        facts.push(format!("Type: `{connection_type}`"));
+    }
+    for (what, id) in [
+        ("Connection", &component.connection),
+        ("Alternative connection", &component.alt_connection),
+        ("Webhook", &component.webhook),
+    ] {
+        if let Some(id) = id {
+            facts.push(format!("{what}: `{id}`"));
+        }
+    }
+    if !facts.is_empty() {
+        out.push_str(&format!("\n\n{}", facts.join(" · ")));
+    }
+    let files = component
+        .files
+        .iter()
+        .map(|(role, file)| (role, file, ""))
+        .chain(
+            component
+                .missing_files
+                .iter()
+                .map(|(role, file)| (role, file, ", missing")),
+        );
+    let mut listed = String::new();
+    for (role, file, missing) in files {
+        listed.push_str(&format!(
+            "\n- `{}` ({}{missing})",
+            shown_path(file, app_root),
+            role.code()
+        ));
+    }
+    if listed.is_empty() {
+        out.push_str("\n\nNo files");
+    } else {
+        out.push_str(&format!("\n\nFiles:{listed}"));
+    }
+    out
 }
 
 fn iml_hover(site: &Site<'_>) -> Option<Hover> {

@@ -9,13 +9,12 @@
 
 use std::path::{Component, Path, PathBuf};
 
-use iml_jsonc::{JsonString, Value, ValueKind};
-
 use super::{FileEdit, WorkspaceEdit};
 use crate::app_files::MANIFEST_FILE_NAME;
-use crate::json::{get, members};
-use crate::paths::{file_name, join_inside};
-use crate::{Analysis, ComponentKind, TextEdit};
+use crate::manifest::{CodePath, ManifestPath};
+use crate::paths::file_name;
+use crate::roles::LayoutLookup;
+use crate::{Analysis, TextEdit};
 
 impl Analysis {
     /// The edits that keep every `makecomapp.json` pointing at its files when
@@ -43,12 +42,15 @@ fn manifest_edits(analysis: &Analysis, renames: &[(PathBuf, PathBuf)]) -> Worksp
         if file_name(manifest) != MANIFEST_FILE_NAME {
             continue;
         }
-        let (Some(root), Some(value)) = (manifest.parent(), analysis.root_value(manifest)) else {
+        let Some(root) = manifest.parent() else {
+            continue;
+        };
+        let Some(parsed) = analysis.manifest_in(root) else {
             continue;
         };
         let new_root = moved(root, &renames).unwrap_or_else(|| root.to_path_buf());
-        let mut edits: Vec<TextEdit> = path_entries(value)
-            .into_iter()
+        let mut edits: Vec<TextEdit> = parsed
+            .paths()
             .filter_map(|entry| {
                 Some(TextEdit {
                     range: entry.range,
@@ -68,64 +70,19 @@ fn manifest_edits(analysis: &Analysis, renames: &[(PathBuf, PathBuf)]) -> Worksp
     WorkspaceEdit { files }
 }
 
-/// Every string of the manifest that holds a path relative to its folder:
-/// `generalCodeFiles`, each component's `codeFiles` and each origin's `apikeyFile`.
-fn path_entries(manifest: &Value) -> Vec<&JsonString> {
-    let mut values: Vec<&Value> = Vec::new();
-    if let Some(general) = get(manifest, "generalCodeFiles") {
-        values.extend(members(general).iter().filter_map(|m| m.value.as_ref()));
-    }
-    if let Some(components) = get(manifest, "components") {
-        for kind in ComponentKind::ALL {
-            let Some(of_kind) = get(components, kind.manifest_key()) else {
-                continue;
-            };
-            for component in members(of_kind) {
-                let code_files = component
-                    .value
-                    .as_ref()
-                    .and_then(|meta| get(meta, "codeFiles"));
-                if let Some(code_files) = code_files {
-                    values.extend(members(code_files).iter().filter_map(|m| m.value.as_ref()));
-                }
-            }
-        }
-    }
-    if let Some(Value {
-        kind: ValueKind::Array(origins),
-        ..
-    }) = get(manifest, "origins")
-    {
-        values.extend(
-            origins
-                .iter()
-                .filter_map(|origin| get(origin, "apikeyFile")),
-        );
-    }
-    values
-        .into_iter()
-        .filter_map(|value| match &value.kind {
-            ValueKind::String(string) => Some(string),
-            _ => None,
-        })
-        .collect()
-}
-
 /// The new JSON literal of an entry, `None` when it keeps its text: it
 /// points at nothing renamed, leaves the app root before or after the
 /// rename, or names the same relative path afterwards.
 fn rewritten(
     root: &Path,
     new_root: &Path,
-    entry: &JsonString,
+    entry: &ManifestPath,
     renames: &[(PathBuf, PathBuf)],
 ) -> Option<String> {
-    let written = entry.decoded.as_str();
-    if written.is_empty() {
+    let CodePath::Inside(target) = &entry.resolved else {
         return None;
-    }
-    let target = join_inside(root, written)?;
-    let new_target = moved(&target, renames)?;
+    };
+    let new_target = moved(target, renames)?;
     let before = target.strip_prefix(root).ok()?;
     let after = new_target.strip_prefix(new_root).ok()?;
     if before == after {
@@ -141,7 +98,11 @@ fn rewritten(
     if parts.is_empty() {
         return None;
     }
-    let prefix = if written.starts_with("./") { "./" } else { "" };
+    let prefix = if entry.written.starts_with("./") {
+        "./"
+    } else {
+        ""
+    };
     let path = format!("{prefix}{}", parts.join("/"));
     serde_json::to_string(&path).ok()
 }
@@ -310,6 +271,23 @@ not listed
             expect![[r#"
                 === /ws/app/makecomapp.json
                 32..66 "modules/../general/base.iml.json" -> "common/base.iml.json"
+            "#]],
+        );
+    }
+
+    #[test]
+    fn an_entry_under_a_key_make_does_not_define_is_rewritten_too() {
+        check(
+            r#"
+//- /ws/app/makecomapp.json
+{ "generalCodeFiles": { "notes": "docs/notes.md", "base": "../shared/base.iml.json" },
+  "components": { "rpc": { "list": { "codeFiles": { "sketch": "docs/list.md" } } } } }
+"#,
+            &[("/ws/app/docs", "/ws/app/notes")],
+            expect![[r#"
+                === /ws/app/makecomapp.json
+                33..48 "docs/notes.md" -> "notes/notes.md"
+                149..163 "docs/list.md" -> "notes/list.md"
             "#]],
         );
     }

@@ -1,8 +1,8 @@
-//! Completion of module ids in `groups.json`.
+//! Module ids in `groups.json`: completion and hover.
 
 use expect_test::{Expect, expect};
 
-use super::{completions, fixture, render};
+use super::{completions, fixture, load, render};
 
 const APP: &str = r#"
 //- /app/makecomapp.json
@@ -93,4 +93,111 @@ fn no_module_ids_outside_a_modules_array() {
         "#,
         expect![""],
     );
+}
+
+/// An app whose modules have files, some of them missing, and use other
+/// components; shared with the hover tests of manifest keys.
+pub(super) const CRM_APP: &str = r#"
+//- /app/makecomapp.json
+{
+  "fileVersion": 1,
+  "generalCodeFiles": { "groups": "modules/groups.json" },
+  "components": {
+    "connection": { "crm": { "label": "CRM account", "connectionType": "basic", "codeFiles": {
+      "communication": "connections/crm/crm.communication.iml.json" } } },
+    "module": {
+      "findContacts": { "label": "Find contacts", "moduleType": "search", "connection": "crm", "codeFiles": {
+        "communication": "modules/find-contacts/find-contacts.communication.iml.json",
+        "mappableParams": "modules/find-contacts/find-contacts.mappable-params.iml.json",
+        "interface": "modules/find-contacts/find-contacts.interface.iml.json" } },
+      "contactCreated": { "moduleType": "instant_trigger", "webhook": "contactEvents", "codeFiles": {} }
+    },
+    "webhook": { "contactEvents": { "webhookType": "web-shared", "connection": "crm", "codeFiles": {} } },
+    "rpc": { "listOwners": { "label": "List owners", "connection": "crm", "codeFiles": {
+      "communication": "rpcs/list-owners/list-owners.communication.iml.json" } } }
+  }
+}
+//- /app/connections/crm/crm.communication.iml.json
+{ "url": "https://crm.example.com/me" }
+//- /app/modules/find-contacts/find-contacts.communication.iml.json
+{ "url": "/contacts", "response": { "output": "{{item}}" } }
+//- /app/modules/find-contacts/find-contacts.interface.iml.json
+[{ "name": "id", "type": "uinteger" }]
+//- /app/rpcs/list-owners/list-owners.communication.iml.json
+{ "url": "/owners" }
+"#;
+
+/// The hovered text (the whole literal) and the markdown, or `no hover`.
+pub(super) fn hover(fixture: &str) -> String {
+    let (analysis, path, offset) = load(fixture);
+    let text = analysis.file_text(&path).unwrap_or_default();
+    match analysis.hover(&path, offset) {
+        Some(hover) => format!("{}\n{}", &text[hover.range], hover.markdown),
+        None => "no hover".to_owned(),
+    }
+}
+
+fn check_hover(groups: &str, expect: Expect) {
+    expect.assert_eq(&hover(&fixture(&[CRM_APP, groups])));
+}
+
+#[test]
+fn hover_on_a_module_id_shows_its_label_type_connection_and_files() {
+    check_hover(
+        r#"
+        //- /app/modules/groups.json
+        [{ "label": "Contacts", "modules": ["contactCreated", "find$0Contacts"] }]
+        "#,
+        expect![[r#"
+            "findContacts"
+            **Module `findContacts`** — Find contacts
+
+            Type: search · Connection: `crm`
+
+            Files:
+            - `modules/find-contacts/find-contacts.communication.iml.json` (communication)
+            - `modules/find-contacts/find-contacts.interface.iml.json` (interface)
+            - `modules/find-contacts/find-contacts.mappable-params.iml.json` (mappable-params, missing)"#]],
+    );
+}
+
+#[test]
+fn hover_on_an_instant_trigger_names_its_webhook() {
+    check_hover(
+        r#"
+        //- /app/modules/groups.json
+        [{ "label": "Contacts", "modules": ["contact$0Created"] }]
+        "#,
+        expect![[r#"
+            "contactCreated"
+            **Module `contactCreated`**
+
+            Type: instant_trigger · Webhook: `contactEvents`
+
+            No files"#]],
+    );
+}
+
+#[test]
+fn no_hover_for_an_unknown_module_or_outside_a_modules_array() {
+    for groups in [
+        r#"
+        //- /app/modules/groups.json
+        [{ "label": "Contacts", "modules": ["findCont$0" ] }]
+        "#,
+        r#"
+        //- /app/modules/groups.json
+        [{ "label": "findCon$0tacts", "modules": [] }]
+        "#,
+        r#"
+        //- /app/modules/groups.json
+        [{ "label": "Contacts", "modules": [["findCon$0tacts"]] }]
+        "#,
+        r#"
+        //- /app/modules/other.json
+        [{ "label": "Contacts", "modules": ["findCon$0tacts"] }]
+        "#,
+    ] {
+        assert_eq!(hover(&fixture(&[CRM_APP, groups])), "no hover", "{groups}");
+    }
 }

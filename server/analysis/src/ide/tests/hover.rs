@@ -1,5 +1,6 @@
 use expect_test::{Expect, expect};
 
+use super::groups::{CRM_APP, hover};
 use super::{MANIFEST, OAUTH2, fixture, load};
 
 fn check(parts: &[&str], expect: Expect) {
@@ -274,4 +275,73 @@ fn nested_connection_data_names_its_object() {
             {{body.account.id}}
             ```"#]],
     );
+}
+
+/// The CRM app with the cursor in the first member key `key` of the
+/// manifest (after its first character, so inside the literal).
+fn check_manifest_key(key: &str, expect: Expect) {
+    let literal = format!("\"{key}\":");
+    let at = CRM_APP.find(&literal).expect("the key is in the manifest") + 2;
+    let fixture = format!("{}$0{}", &CRM_APP[..at], &CRM_APP[at..]);
+    expect.assert_eq(&hover(&fixture));
+}
+
+#[test]
+fn manifest_module_key() {
+    check_manifest_key(
+        "findContacts",
+        expect![[r#"
+            "findContacts"
+            **Module `findContacts`** — Find contacts
+
+            Type: search · Connection: `crm`
+
+            Files:
+            - `modules/find-contacts/find-contacts.communication.iml.json` (communication)
+            - `modules/find-contacts/find-contacts.interface.iml.json` (interface)
+            - `modules/find-contacts/find-contacts.mappable-params.iml.json` (mappable-params, missing)"#]],
+    );
+}
+
+#[test]
+fn manifest_rpc_connection_and_webhook_keys() {
+    check_manifest_key(
+        "listOwners",
+        expect![[r#"
+            "listOwners"
+            **RPC `listOwners`** — List owners
+
+            Connection: `crm`
+
+            Files:
+            - `rpcs/list-owners/list-owners.communication.iml.json` (communication)"#]],
+    );
+    check_manifest_key(
+        "crm",
+        expect![[r#"
+            "crm"
+            **Connection `crm`** — CRM account
+
+            Type: `basic`
+
+            Files:
+            - `connections/crm/crm.communication.iml.json` (communication)"#]],
+    );
+    check_manifest_key(
+        "contactEvents",
+        expect![[r#"
+        "contactEvents"
+        **Webhook `contactEvents`**
+
+        Type: shared (`web-shared`) · Connection: `crm`
+
+        No files"#]],
+    );
+}
+
+#[test]
+fn manifest_keys_that_are_not_components() {
+    for key in ["module", "codeFiles", "moduleType"] {
+        check_manifest_key(key, expect![["no hover"]]);
+    }
 }
