@@ -1,7 +1,7 @@
 //! One run of `iml-ls check`: read every planned file in parallel, analyse
 //! each app in one analysis host (the same core the server uses, which also
-//! applies each file's `iml-ls.toml` and reads the manifest), and collect
-//! findings.
+//! applies each file's `iml-ls.toml` and reads the manifest), apply fixes
+//! when asked, and collect the findings that remain.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -15,17 +15,28 @@ use indicatif::ProgressBar;
 use rayon::prelude::*;
 
 use crate::discover::{AppKind, AppPlan, Plan, WalkProblemKind};
-use crate::paths;
+use crate::fix;
 use crate::read::{self, ReadProblem};
-use crate::report::{CheckReport, FILE_START, FileReport, Finding, FixEdit, FixReport, Positions};
-use crate::rules;
+use crate::report::{
+    CheckReport, FILE_START, FileReport, Finding, FixEdit, FixOutcome, FixReport, Positions,
+};
+use crate::{paths, rules};
 
-pub fn run(plan: &Plan, cwd: &Path, progress: &ProgressBar) -> CheckReport {
-    let mut files: Vec<FileReport> = plan
+/// Checks every planned file; with `fix`, first applies and writes the
+/// fixes of the checked files, and reports what remains.
+pub fn run(plan: &Plan, cwd: &Path, progress: &ProgressBar, fix: bool) -> CheckReport {
+    let checked: Vec<(Vec<FileReport>, FixOutcome)> = plan
         .apps
         .par_iter()
-        .flat_map_iter(|app| check_app(app, cwd, progress))
+        .map(|app| check_app(app, cwd, progress, fix))
         .collect();
+    let mut fixed = FixOutcome::default();
+    let mut files = Vec::new();
+    for (reports, outcome) in checked {
+        files.extend(reports);
+        fixed.merge(outcome);
+    }
+    fixed.files.sort();
     for problem in &plan.problems {
         files.push(FileReport {
             path: problem.path.clone(),
@@ -53,6 +64,7 @@ pub fn run(plan: &Plan, cwd: &Path, progress: &ProgressBar) -> CheckReport {
     CheckReport {
         files,
         files_checked,
+        fixed: fix.then_some(fixed),
     }
 }
 
@@ -89,7 +101,12 @@ fn add_to_host(host: &mut AnalysisHost, loaded: &[Loaded]) {
     }
 }
 
-fn check_app(app: &AppPlan, cwd: &Path, progress: &ProgressBar) -> Vec<FileReport> {
+fn check_app(
+    app: &AppPlan,
+    cwd: &Path,
+    progress: &ProgressBar,
+    fix: bool,
+) -> (Vec<FileReport>, FixOutcome) {
     let configs = configs_above(app);
     progress.inc_length(configs.len() as u64);
     let mut loaded = load(app.files.iter().cloned().chain(configs).collect::<Vec<_>>());
@@ -104,15 +121,28 @@ fn check_app(app: &AppPlan, cwd: &Path, progress: &ProgressBar) -> Vec<FileRepor
         loaded.extend(more);
     }
 
+    let mut fixed = FixOutcome::default();
+    if fix {
+        let candidates: Vec<(PathBuf, &str)> = loaded
+            .iter()
+            .filter_map(|file| Some((file.path.clone(), &**file.text.as_ref().ok()?)))
+            .collect();
+        fixed = fix::fix_app(&mut host, app, &candidates, cwd);
+    }
+
     let analysis = host.snapshot();
-    loaded
+    let reports = loaded
         .par_iter()
         .filter(|file| app.is_reported(&file.path))
         .map(|file| {
             let report = match &file.text {
                 Ok(text) => text_report(
                     &file.path,
-                    text.clone(),
+                    // After `--fix`, the host holds the text as written.
+                    match analysis.file_text(&file.path) {
+                        Some(now) if fix && now != &**text => Arc::from(now),
+                        _ => text.clone(),
+                    },
                     analysis.diagnostics(&file.path),
                     cwd,
                 ),
@@ -123,7 +153,8 @@ fn check_app(app: &AppPlan, cwd: &Path, progress: &ProgressBar) -> Vec<FileRepor
             progress.inc(1);
             report
         })
-        .collect()
+        .collect();
+    (reports, fixed)
 }
 
 /// `iml-ls.toml` files in the app root's folder and above it: the analysis

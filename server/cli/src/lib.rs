@@ -5,6 +5,7 @@
 mod check;
 mod discover;
 mod explain;
+mod fix;
 mod output;
 mod paths;
 mod read;
@@ -21,7 +22,7 @@ use clap::{Args, Parser, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 pub use read::MAX_FILE_BYTES;
-pub use report::{CheckReport, FileReport, Finding, Position, Summary};
+pub use report::{CheckReport, FileReport, Finding, FixOutcome, Position, Summary};
 
 /// Output format of `iml-ls check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -60,6 +61,11 @@ pub struct CheckArgs {
     /// Exit with 1 when warnings are found, not only errors.
     #[arg(long)]
     pub deny_warnings: bool,
+
+    /// Apply every unambiguous quick fix to the checked files and write them
+    /// back, then report the problems that remain.
+    #[arg(long)]
+    pub fix: bool,
 
     /// Colour human output.
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorWhen::Auto)]
@@ -214,8 +220,15 @@ fn try_check(
 
     let total: usize = plan.apps.iter().map(|app| app.files.len()).sum();
     let progress = progress_bar(environment.progress, total);
-    let report = check::run(&plan, &environment.cwd, &progress);
+    let report = check::run(&plan, &environment.cwd, &progress, args.fix);
     progress.finish_and_clear();
+    if let Some(fixed) = &report.fixed {
+        // On stderr: the report on stdout stays the same document in every format.
+        for (path, reason) in &fixed.failures {
+            writeln!(err, "error: could not apply fixes to `{path}`: {reason}")?;
+        }
+        writeln!(err, "{}", fix_summary(fixed))?;
+    }
     if report.files_checked == 0 {
         writeln!(
             err,
@@ -234,11 +247,31 @@ fn try_check(
         Format::Sarif => output::sarif::write(&report, out)?,
         Format::Github => output::github::write(&report, out)?,
     }
-    Ok(if check::fails(&report, args.deny_warnings) {
+    let fix_failed = report
+        .fixed
+        .as_ref()
+        .is_some_and(|fixed| !fixed.failures.is_empty());
+    Ok(if fix_failed {
+        Outcome::Failure
+    } else if check::fails(&report, args.deny_warnings) {
         Outcome::ProblemsFound
     } else {
         Outcome::Clean
     })
+}
+
+/// One line on what `--fix` did.
+fn fix_summary(fixed: &FixOutcome) -> String {
+    let files = fixed.files.len();
+    if fixed.fixes == 0 {
+        return "fixed nothing: no problem had an unambiguous fix".to_owned();
+    }
+    format!(
+        "fixed {} problem{} in {files} file{}",
+        fixed.fixes,
+        if fixed.fixes == 1 { "" } else { "s" },
+        if files == 1 { "" } else { "s" },
+    )
 }
 
 /// Below this many files a run is too short for a bar to help.

@@ -73,6 +73,28 @@ pub struct CheckReport {
     pub files: Vec<FileReport>,
     /// Number of files analysed (also those without findings).
     pub files_checked: usize,
+    /// What `--fix` wrote; `None` on a run without it.
+    pub fixed: Option<FixOutcome>,
+}
+
+/// The files `--fix` rewrote; the findings are those that remain after.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FixOutcome {
+    /// Fixes applied, over every file and round.
+    pub fixes: usize,
+    /// Displayed paths of the files written, sorted.
+    pub files: Vec<String>,
+    /// Files whose fixes were not written: displayed path and reason. They
+    /// are reported as they are on disk.
+    pub failures: Vec<(String, String)>,
+}
+
+impl FixOutcome {
+    pub fn merge(&mut self, other: FixOutcome) {
+        self.fixes += other.fixes;
+        self.files.extend(other.files);
+        self.failures.extend(other.failures);
+    }
 }
 
 impl CheckReport {

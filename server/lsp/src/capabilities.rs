@@ -24,6 +24,11 @@ pub const COMPLETION_TRIGGERS: [&str; 7] = ["\"", ".", "{", "(", ",", ":", "/"];
 
 pub const SIGNATURE_TRIGGERS: [&str; 2] = ["(", ","];
 
+/// The kind of the fix-all code action: below `source.fixAll`, so that
+/// `"editor.codeActionsOnSave": { "source.fixAll": "explicit" }` runs it,
+/// and named for the server, so that it can be asked for alone.
+pub const FIX_ALL_KIND: &str = "source.fixAll.iml-ls";
+
 /// The client features the server adapts to.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct ClientSupport {
@@ -228,7 +233,12 @@ pub fn server_capabilities(client: &ClientSupport) -> ServerCapabilities {
             work_done_progress_options: WorkDoneProgressOptions::default(),
         }),
         code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
-            code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+            // The fix-all kind lies below `source.fixAll` and `source`, so a
+            // client asking for either (on save) knows to ask this server.
+            code_action_kinds: Some(vec![
+                CodeActionKind::QUICKFIX,
+                CodeActionKind::from(FIX_ALL_KIND),
+            ]),
             resolve_provider: Some(false),
             work_done_progress_options: WorkDoneProgressOptions::default(),
         })),

@@ -223,7 +223,7 @@ async fn capabilities_list_every_wired_feature() {
     );
     assert_eq!(
         caps["codeActionProvider"]["codeActionKinds"],
-        json!(["quickfix"])
+        json!(["quickfix", "source.fixAll.iml-ls"])
     );
     assert_eq!(
         caps["workspace"]["workspaceFolders"],

@@ -1,75 +1,186 @@
 //! `textDocument/codeAction`: the quick fixes of the diagnostics under the
-//! requested range, recomputed from the current snapshot so they always
-//! match the text the edits apply to.
+//! requested range, and "fix all" (`source.fixAll.iml-ls`) for the whole
+//! file, recomputed from the current snapshot so they always match the text
+//! the edits apply to.
 
 use std::collections::HashMap;
 
+use iml_analysis::{Diagnostic, TextRange, plan_fix_all};
 use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::{
     CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams, CodeActionResponse,
     TextEdit, WorkspaceEdit,
 };
 
+use crate::capabilities::FIX_ALL_KIND;
 use crate::diagnostics;
 use crate::server::ImlLanguageServer;
+use crate::snapshot::DocumentSnapshot;
 
 pub const METHOD: &str = "textDocument/codeAction";
+
+/// Whether a client asking for the kinds `only` wants actions of `kind`:
+/// kinds are dot-separated hierarchies, and asking for one asks for every
+/// kind below it (the empty kind is the root of all).
+fn requested(only: Option<&[CodeActionKind]>, kind: &str, by_default: bool) -> bool {
+    let Some(only) = only else {
+        return by_default;
+    };
+    only.iter().any(|asked| {
+        let asked = asked.as_str();
+        asked.is_empty()
+            || kind == asked
+            || kind
+                .strip_prefix(asked)
+                .is_some_and(|rest| rest.starts_with('.'))
+    })
+}
 
 impl ImlLanguageServer {
     pub(crate) async fn code_actions(
         &self,
         params: CodeActionParams,
     ) -> Result<Option<CodeActionResponse>> {
-        // Only quick fixes exist; the empty kind is the root of every kind.
-        let wants_quickfix = params.context.only.as_ref().is_none_or(|only| {
-            only.iter()
-                .any(|kind| kind.as_str().is_empty() || *kind == CodeActionKind::QUICKFIX)
-        });
-        if !wants_quickfix {
+        let only = params.context.only.as_deref();
+        let wants_quickfix = requested(only, CodeActionKind::QUICKFIX.as_str(), true);
+        // Fix-all edits the whole file: only on request (on save, or the
+        // "Source Action…" menu), never in the light bulb beside a cursor.
+        let wants_fix_all = requested(only, FIX_ALL_KIND, false);
+        if !wants_quickfix && !wants_fix_all {
             return Ok(None);
         }
         self.on_document(METHOD, &params.text_document.uri, move |doc, cancel| {
-            let requested = doc.byte_range(params.range);
             let found = doc.snapshot.analysis.diagnostics(&doc.path);
             if cancel.is_cancelled() {
                 return None;
             }
             let mut actions = Vec::new();
-            for diagnostic in &found {
-                // Touching counts: a cursor right after a typo still offers its fix.
-                if diagnostic.fixes.is_empty()
-                    || requested.start() > diagnostic.range.end()
-                    || diagnostic.range.start() > requested.end()
-                {
-                    continue;
-                }
-                let shown =
-                    diagnostics::to_proto(diagnostic, &doc.rope, doc.snapshot.client.encoding);
-                let preferred = diagnostic.fixes.len() == 1;
-                for fix in &diagnostic.fixes {
-                    let edits: Vec<TextEdit> = fix
-                        .edits
-                        .iter()
-                        .map(|edit| TextEdit::new(doc.range(edit.range), edit.new_text.clone()))
-                        .collect();
-                    actions.push(CodeActionOrCommand::CodeAction(CodeAction {
-                        title: fix.title.clone(),
-                        kind: Some(CodeActionKind::QUICKFIX),
-                        diagnostics: Some(vec![shown.clone()]),
-                        edit: Some(WorkspaceEdit {
-                            changes: Some(HashMap::from([(doc.uri.clone(), edits)])),
-                            document_changes: None,
-                            change_annotations: None,
-                        }),
-                        command: None,
-                        is_preferred: Some(preferred),
-                        disabled: None,
-                        data: None,
-                    }));
-                }
+            if wants_quickfix {
+                actions.extend(quick_fixes(&doc, &found, doc.byte_range(params.range)));
+            }
+            if wants_fix_all {
+                actions.extend(fix_all(&doc, &found));
             }
             Some(actions)
         })
         .await
+    }
+}
+
+fn workspace_edit(doc: &DocumentSnapshot, edits: Vec<TextEdit>) -> WorkspaceEdit {
+    WorkspaceEdit {
+        changes: Some(HashMap::from([(doc.uri.clone(), edits)])),
+        document_changes: None,
+        change_annotations: None,
+    }
+}
+
+/// Each fix of each diagnostic under `requested`.
+fn quick_fixes(
+    doc: &DocumentSnapshot,
+    found: &[Diagnostic],
+    requested: TextRange,
+) -> Vec<CodeActionOrCommand> {
+    let mut actions = Vec::new();
+    for diagnostic in found {
+        // Touching counts: a cursor right after a typo still offers its fix.
+        if diagnostic.fixes.is_empty()
+            || requested.start() > diagnostic.range.end()
+            || diagnostic.range.start() > requested.end()
+        {
+            continue;
+        }
+        let shown = diagnostics::to_proto(diagnostic, &doc.rope, doc.snapshot.client.encoding);
+        let preferred = diagnostic.fixes.len() == 1;
+        for fix in &diagnostic.fixes {
+            let edits: Vec<TextEdit> = fix
+                .edits
+                .iter()
+                .map(|edit| TextEdit::new(doc.range(edit.range), edit.new_text.clone()))
+                .collect();
+            actions.push(CodeActionOrCommand::CodeAction(CodeAction {
+                title: fix.title.clone(),
+                kind: Some(CodeActionKind::QUICKFIX),
+                diagnostics: Some(vec![shown.clone()]),
+                edit: Some(workspace_edit(doc, edits)),
+                command: None,
+                is_preferred: Some(preferred),
+                disabled: None,
+                data: None,
+            }));
+        }
+    }
+    actions
+}
+
+/// Every unambiguous fix of the file as one action, or none when there is
+/// nothing to fix. One pass against the document the client holds: a
+/// problem a fix reveals shows as a diagnostic and the next fix-all takes
+/// it (see `AnalysisHost::fix_all_rounds` for why not more).
+fn fix_all(doc: &DocumentSnapshot, found: &[Diagnostic]) -> Option<CodeActionOrCommand> {
+    let text = doc.snapshot.analysis.file_text(&doc.path)?;
+    let plan = plan_fix_all(text, found);
+    if plan.is_empty() {
+        return None;
+    }
+    let count = plan.applied.len();
+    let edits: Vec<TextEdit> = plan
+        .edits
+        .into_iter()
+        .map(|edit| TextEdit::new(doc.range(edit.range), edit.new_text))
+        .collect();
+    Some(CodeActionOrCommand::CodeAction(CodeAction {
+        title: format!(
+            "Fix all auto-fixable problems ({count} fix{})",
+            if count == 1 { "" } else { "es" }
+        ),
+        kind: Some(CodeActionKind::from(FIX_ALL_KIND)),
+        diagnostics: None,
+        edit: Some(workspace_edit(doc, edits)),
+        command: None,
+        is_preferred: None,
+        disabled: None,
+        data: None,
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(names: &[&'static str]) -> Vec<CodeActionKind> {
+        names
+            .iter()
+            .map(|name| CodeActionKind::from(*name))
+            .collect()
+    }
+
+    #[test]
+    fn fix_all_is_returned_only_when_its_kind_or_a_parent_is_asked_for() {
+        for (only, quickfix, fix_all) in [
+            (None, true, false),
+            (Some(kinds(&[""])), true, true),
+            (Some(kinds(&["quickfix"])), true, false),
+            (Some(kinds(&["source"])), false, true),
+            (Some(kinds(&["source.fixAll"])), false, true),
+            (Some(kinds(&["source.fixAll.iml-ls"])), false, true),
+            (Some(kinds(&["source.fixAll.other"])), false, false),
+            (Some(kinds(&["source.organizeImports"])), false, false),
+            (Some(kinds(&["sourc"])), false, false),
+            (Some(kinds(&["quickfix", "source.fixAll"])), true, true),
+            (Some(kinds(&["refactor"])), false, false),
+        ] {
+            let only = only.as_deref();
+            assert_eq!(
+                requested(only, CodeActionKind::QUICKFIX.as_str(), true),
+                quickfix,
+                "quickfix for {only:?}"
+            );
+            assert_eq!(
+                requested(only, FIX_ALL_KIND, false),
+                fix_all,
+                "fix-all for {only:?}"
+            );
+        }
     }
 }

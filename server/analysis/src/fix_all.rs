@@ -1,0 +1,278 @@
+//! "Fix all": every unambiguous quick fix of a file at once, as one set of
+//! non-overlapping edits. The editor's `source.fixAll` action and
+//! `iml-ls check --fix` both come through here, so they agree on what is
+//! fixed.
+//!
+//! A fix is taken when its diagnostic offers exactly one (two offers mean a
+//! choice only a person can make), it writes something (a fix that only
+//! deletes, such as removing a directive a connection may not hold, throws
+//! away text its author may want to move elsewhere, so it stays a quick fix
+//! for a person to choose) and its edits touch nothing a fix taken before it
+//! touches. Fixes are considered in the order of the ranges they
+//! edit, so the same file always gets the same result.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use text_size::TextRange;
+
+use crate::{Analysis, AnalysisHost, Diagnostic, Fix, TextEdit};
+
+/// How many rounds [`AnalysisHost::fix_all_rounds`] runs at most: a fix may
+/// reveal another problem with a fix, but chains are short in practice.
+pub const MAX_FIX_ROUNDS: usize = 10;
+
+/// The outcome of one fix-all pass over one file.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FixAll {
+    /// Sorted by range, never overlapping: apply them all at once.
+    pub edits: Vec<TextEdit>,
+    /// The code of each diagnostic whose fix is in `edits`, in the order the
+    /// fixes were taken.
+    pub applied: Vec<&'static str>,
+    /// Diagnostics with fixes that were left alone: more than one fix to
+    /// choose from, a fix that only deletes, or edits that collide with a
+    /// fix already taken.
+    pub skipped: usize,
+}
+
+impl FixAll {
+    pub fn is_empty(&self) -> bool {
+        self.edits.is_empty()
+    }
+
+    /// `text` with every edit applied. Edits that do not fit `text` (another
+    /// version of the file) are left out rather than panicking.
+    pub fn apply(&self, text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut pos = 0usize;
+        for edit in &self.edits {
+            let (start, end) = (
+                usize::from(edit.range.start()),
+                usize::from(edit.range.end()),
+            );
+            if start < pos || !fits(text, edit.range) {
+                continue;
+            }
+            out.push_str(&text[pos..start]);
+            out.push_str(&edit.new_text);
+            pos = end;
+        }
+        out.push_str(&text[pos..]);
+        out
+    }
+}
+
+/// Whether `range` lies inside `text` on character boundaries.
+fn fits(text: &str, range: TextRange) -> bool {
+    let (start, end) = (usize::from(range.start()), usize::from(range.end()));
+    start <= end && end <= text.len() && text.is_char_boundary(start) && text.is_char_boundary(end)
+}
+
+/// Two edits collide when they share a byte, or start at the same offset:
+/// two insertions at one point (or an insertion where a replacement starts)
+/// have no order the fixes agreed on.
+fn collide(a: TextRange, b: TextRange) -> bool {
+    a.start() == b.start() || (a.start() < b.end() && b.start() < a.end())
+}
+
+/// The span a fix edits, from its first edit's start to its last edit's end.
+fn span(fix: &Fix) -> Option<TextRange> {
+    let start = fix.edits.iter().map(|edit| edit.range.start()).min()?;
+    let end = fix.edits.iter().map(|edit| edit.range.end()).max()?;
+    Some(TextRange::new(start, end))
+}
+
+/// Whether a fix removes text and writes nothing but separators and
+/// blanks in its place.
+fn only_deletes(fix: &Fix) -> bool {
+    fix.edits.iter().any(|edit| !edit.range.is_empty())
+        && fix
+            .edits
+            .iter()
+            .all(|edit| edit.new_text.chars().all(|c| c.is_whitespace() || c == ','))
+}
+
+/// Whether the edits of one fix can be applied together: inside the text and
+/// not colliding with each other.
+fn well_formed(text: &str, fix: &Fix) -> bool {
+    fix.edits.iter().all(|edit| fits(text, edit.range))
+        && fix.edits.iter().enumerate().all(|(i, a)| {
+            fix.edits[i + 1..]
+                .iter()
+                .all(|b| !collide(a.range, b.range))
+        })
+}
+
+/// Chooses the fixes of `diagnostics` (all of one file whose text is
+/// `text`) that fix-all applies. Pure: no analysis, so any list of
+/// diagnostics can be planned.
+pub fn plan_fix_all(text: &str, diagnostics: &[Diagnostic]) -> FixAll {
+    let crlf = uses_crlf(text);
+    let mut result = FixAll::default();
+    let mut candidates: Vec<(TextRange, &Diagnostic, &Fix)> = Vec::new();
+    for diagnostic in diagnostics {
+        match diagnostic.fixes.as_slice() {
+            [] => {}
+            [fix] if only_deletes(fix) => result.skipped += 1,
+            [fix] => match span(fix) {
+                Some(span) if well_formed(text, fix) => candidates.push((span, diagnostic, fix)),
+                _ => result.skipped += 1,
+            },
+            _ => result.skipped += 1,
+        }
+    }
+    candidates.sort_by(|(a, da, fa), (b, db, fb)| {
+        (a.start(), a.end(), da.code, &fa.title).cmp(&(b.start(), b.end(), db.code, &fb.title))
+    });
+
+    let mut taken_fixes: Vec<Vec<TextEdit>> = Vec::new();
+    for (_, diagnostic, fix) in candidates {
+        let edits: Vec<TextEdit> = fix
+            .edits
+            .iter()
+            .map(|edit| TextEdit {
+                range: edit.range,
+                new_text: if crlf {
+                    to_crlf(&edit.new_text)
+                } else {
+                    edit.new_text.clone()
+                },
+            })
+            .collect();
+        // Two diagnostics may ask for the very same change: it fixes both.
+        if taken_fixes.contains(&edits) {
+            result.applied.push(diagnostic.code);
+            continue;
+        }
+        let clashes = edits.iter().any(|edit| {
+            result
+                .edits
+                .iter()
+                .any(|taken| collide(edit.range, taken.range))
+        });
+        if clashes {
+            result.skipped += 1;
+            continue;
+        }
+        result.edits.extend(edits.iter().cloned());
+        taken_fixes.push(edits);
+        result.applied.push(diagnostic.code);
+    }
+    result
+        .edits
+        .sort_by_key(|edit| (edit.range.start(), edit.range.end()));
+    result
+}
+
+/// Whether the file breaks lines with CR LF (judged by its first line
+/// break): inserted lines then follow it.
+fn uses_crlf(text: &str) -> bool {
+    text.find('\n')
+        .is_some_and(|at| at > 0 && text.as_bytes()[at - 1] == b'\r')
+}
+
+fn to_crlf(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut previous = None;
+    for c in text.chars() {
+        if c == '\n' && previous != Some('\r') {
+            out.push('\r');
+        }
+        out.push(c);
+        previous = Some(c);
+    }
+    out
+}
+
+impl Analysis {
+    /// One fix-all pass over `path` against this snapshot: the edits apply
+    /// to the text the snapshot holds. A fix may reveal a new problem with
+    /// a fix of its own (a misspelt `tokne` renamed to `token` may then
+    /// lack its `condition`); one pass does not see it. Callers that can
+    /// re-analyse use [`AnalysisHost::fix_all_rounds`].
+    pub fn fix_all(&self, path: &Path) -> FixAll {
+        let Some(text) = self.file_text(path) else {
+            return FixAll::default();
+        };
+        plan_fix_all(text, &self.diagnostics(path))
+    }
+}
+
+/// A file that fix-all rewrote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FixedFile {
+    pub path: PathBuf,
+    /// The text after the last round, as the host now holds it.
+    pub text: String,
+    /// The code of each fix applied, over all rounds.
+    pub applied: Vec<&'static str>,
+}
+
+impl AnalysisHost {
+    /// Fix-all on each of `paths`, re-analysing between rounds so that
+    /// problems a fix reveals are fixed too, for at most `max_rounds`
+    /// rounds. The host ends up holding the fixed texts.
+    ///
+    /// The loop lives on the host because only it can take the new text
+    /// and analyse again; the command line uses it. The editor does not:
+    /// its action must answer with edits against the document the client
+    /// holds, and analysing a copy of the whole workspace on each save costs
+    /// more than the rare second fix is worth, so it takes one pass and the
+    /// next save fixes what the first revealed.
+    ///
+    /// A round that would bring a file back to a text it already had
+    /// (two fixes undoing each other) stops that file at its current text.
+    /// All files of a round are planned against the same snapshot, so each
+    /// round rebuilds the app model once.
+    pub fn fix_all_rounds(&mut self, paths: &[PathBuf], max_rounds: usize) -> Vec<FixedFile> {
+        let mut fixed: Vec<FixedFile> = Vec::new();
+        let mut seen: Vec<HashSet<String>> = paths.iter().map(|_| HashSet::new()).collect();
+        let mut active: Vec<usize> = (0..paths.len()).collect();
+        for _ in 0..max_rounds {
+            let analysis = self.snapshot();
+            let mut changes: Vec<(usize, String, Vec<&'static str>)> = Vec::new();
+            // A file without fixes stays in: a fix in another file of its
+            // app may give it some (a renamed id it refers to).
+            active.retain(|&index| {
+                let path = &paths[index];
+                let Some(text) = analysis.file_text(path) else {
+                    return false;
+                };
+                let plan = analysis.fix_all(path);
+                if plan.is_empty() {
+                    return true;
+                }
+                seen[index].insert(text.to_owned());
+                let next = plan.apply(text);
+                if seen[index].contains(&next) {
+                    return false;
+                }
+                changes.push((index, next, plan.applied));
+                true
+            });
+            if changes.is_empty() {
+                break;
+            }
+            for (index, text, applied) in changes {
+                let path = &paths[index];
+                self.set_file(path.clone(), text.clone());
+                match fixed.iter_mut().find(|file| &file.path == path) {
+                    Some(file) => {
+                        file.text = text;
+                        file.applied.extend(applied);
+                    }
+                    None => fixed.push(FixedFile {
+                        path: path.clone(),
+                        text,
+                        applied,
+                    }),
+                }
+            }
+        }
+        fixed
+    }
+}
+
+#[cfg(test)]
+mod tests;
