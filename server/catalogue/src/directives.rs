@@ -409,6 +409,32 @@ const PAGINATION_PLACES: PlaceSet = PlaceSet::BASE
 const OAUTH_SIGNING_PLACES: PlaceSet = PlaceSet::CONNECTION_OAUTH1.union(NON_CONN);
 const ENDPOINT_PLACES: PlaceSet = PlaceSet::MODULES_AND_RPC;
 
+/// Request directives that only shape an HTTP request; forbidden once the
+/// request calls an Endpoint with `endpoint` (§11.5).
+pub const HTTP_ONLY_DIRECTIVES: &[&str] = &[
+    "url",
+    "encodeUrl",
+    "method",
+    "headers",
+    "qs",
+    "body",
+    "type",
+    "ca",
+    "aws",
+    "oauth",
+    "followRedirects",
+    "followAllRedirects",
+    "gzip",
+    "shareCookies",
+    "rejectUnauthorized",
+];
+
+/// The `pagination` keys of a request that calls an Endpoint (§11.5).
+/// `endpoint` and `input` there take the values of the request directives
+/// of the same names.
+pub const ENDPOINT_PAGINATION_KEYS: &[&str] =
+    &["mergeWithParent", "endpoint", "input", "condition"];
+
 use NestedObject as O;
 use ValueShape as S;
 

@@ -579,7 +579,7 @@ pub static RULES: &[Rule] = &[
     r("R016", "pagination-misuse", R, W,
         "An unknown `pagination` key, or `pagination` where nothing paginates.",
         "Pagination keys are `mergeWithParent`, `url`, `method`, `headers`, `qs`, `body`, \
-         `condition`. Actions, instant triggers and webhook requests do not paginate \
+         `condition` (and `endpoint`, `input` in a request that calls an Endpoint). Actions, instant triggers and webhook requests do not paginate \
          (connections: see C003).",
         r#"{ "pagination": { "query": { "page": "{{pagination.page}}" } } }"#,
         r#"{ "pagination": { "qs": { "page": "{{pagination.page}}" } } }"#,
@@ -683,6 +683,30 @@ pub static RULES: &[Rule] = &[
         .why("Make's schemas reject the file, so an error; `null` is never reported because the \
               sources do not say how Make reads it.")
         .url(urls::MAKING_REQUESTS),
+    r("R029", "http-directive-in-endpoint-call", R, E,
+        "A request that calls an Endpoint also sets HTTP directives, or `pagination` keys other \
+         than `mergeWithParent`, `endpoint`, `input` and `condition`.",
+        "With `endpoint` the module or RPC sends no HTTP request of its own: the Endpoint does. \
+         Make's schema then forbids `url`, `method`, `headers`, `qs`, `body`, `type` and the \
+         other HTTP directives, and pagination fetches the next page through `endpoint` and \
+         `input` instead of `url`, `method`, `headers`, `qs` and `body`.",
+        r#"{ "endpoint": "listItems", "input": { "limit": 100 }, "url": "/items" }"#,
+        r#"{ "endpoint": "listItems", "input": { "limit": 100 } }"#,
+        "Schema (extension 2.7+); spec §3.1, §11.5"),
+    r("R030", "input-without-endpoint", R, E,
+        "`input` in a request that calls no Endpoint.",
+        "`input` is what a module or RPC passes to the Endpoint named by `endpoint`; Make's \
+         schema requires `endpoint` next to it.",
+        r#"{ "url": "/items", "input": { "limit": 100 } }"#,
+        r#"{ "endpoint": "listItems", "input": { "limit": 100 } }"#,
+        "Schema (extension 2.7+); spec §3.1, §11.5"),
+    r("R031", "invalid-endpoint-communication", R, E,
+        "An Endpoint's communication calls another Endpoint, or is an array of requests.",
+        "An Endpoint's communication is one request object, validated like a module's, except \
+         that it may not call another Endpoint (`endpoint`): Endpoints nest one level only.",
+        r#"{ "endpoint": "listItems", "input": { "limit": 100 } }"#,
+        r#"{ "url": "/items", "qs": { "limit": 100 }, "response": { "output": "{{body}}" } }"#,
+        "Schema (extension 2.7+, `endpoint-api.json`); spec §11.2, §11.3, §11.5"),
     // ---------------- P: parameters ----------------
     r("P001", "missing-parameter-name-or-type", P, E,
         "A parameter without `type`, or without `name` (banners excepted).",
@@ -792,6 +816,34 @@ pub static RULES: &[Rule] = &[
         "Doc; spec §2.3, §12.4 P14")
         .why("Duplicates C015, which is the one reported; kept for numbering.")
         .off(),
+    r("P015", "endpoint-parameter-without-help", P, E,
+        "An Endpoint input or output parameter without `help`.",
+        "Endpoint parameters are read by AI agents, so Make's schema requires a `help` \
+         description on every parameter, nested ones included.",
+        r#"// endpoint input
+[{ "name": "query", "type": "text", "label": "Query" }]"#,
+        r#"// endpoint input
+[{ "name": "query", "type": "text", "label": "Query", "help": "Words to search for." }]"#,
+        "Schema (extension 2.7+, endpoint parameters); spec §11.3"),
+    r("P016", "banner-in-endpoint-parameters", P, E,
+        "A `banner` in Endpoint input or output parameters.",
+        "A banner is only a visual note in a form; Endpoint parameters describe data, and Make's \
+         schema does not offer the `banner` type there.",
+        r#"// endpoint input
+[{ "type": "banner", "text": "Uses the v2 API" }, { "name": "id", "type": "text", "help": "Item id." }]"#,
+        r#"// endpoint input
+[{ "name": "id", "type": "text", "help": "Item id (v2 API)." }]"#,
+        "Schema (extension 2.7+, endpoint parameters); spec §11.3"),
+    r("P017", "endpoint-json-parameter-name", P, E,
+        "A top-level `json` parameter of an Endpoint not named `inputSchema` (input) or \
+         `outputSchema` (output).",
+        "Make's schema fixes the name of a top-level `json` field so that the schema an Endpoint \
+         exposes is consistent; nested `json` fields may have any name.",
+        r#"// endpoint input
+[{ "name": "schema", "type": "json", "help": "JSON Schema of the input." }]"#,
+        r#"// endpoint input
+[{ "name": "inputSchema", "type": "json", "help": "JSON Schema of the input." }]"#,
+        "Schema (extension 2.7+, endpoint parameters); spec §11.3"),
     // ---------------- X: cross-file ----------------
     r("X001", "code-file-registration", X, W,
         "A `codeFiles` path that does not exist, or a component file that is not registered.",
@@ -852,6 +904,16 @@ pub static RULES: &[Rule] = &[
         .why("A warning: the sources say what the file must look like but not whether Make \
               rejects the file or drops the entry.")
         .url(urls::MODULES),
+    r("X008", "unknown-endpoint", X, W,
+        "`endpoint` names an Endpoint the app does not have.",
+        "A module or RPC calls one of its app's Endpoints by name (`\"endpoint\": \"name\"` or \
+         `{ \"name\": … }`): an id under `components.endpoint` in `makecomapp.json`, or an \
+         Endpoint folder of an exported app.",
+        r#"{ "endpoint": "listItem", "input": {} }"#,
+        r#"{ "endpoint": "listItems", "input": {} }"#,
+        "Derived; spec §11.4, §11.5")
+        .why("A warning, like P008: Make's schema accepts any name, and an expression may \
+              compute it."),
     // ---------------- F: files ----------------
     r("F001", "unreadable-file", F, E,
         "The file could not be read.",
@@ -933,9 +995,9 @@ mod tests {
             ('J', 7),
             ('I', 12),
             ('C', 18),
-            ('R', 28),
-            ('P', 14),
-            ('X', 7),
+            ('R', 31),
+            ('P', 17),
+            ('X', 8),
             ('F', 5),
         ];
         for (prefix, count) in expected {
@@ -946,7 +1008,7 @@ mod tests {
             let actual = RULES.iter().filter(|r| r.code.starts_with(prefix)).count();
             assert_eq!(actual, count, "{prefix}");
         }
-        assert_eq!(RULES.len(), 91);
+        assert_eq!(RULES.len(), 98);
     }
 
     #[test]

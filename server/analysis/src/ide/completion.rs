@@ -1,12 +1,15 @@
 //! Completion: keys by object kind and place, enumerated values, `rpc://`
-//! names, module ids in `groups.json`, and inside `{{ }}` the visible variables, their members (declared
+//! names, Endpoint names in `endpoint`, module ids in `groups.json`, and inside `{{ }}` the visible variables, their members (declared
 //! parameters, connection data, temp and common keys, sample keys) and
 //! functions.
 
 use std::collections::HashSet;
 use std::path::Path;
 
-use iml_catalogue::{self as catalogue, EnumId, ExprContext, Place, Status, ValueShape, Verdict};
+use iml_catalogue::{
+    self as catalogue, EnumId, ExprContext, KeyLevel, NestedObject, Place, Status, ValueShape,
+    Verdict,
+};
 use iml_jsonc::{JsonString, ValueKind};
 use iml_lang::ExprKind;
 use text_size::{TextRange, TextSize};
@@ -247,6 +250,9 @@ fn bare_value_completions(site: &Site<'_>, key: &str, range: TextRange) -> Vec<C
         return Vec::new();
     };
     let mut items = Vec::new();
+    if let Some(names) = endpoint_names(site, key) {
+        items.extend(endpoint_items(names, true));
+    }
     if let Some(id) = info.values() {
         items.extend(enum_items(id, true));
     }
@@ -280,7 +286,9 @@ fn string_completions(site: &Site<'_>) -> Vec<CompletionItem> {
     }
     let mut items = Vec::new();
     let mut range = string.decoded.content_range();
-    if let Some(id) = info.values() {
+    if let Some(names) = endpoint_names(site, key) {
+        items.extend(endpoint_items(names, false));
+    } else if let Some(id) = info.values() {
         items.extend(enum_items(id, false));
     } else if matches!(info, KeyInfo::Directive(d) if d.shape == ValueShape::StaticBool) {
         // A string where a literal boolean belongs: replace it, quotes and all.
@@ -337,6 +345,46 @@ fn rpc_completions(site: &Site<'_>, string: &JsonString) -> Option<Vec<Completio
             })
             .collect(),
     )
+}
+
+/// The app's Endpoint names, where the value of `key` names an Endpoint:
+/// the `endpoint` directive, or `name` in its object form.
+fn endpoint_names<'a>(site: &Site<'a>, key: &str) -> Option<Vec<&'a str>> {
+    let Some(KeyInfo::Directive(directive)) = value_key(site, key) else {
+        return None;
+    };
+    let names_endpoint = match directive.level {
+        KeyLevel::Request => directive.name == "endpoint",
+        KeyLevel::Nested(NestedObject::EndpointReference) => directive.name == "name",
+        _ => false,
+    };
+    if !names_endpoint {
+        return None;
+    }
+    let app = site.analysis.app(site.path)?;
+    Some(
+        app.components_of_kind(ComponentKind::Endpoint)
+            .map(|endpoint| endpoint.id.as_str())
+            .collect(),
+    )
+}
+
+fn endpoint_items(names: Vec<&str>, quote: bool) -> impl Iterator<Item = Item> {
+    names.into_iter().enumerate().map(move |(rank, name)| {
+        let mut item = Item::plain(
+            name,
+            CompletionKind::Component,
+            "Endpoint of this app".to_owned(),
+        );
+        item.documentation = Some(format!(
+            "Calls the app's Endpoint `{name}` instead of sending an HTTP request; pass its input in `input`."
+        ));
+        item.rank = rank;
+        if quote {
+            item.insert_text = format!("\"{name}\"");
+        }
+        item
+    })
 }
 
 /// In an array of parameters: a new parameter of each documented type,

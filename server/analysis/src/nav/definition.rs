@@ -1,12 +1,15 @@
 //! Go to definition: from a read to the literals that declare or write it,
 //! from `rpc://name` to the RPC, from a module id in `groups.json` to the
-//! module, from a custom function call to its code.
+//! module, from a custom function call to its code, from a request's
+//! `endpoint` name to the Endpoint.
 
 use std::path::Path;
 
 use text_size::{TextRange, TextSize};
 
-use super::resolve::{Entity, entity_at, file_range, function_declaration, manifest_member};
+use super::resolve::{
+    Entity, endpoint_reference_at, entity_at, file_range, function_declaration, manifest_member,
+};
 use super::{Definition, NavKind, NavTarget};
 use crate::{Analysis, ComponentKind};
 
@@ -15,6 +18,10 @@ pub(crate) fn goto_definition(
     file: &Path,
     offset: TextSize,
 ) -> Option<Definition> {
+    if let Some((endpoint, origin)) = endpoint_reference_at(analysis, file, offset) {
+        let targets = endpoint_targets(analysis, file, &endpoint);
+        return (!targets.is_empty()).then_some(Definition { origin, targets });
+    }
     let found = entity_at(analysis, file, offset)?;
     let name = found.entity.name().to_owned();
     let targets = match &found.entity {
@@ -77,6 +84,34 @@ fn module_targets(analysis: &Analysis, file: &Path, id: &str) -> Vec<NavTarget> 
                 focus_range: TextRange::empty(full_range.start()),
                 name: id.to_owned(),
                 kind: NavKind::Module,
+            }
+        })
+        .into_iter()
+        .collect()
+}
+
+/// The Endpoint's manifest entry; without a manifest (an exported app), its
+/// communication.
+fn endpoint_targets(analysis: &Analysis, file: &Path, id: &str) -> Vec<NavTarget> {
+    // Endpoints have no navigation kind of their own; they are components
+    // like modules.
+    let kind = NavKind::Module;
+    let declared = manifest_target(analysis, file, ComponentKind::Endpoint, id, kind);
+    if !declared.is_empty() {
+        return declared;
+    }
+    analysis
+        .app(file)
+        .and_then(|app| app.component(ComponentKind::Endpoint, id))
+        .and_then(|endpoint| endpoint.communication())
+        .map(|communication| {
+            let full_range = file_range(analysis, communication);
+            NavTarget {
+                file: communication.to_path_buf(),
+                full_range,
+                focus_range: TextRange::empty(full_range.start()),
+                name: id.to_owned(),
+                kind,
             }
         })
         .into_iter()

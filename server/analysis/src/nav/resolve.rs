@@ -501,6 +501,49 @@ pub(crate) fn manifest_member<'a>(
     Some((manifest, member))
 }
 
+/// The Endpoint a request calls, when the cursor is on its name: the value
+/// of `endpoint`, of `name` in its object form, or of `pagination.endpoint`.
+/// Returns the name and the range of the name in the source.
+pub(crate) fn endpoint_reference_at(
+    analysis: &Analysis,
+    file: &Path,
+    offset: TextSize,
+) -> Option<(String, TextRange)> {
+    if analysis.role(file).kind != RoleKind::Communication {
+        return None;
+    }
+    let cursor = position_at(analysis, file, offset)?;
+    let CursorTarget::StringValue { range, .. } = &cursor.target else {
+        return None;
+    };
+    let root = analysis.root_value(file)?;
+    let ValueKind::String(string) = &cursor.path.resolve(root)?.kind else {
+        return None;
+    };
+    if string.range != *range || string.decoded.as_str().contains("{{") {
+        return None;
+    }
+    let is_key =
+        |segment: &PathSegment, name: &str| matches!(segment, PathSegment::Key(k) if k == name);
+    let segments = cursor.path.segments();
+    let request = match segments {
+        [rest @ .., endpoint, name] if is_key(endpoint, "endpoint") && is_key(name, "name") => rest,
+        [rest @ .., endpoint] if is_key(endpoint, "endpoint") => rest,
+        _ => return None,
+    };
+    let request = match request {
+        [rest @ .., pagination] if is_key(pagination, "pagination") => rest,
+        _ => request,
+    };
+    if !matches!(request, [] | [PathSegment::Index(_)]) {
+        return None;
+    }
+    Some((
+        string.decoded.as_str().to_owned(),
+        string.decoded.content_range(),
+    ))
+}
+
 /// Where to look for the occurrences of a symbol.
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Within<'a> {

@@ -4,6 +4,7 @@
 //! switches (R008) and value kinds (R028). Every key list comes from the
 //! catalogue.
 
+use iml_catalogue::directives::ENDPOINT_PAGINATION_KEYS;
 use iml_catalogue::{
     Directive, EnumId, ExtraKeys, KeyAvailability, KeyLevel, NestedObject, PlaceSet, Requirement,
     ValueShape, enumeration, is_status_code, lookup, nested_key, nested_keys, nested_object,
@@ -224,6 +225,10 @@ pub(crate) fn check_nested(
             if let Some(inner) = &member.value {
                 check_value(ctx, directive, member, inner, places);
             }
+            continue;
+        }
+        // The next-page Endpoint call; `endpoints.rs` checks it.
+        if object == NestedObject::Pagination && ENDPOINT_PAGINATION_KEYS.contains(&name) {
             continue;
         }
         match info.extra_keys {

@@ -9,6 +9,7 @@
 
 mod connection;
 mod context;
+mod endpoints;
 pub(crate) mod fixes;
 mod groups;
 mod iml_refs;
@@ -80,8 +81,11 @@ fn communication(ctx: &mut Ctx, root: &iml_jsonc::Value) {
             let places = module_places(ctx);
             request::check_communication(ctx, root, places);
         }
-        Some(ComponentKind::Rpc | ComponentKind::Endpoint) => {
-            request::check_communication(ctx, root, PlaceSet::RPC)
+        Some(ComponentKind::Rpc) => request::check_communication(ctx, root, PlaceSet::RPC),
+        // Validated like an RPC's request, plus what only Endpoints forbid.
+        Some(ComponentKind::Endpoint) => {
+            request::check_communication(ctx, root, PlaceSet::RPC);
+            endpoints::check_communication(ctx, root);
         }
         Some(ComponentKind::Webhook) => {
             request::check_communication(ctx, root, PlaceSet::WEBHOOK_COMMUNICATION);

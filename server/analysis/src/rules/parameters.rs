@@ -33,6 +33,9 @@ pub(crate) fn check(ctx: &mut Ctx, root: &Value) {
     check_rpc_references(ctx, root);
     if let ValueKind::Array(items) = &root.kind {
         check_list(ctx, items, &scope);
+        if super::endpoints::is_endpoint_parameters(ctx) {
+            super::endpoints::check_top_level(ctx, items);
+        }
         if ctx.role.kind == RoleKind::MappableParams && !items.is_empty() && is_polling_trigger(ctx)
         {
             ctx.emit("P013", ctx.opening(root), "a polling trigger starts the scenario, so nothing can be mapped into it; move these parameters to the static parameters");
@@ -107,6 +110,9 @@ fn check_param(ctx: &mut Ctx, param: &Value, scope: &Scope, needs_name: bool) {
         check_type(ctx, value);
     }
     check_keys(ctx, param, type_name, scope);
+    if super::endpoints::is_endpoint_parameters(ctx) {
+        super::endpoints::check_parameter(ctx, param);
+    }
     if let Some(type_name) = type_name {
         check_validate(ctx, param, type_name);
         check_type_rules(ctx, param, type_name, scope);

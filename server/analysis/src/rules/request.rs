@@ -1,5 +1,6 @@
 //! One request spec (or an array of them): key sets, then the rules that
-//! read several directives together (R005–R009, R020–R024, R027).
+//! read several directives together (R005–R009, R020–R024, R027; the
+//! `endpoint` call rules are in `endpoints.rs`).
 
 use iml_catalogue::{KeyLevel, NestedObject, PlaceSet, ValueShape, lookup, nested_key};
 use iml_jsonc::{Value, ValueKind};
@@ -7,7 +8,7 @@ use iml_lang::parse_template;
 
 use super::context::{Ctx, DiagnosticExt, as_str, get, is_iml, member, members, string};
 use super::fixes::remove_member;
-use super::{keys, response, sanitize};
+use super::{endpoints, keys, response, sanitize};
 use crate::Severity;
 
 /// Where a request stands in its communication.
@@ -67,9 +68,10 @@ pub(crate) fn check_request(ctx: &mut Ctx, request: &Value, places: PlaceSet, po
     let calls_endpoint = get(request, "endpoint").is_some();
     if !has_url && !calls_endpoint && may_be_request_less(places) {
         check_request_less(ctx, request);
-    } else if has_url {
+    } else if has_url && !calls_endpoint {
         check_method_and_body(ctx, request, places);
     }
+    endpoints::check_call(ctx, request, places);
     check_url(ctx, request, places);
     check_repeat(ctx, request);
     if let Some(response) =

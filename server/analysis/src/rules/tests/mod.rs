@@ -4,6 +4,7 @@
 mod config;
 mod connection;
 mod cross_file;
+mod endpoints;
 mod groups;
 mod parameters;
 mod request;
