@@ -818,8 +818,8 @@ pub static RULES: &[Rule] = &[
         .off(),
     r("P015", "endpoint-parameter-without-help", P, E,
         "An Endpoint input or output parameter without `help`.",
-        "Endpoint parameters are read by AI agents, so Make's schema requires a `help` \
-         description on every parameter, nested ones included.",
+        "Make's schema for Endpoint parameters requires a `help` description on every \
+         parameter, nested ones included.",
         r#"// endpoint input
 [{ "name": "query", "type": "text", "label": "Query" }]"#,
         r#"// endpoint input

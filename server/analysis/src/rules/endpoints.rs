@@ -241,7 +241,7 @@ pub(crate) fn check_parameter(ctx: &mut Ctx, param: &Value) {
         ctx.emit(
             "P015",
             range,
-            "an Endpoint parameter needs `help`: AI agents read it to fill the value; add `\"help\": \"…\"` describing it",
+            "an Endpoint parameter needs `help` (Make's schema requires it for Endpoints); add `\"help\": \"…\"` describing it",
         );
     }
 }

@@ -307,8 +307,8 @@ fn endpoint_parameters_need_help_and_no_banner() {
         expect![[r#"
             /app/endpoints/search-items/search-items.input.iml.json
               P016 Error "\"type\"": Endpoint parameters have no `banner`; remove it and put the note in the `help` of the parameter it concerns
-              P015 Error "\"name\"": an Endpoint parameter needs `help`: AI agents read it to fill the value; add `"help": "…"` describing it
-              P015 Error "\"name\"": an Endpoint parameter needs `help`: AI agents read it to fill the value; add `"help": "…"` describing it
+              P015 Error "\"name\"": an Endpoint parameter needs `help` (Make's schema requires it for Endpoints); add `"help": "…"` describing it
+              P015 Error "\"name\"": an Endpoint parameter needs `help` (Make's schema requires it for Endpoints); add `"help": "…"` describing it
               P017 Error "\"schema\"": a top-level `json` parameter of an Endpoint's input must be named `inputSchema`, not `schema`; rename it
                 fix: Rename to `inputSchema`
                 | [
