@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import os
 import pathlib
+import shutil
 from typing import Any, Callable
 
 import pytest
@@ -20,6 +21,7 @@ from pytest_lsp.client import DEFAULT_CLIENT_FEATURES, register_lsp_features
 REPO = pathlib.Path(__file__).resolve().parents[2]
 SERVER = os.environ.get("IML_LS_BIN", str(REPO / "target" / "release" / "iml-ls"))
 TIMEOUT = 15.0
+EXAMPLE_APP = REPO / "examples" / "acme-tasks"
 
 
 def record_diagnostics(client: LanguageClient, params: types.PublishDiagnosticsParams):
@@ -175,6 +177,20 @@ async def start(client: LanguageClient, caps: types.ClientCapabilities, root: pa
             workspace_folders=[types.WorkspaceFolder(uri=root.as_uri(), name="workspace")],
         )
     )
+
+
+async def start_on_example_app(
+    client: LanguageClient, tmp_path: pathlib.Path, caps: types.ClientCapabilities
+) -> pathlib.Path:
+    """Copies the sample app to a temporary folder and opens that folder as
+    the client's workspace (`client.workspace`)."""
+    if not (EXAMPLE_APP / "makecomapp.json").exists():
+        pytest.skip("examples/acme-tasks is not there")
+    app = tmp_path / "acme-tasks"
+    shutil.copytree(EXAMPLE_APP, app)
+    await start(client, caps, app)
+    client.workspace = app
+    return app
 
 
 @pytest_lsp.fixture(config=CONFIG)

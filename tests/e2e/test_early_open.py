@@ -14,20 +14,17 @@ from __future__ import annotations
 
 import asyncio
 import pathlib
-import shutil
 
-import pytest
 import pytest_lsp
 from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient
 
 from conftest import (
     CONFIG,
-    REPO,
     TIMEOUT,
     make_client,
     open_document,
-    start,
+    start_on_example_app,
     wait_for_diagnostics,
 )
 from test_features import (
@@ -41,8 +38,6 @@ from test_features import (
     position_after,
     position_at,
 )
-
-EXAMPLE_APP = REPO / "examples" / "acme-tasks"
 
 
 def make_withholding_client() -> LanguageClient:
@@ -76,12 +71,7 @@ def withholding(load_delay_ms: int) -> ClientServerConfig:
 
 async def start_before_indexing(client: LanguageClient, tmp_path: pathlib.Path):
     """The sample app as the workspace, with indexing held at its first step."""
-    if not (EXAMPLE_APP / "makecomapp.json").exists():
-        pytest.skip("examples/acme-tasks is not there")
-    app = tmp_path / "acme-tasks"
-    shutil.copytree(EXAMPLE_APP, app)
-    await start(client, editor_capabilities(), app)
-    client.workspace = app
+    await start_on_example_app(client, tmp_path, editor_capabilities())
     # Indexing now waits for the client; nothing of the app is loaded.
     await asyncio.wait_for(client.progress_created.wait(), TIMEOUT)
 

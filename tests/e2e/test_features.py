@@ -5,25 +5,21 @@ quick fixes and a diagnostic that follows an edit in another file."""
 from __future__ import annotations
 
 import pathlib
-import shutil
 
-import pytest
 import pytest_lsp
 from lsprotocol import types
 from pytest_lsp import LanguageClient
 
 from conftest import (
     CONFIG,
-    REPO,
     capabilities,
     change,
     open_document,
-    start,
+    start_on_example_app,
     wait_for_diagnostics,
     wait_for_indexing,
 )
 
-EXAMPLE_APP = REPO / "examples" / "acme-tasks"
 MODULE = "modules/list-tasks/list-tasks.communication.iml.json"
 MAPPABLE = "modules/list-tasks/list-tasks.mappable-params.iml.json"
 CONNECTION = "connections/acme-oauth/acme-oauth.oauth-communication.iml.json"
@@ -57,12 +53,7 @@ def editor_capabilities() -> types.ClientCapabilities:
 @pytest_lsp.fixture(config=CONFIG)
 async def acme(lsp_client: LanguageClient, tmp_path: pathlib.Path):
     """The sample app copied to a temporary folder, opened as the workspace."""
-    if not (EXAMPLE_APP / "makecomapp.json").exists():
-        pytest.skip("examples/acme-tasks is not there")
-    app = tmp_path / "acme-tasks"
-    shutil.copytree(EXAMPLE_APP, app)
-    await start(lsp_client, editor_capabilities(), app)
-    lsp_client.workspace = app
+    await start_on_example_app(lsp_client, tmp_path, editor_capabilities())
     # Features read the files that are not open from the index.
     await wait_for_indexing(lsp_client)
     yield

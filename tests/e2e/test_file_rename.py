@@ -7,25 +7,21 @@ from __future__ import annotations
 
 import json
 import pathlib
-import shutil
 
-import pytest
 import pytest_lsp
 from lsprotocol import types
 from pytest_lsp import LanguageClient
 
 from conftest import (
     CONFIG,
-    REPO,
     capabilities,
     change,
     open_document,
-    start,
+    start_on_example_app,
     wait_for_diagnostics,
     wait_for_indexing,
 )
 
-EXAMPLE_APP = REPO / "examples" / "acme-tasks"
 MODULE_DIR = "modules/list-tasks"
 MODULE = f"{MODULE_DIR}/list-tasks.communication.iml.json"
 RENAMED_MODULE = f"{MODULE_DIR}/list-tasks.comm.iml.json"
@@ -41,12 +37,7 @@ def rename_capabilities() -> types.ClientCapabilities:
 @pytest_lsp.fixture(config=CONFIG)
 async def acme(lsp_client: LanguageClient, tmp_path: pathlib.Path):
     """The sample app copied to a temporary folder, opened as the workspace."""
-    if not (EXAMPLE_APP / "makecomapp.json").exists():
-        pytest.skip("examples/acme-tasks is not there")
-    app = tmp_path / "acme-tasks"
-    shutil.copytree(EXAMPLE_APP, app)
-    await start(lsp_client, rename_capabilities(), app)
-    lsp_client.workspace = app
+    await start_on_example_app(lsp_client, tmp_path, rename_capabilities())
     # The manifest is read from the index when it is not open.
     await wait_for_indexing(lsp_client)
     yield

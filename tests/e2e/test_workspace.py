@@ -7,15 +7,21 @@ from __future__ import annotations
 import asyncio
 import json
 import pathlib
-import shutil
 import subprocess
 
-import pytest
 import pytest_lsp
 from lsprotocol import types
 from pytest_lsp import LanguageClient
 
-from conftest import CONFIG, REPO, TIMEOUT, capabilities, open_document, start, wait_for_diagnostics
+from conftest import (
+    CONFIG,
+    TIMEOUT,
+    capabilities,
+    open_document,
+    start,
+    start_on_example_app,
+    wait_for_diagnostics,
+)
 
 
 def write_app(root: pathlib.Path) -> None:
@@ -84,17 +90,9 @@ async def test_watched_file_events_are_taken_without_error(indexed: LanguageClie
     assert result is None
 
 
-EXAMPLE_APP = REPO / "examples" / "acme-tasks"
-
-
 @pytest_lsp.fixture(config=CONFIG)
 async def example(lsp_client: LanguageClient, tmp_path: pathlib.Path):
-    if not (EXAMPLE_APP / "makecomapp.json").exists():
-        pytest.skip("examples/acme-tasks is not there")
-    app = tmp_path / "acme-tasks"
-    shutil.copytree(EXAMPLE_APP, app)
-    await start(lsp_client, capabilities("utf-16"), app)
-    lsp_client.workspace = app
+    await start_on_example_app(lsp_client, tmp_path, capabilities("utf-16"))
     yield
     await lsp_client.shutdown_session()
 

@@ -5,30 +5,10 @@
 use std::fs;
 use std::path::Path;
 
-use iml_cli::{Environment, Outcome, main_for_tests};
+use iml_cli::Outcome;
 
-struct Run {
-    outcome: Outcome,
-    stdout: String,
-    stderr: String,
-}
-
-fn run_in(cwd: &Path, args: &[&str]) -> Run {
-    let environment = Environment {
-        cwd: cwd.to_path_buf(),
-        color: false,
-        progress: false,
-    };
-    let mut stdout = Vec::new();
-    let mut stderr = Vec::new();
-    let argv = std::iter::once("iml-ls check").chain(args.iter().copied());
-    let outcome = main_for_tests(argv, &environment, &mut stdout, &mut stderr);
-    Run {
-        outcome,
-        stdout: String::from_utf8(stdout).expect("output is UTF-8"),
-        stderr: String::from_utf8(stderr).expect("errors are UTF-8"),
-    }
-}
+mod support;
+use support::run_in;
 
 fn write(root: &Path, relative: &str, text: &str) {
     let path = root.join(relative);
