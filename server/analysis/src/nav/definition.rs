@@ -19,7 +19,7 @@ pub(crate) fn goto_definition(
     offset: TextSize,
 ) -> Option<Definition> {
     if let Some((endpoint, origin)) = endpoint_reference_at(analysis, file, offset) {
-        let targets = endpoint_targets(analysis, file, &endpoint);
+        let targets = component_targets(analysis, file, ComponentKind::Endpoint, &endpoint);
         return (!targets.is_empty()).then_some(Definition { origin, targets });
     }
     let found = entity_at(analysis, file, offset)?;
@@ -36,7 +36,7 @@ pub(crate) fn goto_definition(
             })
             .collect(),
         Entity::Rpc(rpc) => rpc_targets(analysis, file, rpc),
-        Entity::Module(module) => module_targets(analysis, file, module),
+        Entity::Module(module) => component_targets(analysis, file, ComponentKind::Module, module),
         Entity::Function(function) => function_targets(analysis, file, function),
     };
     (!targets.is_empty()).then_some(Definition {
@@ -64,18 +64,24 @@ fn rpc_targets(analysis: &Analysis, file: &Path, name: &str) -> Vec<NavTarget> {
     manifest_target(analysis, file, ComponentKind::Rpc, name, NavKind::Rpc)
 }
 
-/// The module's manifest entry, where its id, type and files are declared;
-/// without a manifest (an exported app), its communication.
-fn module_targets(analysis: &Analysis, file: &Path, id: &str) -> Vec<NavTarget> {
-    let declared = manifest_target(analysis, file, ComponentKind::Module, id, NavKind::Module);
+/// A module's or an Endpoint's manifest entry, where its id, type and files
+/// are declared; without a manifest (an exported app), its communication.
+/// Endpoints have no navigation kind of their own: like modules, they are
+/// components an app calls by id.
+fn component_targets(
+    analysis: &Analysis,
+    file: &Path,
+    kind: ComponentKind,
+    id: &str,
+) -> Vec<NavTarget> {
+    let declared = manifest_target(analysis, file, kind, id, NavKind::Module);
     if !declared.is_empty() {
         return declared;
     }
-    let communication = analysis
+    analysis
         .app(file)
-        .and_then(|app| app.component(ComponentKind::Module, id))
-        .and_then(|module| module.communication());
-    communication
+        .and_then(|app| app.component(kind, id))
+        .and_then(|component| component.communication())
         .map(|communication| {
             let full_range = file_range(analysis, communication);
             NavTarget {
@@ -84,34 +90,6 @@ fn module_targets(analysis: &Analysis, file: &Path, id: &str) -> Vec<NavTarget> 
                 focus_range: TextRange::empty(full_range.start()),
                 name: id.to_owned(),
                 kind: NavKind::Module,
-            }
-        })
-        .into_iter()
-        .collect()
-}
-
-/// The Endpoint's manifest entry; without a manifest (an exported app), its
-/// communication.
-fn endpoint_targets(analysis: &Analysis, file: &Path, id: &str) -> Vec<NavTarget> {
-    // Endpoints have no navigation kind of their own; they are components
-    // like modules.
-    let kind = NavKind::Module;
-    let declared = manifest_target(analysis, file, ComponentKind::Endpoint, id, kind);
-    if !declared.is_empty() {
-        return declared;
-    }
-    analysis
-        .app(file)
-        .and_then(|app| app.component(ComponentKind::Endpoint, id))
-        .and_then(|endpoint| endpoint.communication())
-        .map(|communication| {
-            let full_range = file_range(analysis, communication);
-            NavTarget {
-                file: communication.to_path_buf(),
-                full_range,
-                focus_range: TextRange::empty(full_range.start()),
-                name: id.to_owned(),
-                kind,
             }
         })
         .into_iter()
