@@ -67,20 +67,10 @@ fn string_hover(site: &Site<'_>) -> Option<Hover> {
         let rpc = site
             .analysis
             .app(site.path)?
-            .component(crate::ComponentKind::Rpc, name)?;
-        let mut markdown = format!("**RPC `{name}`**");
-        if let Some(label) = &rpc.label {
-            markdown.push_str(&format!(" — {label}"));
-        }
-        if let Some(file) = rpc.communication() {
-            markdown.push_str(&format!(
-                "\n\nCommunication: `{}`",
-                shown_path(file, site.app_root())
-            ));
-        }
+            .component(ComponentKind::Rpc, name)?;
         return Some(Hover {
             range: string.range,
-            markdown,
+            markdown: component_markdown(rpc, site.app_root()),
         });
     }
     let info = keys::key_named(

@@ -345,3 +345,20 @@ fn manifest_keys_that_are_not_components() {
         check_manifest_key(key, expect![["no hover"]]);
     }
 }
+
+#[test]
+fn rpc_reference_shows_the_rpc_like_its_manifest_key() {
+    let params = r#"
+        //- /app/modules/find-contacts/find-contacts.mappable-params.iml.json
+        [{ "name": "owner", "type": "select", "label": "Owner", "options": "rpc://list$0Owners" }]
+        "#;
+    expect![[r#"
+        "rpc://listOwners"
+        **RPC `listOwners`** — List owners
+
+        Connection: `crm`
+
+        Files:
+        - `rpcs/list-owners/list-owners.communication.iml.json` (communication)"#]]
+    .assert_eq(&hover(&fixture(&[CRM_APP, params])));
+}
