@@ -12,6 +12,7 @@ pub mod config;
 mod diagnostics;
 mod file_data;
 mod fix_all;
+pub mod graph;
 mod host;
 mod ide;
 mod json;

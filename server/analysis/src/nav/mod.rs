@@ -11,14 +11,14 @@ mod folding;
 mod highlight;
 mod inlay_hints;
 mod links;
-mod names;
+pub(crate) mod names;
 mod references;
 mod rename;
-mod resolve;
+pub(crate) mod resolve;
 mod selection;
 mod semantic_tokens;
 mod symbols;
-mod walk;
+pub(crate) mod walk;
 
 #[cfg(test)]
 mod tests;
