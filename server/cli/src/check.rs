@@ -173,7 +173,7 @@ fn configs_above(app: &AppPlan) -> Vec<PathBuf> {
 /// sees every listed file that exists. The manifest is read by the analysis
 /// alone: it reports a path leaving the app root (F005) and never resolves
 /// one; the root check here only guarantees that nothing outside is read.
-fn listed_files(analysis: &Analysis, app: &AppPlan) -> Vec<PathBuf> {
+pub(crate) fn listed_files(analysis: &Analysis, app: &AppPlan) -> Vec<PathBuf> {
     let by_role = app
         .other_files
         .iter()

@@ -6,6 +6,7 @@ mod check;
 mod discover;
 mod explain;
 mod fix;
+mod graph;
 mod output;
 mod paths;
 mod read;
@@ -21,6 +22,7 @@ use std::time::Duration;
 use clap::{Args, Parser, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
+pub use graph::{GraphArgs, GraphFormat, graph, run_graph};
 pub use read::MAX_FILE_BYTES;
 pub use report::{CheckReport, FileReport, Finding, FixOutcome, Position, Summary};
 

@@ -27,6 +27,8 @@ struct Cli {
 enum Command {
     /// Check app files and report problems.
     Check(iml_cli::CheckArgs),
+    /// Draw a connection's flow or an app's components (Mermaid, DOT, SVG).
+    Graph(iml_cli::GraphArgs),
     /// Print JSON Schemas of the spec files, for editors without iml-ls.
     Schema(schema::SchemaArgs),
 }
@@ -38,6 +40,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Check(args)) => iml_cli::run_check(&args),
+        Some(Command::Graph(args)) => iml_cli::run_graph(&args),
         Some(Command::Schema(args)) => schema::run(&args),
         None => serve_stdio(),
     }
