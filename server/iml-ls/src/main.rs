@@ -1,6 +1,7 @@
 //! `iml-ls`: the language server for Make custom-app spec files, and its
 //! command-line checks. Stdout belongs to the protocol; logs go to stderr.
 
+mod eval;
 mod schema;
 
 use std::process::ExitCode;
@@ -31,6 +32,8 @@ enum Command {
     Graph(iml_cli::GraphArgs),
     /// Print JSON Schemas of the spec files, for editors without iml-ls.
     Schema(schema::SchemaArgs),
+    /// Print what an IML template gives, as JSON.
+    Eval(eval::EvalArgs),
 }
 
 /// Log level from `IML_LS_LOG` (`error`, `warn`, `info`, `debug`, `trace`, `off`).
@@ -42,6 +45,7 @@ fn main() -> ExitCode {
         Some(Command::Check(args)) => iml_cli::run_check(&args),
         Some(Command::Graph(args)) => iml_cli::run_graph(&args),
         Some(Command::Schema(args)) => schema::run(&args),
+        Some(Command::Eval(args)) => eval::run(&args),
         None => serve_stdio(),
     }
 }
