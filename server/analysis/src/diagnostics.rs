@@ -1,6 +1,7 @@
 use text_size::TextRange;
 
 use crate::Severity;
+pub use iml_catalogue::Safety;
 
 /// One problem found in one file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,6 +17,35 @@ pub struct Diagnostic {
     pub help: Option<String>,
     /// Quick fixes that are clear enough to offer.
     pub fixes: Vec<Fix>,
+}
+
+impl Diagnostic {
+    /// Whether the diagnostic's fixes keep what the app does at run time
+    /// (`None` when it offers none). The rule's entry in the catalogue
+    /// decides; a rule without one counts as unsafe.
+    pub fn fix_safety(&self) -> Option<Safety> {
+        if self.fixes.is_empty() {
+            return None;
+        }
+        Some(if iml_catalogue::fix_is_safe(self.code) {
+            Safety::Safe
+        } else {
+            Safety::Unsafe
+        })
+    }
+
+    /// Whether `iml-ls check --fix` and the editor's fix-all apply this
+    /// diagnostic's fix without being asked for unsafe fixes (the "fixable"
+    /// mark). See [`crate::FixMode`] for the rest.
+    pub fn is_auto_fixable(&self) -> bool {
+        self.is_fixable_in(crate::FixMode::Safe)
+    }
+
+    /// Whether fix-all in `mode` takes this diagnostic's fix (when no other
+    /// fix collides with it).
+    pub fn is_fixable_in(&self, mode: crate::FixMode) -> bool {
+        crate::fix_all::taken_by_fix_all(self, mode)
+    }
 }
 
 /// A quick fix: edits to the same file.

@@ -3,8 +3,10 @@
 //! `iml-ls check --fix` both come through here, so they agree on what is
 //! fixed.
 //!
-//! A fix is taken when its diagnostic offers exactly one (two offers mean a
-//! choice only a person can make), it writes something (a fix that only
+//! A fix is taken when it is safe (the catalogue's `fix_safety` table says
+//! it keeps what the app does at run time; unsafe fixes only with
+//! [`FixMode::WithUnsafe`]), its diagnostic offers exactly one (two offers
+//! mean a choice only a person can make), it writes something (a fix that only
 //! deletes, such as removing a directive a connection may not hold, throws
 //! away text its author may want to move elsewhere, so it stays a quick fix
 //! for a person to choose) and its edits touch nothing a fix taken before it
@@ -22,6 +24,29 @@ use crate::{Analysis, AnalysisHost, Diagnostic, Fix, TextEdit};
 /// reveal another problem with a fix, but chains are short in practice.
 pub const MAX_FIX_ROUNDS: usize = 10;
 
+/// Which fixes fix-all may take.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum FixMode {
+    /// Safe fixes only: the editor's fix-all and `--fix`.
+    #[default]
+    Safe,
+    /// Unsafe fixes too: `--fix --unsafe-fixes`.
+    WithUnsafe,
+}
+
+impl FixMode {
+    fn allows(self, diagnostic: &Diagnostic) -> bool {
+        self == FixMode::WithUnsafe || iml_catalogue::fix_is_safe(diagnostic.code)
+    }
+}
+
+/// Whether fix-all in `mode` takes `diagnostic`'s fix when nothing else
+/// collides with it: one fix, that writes something, of a kind `mode`
+/// allows.
+pub(crate) fn taken_by_fix_all(diagnostic: &Diagnostic, mode: FixMode) -> bool {
+    matches!(diagnostic.fixes.as_slice(), [fix] if !only_deletes(fix)) && mode.allows(diagnostic)
+}
+
 /// The outcome of one fix-all pass over one file.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FixAll {
@@ -32,8 +57,10 @@ pub struct FixAll {
     pub applied: Vec<&'static str>,
     /// Diagnostics with fixes that were left alone: more than one fix to
     /// choose from, a fix that only deletes, or edits that collide with a
-    /// fix already taken.
+    /// fix already taken. Unsafe fixes left alone are not counted here.
     pub skipped: usize,
+    /// Diagnostics whose one fix is unsafe and the mode did not allow.
+    pub unsafe_skipped: usize,
 }
 
 impl FixAll {
@@ -104,10 +131,15 @@ fn well_formed(text: &str, fix: &Fix) -> bool {
         })
 }
 
-/// Chooses the fixes of `diagnostics` (all of one file whose text is
+/// Chooses the safe fixes of `diagnostics` (all of one file whose text is
 /// `text`) that fix-all applies. Pure: no analysis, so any list of
 /// diagnostics can be planned.
 pub fn plan_fix_all(text: &str, diagnostics: &[Diagnostic]) -> FixAll {
+    plan_fix_all_with(text, diagnostics, FixMode::Safe)
+}
+
+/// [`plan_fix_all`], taking unsafe fixes too when `mode` says so.
+pub fn plan_fix_all_with(text: &str, diagnostics: &[Diagnostic], mode: FixMode) -> FixAll {
     let crlf = uses_crlf(text);
     let mut result = FixAll::default();
     let mut candidates: Vec<(TextRange, &Diagnostic, &Fix)> = Vec::new();
@@ -115,6 +147,7 @@ pub fn plan_fix_all(text: &str, diagnostics: &[Diagnostic]) -> FixAll {
         match diagnostic.fixes.as_slice() {
             [] => {}
             [fix] if only_deletes(fix) => result.skipped += 1,
+            [_] if !mode.allows(diagnostic) => result.unsafe_skipped += 1,
             [fix] => match span(fix) {
                 Some(span) if well_formed(text, fix) => candidates.push((span, diagnostic, fix)),
                 _ => result.skipped += 1,
@@ -192,10 +225,15 @@ impl Analysis {
     /// lack its `condition`); one pass does not see it. Callers that can
     /// re-analyse use [`AnalysisHost::fix_all_rounds`].
     pub fn fix_all(&self, path: &Path) -> FixAll {
+        self.fix_all_with(path, FixMode::Safe)
+    }
+
+    /// [`Analysis::fix_all`] in `mode`.
+    pub fn fix_all_with(&self, path: &Path, mode: FixMode) -> FixAll {
         let Some(text) = self.file_text(path) else {
             return FixAll::default();
         };
-        plan_fix_all(text, &self.diagnostics(path))
+        plan_fix_all_with(text, &self.diagnostics(path), mode)
     }
 }
 
@@ -225,7 +263,12 @@ impl AnalysisHost {
     /// (two fixes undoing each other) stops that file at its current text.
     /// All files of a round are planned against the same snapshot, so each
     /// round rebuilds the app model once.
-    pub fn fix_all_rounds(&mut self, paths: &[PathBuf], max_rounds: usize) -> Vec<FixedFile> {
+    pub fn fix_all_rounds(
+        &mut self,
+        paths: &[PathBuf],
+        max_rounds: usize,
+        mode: FixMode,
+    ) -> Vec<FixedFile> {
         let mut fixed: Vec<FixedFile> = Vec::new();
         let mut seen: Vec<HashSet<String>> = paths.iter().map(|_| HashSet::new()).collect();
         let mut active: Vec<usize> = (0..paths.len()).collect();
@@ -239,7 +282,7 @@ impl AnalysisHost {
                 let Some(text) = analysis.file_text(path) else {
                     return false;
                 };
-                let plan = analysis.fix_all(path);
+                let plan = analysis.fix_all_with(path, mode);
                 if plan.is_empty() {
                     return true;
                 }

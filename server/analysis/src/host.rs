@@ -265,6 +265,19 @@ impl Analysis {
         // Make's rules, then the configured severities.
         diagnostics.extend(crate::rules::file_diagnostics(self, path));
         self.rule_config(path).apply(&mut diagnostics);
+        // Every fix must be classified safe or unsafe in the catalogue; the
+        // test suite trips this when a rule gains a fix without an entry.
+        debug_assert!(
+            diagnostics
+                .iter()
+                .all(|d| d.fixes.is_empty() || iml_catalogue::fix_safety(d.code).is_some()),
+            "a fix without a fix_safety entry: {:?}",
+            diagnostics
+                .iter()
+                .filter(|d| !d.fixes.is_empty() && iml_catalogue::fix_safety(d.code).is_none())
+                .map(|d| d.code)
+                .collect::<Vec<_>>()
+        );
         diagnostics.sort_by_key(|diagnostic| (diagnostic.range.start(), diagnostic.range.end()));
         diagnostics
     }

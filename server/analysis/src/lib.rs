@@ -32,8 +32,8 @@ mod tests;
 
 pub use app::{AppLayout, AppModel, Component, OutsidePath};
 pub use config::{CONFIG_FILE_NAME, RuleConfig, RuleLevel};
-pub use diagnostics::{Diagnostic, Fix, TextEdit};
-pub use fix_all::{FixAll, FixedFile, MAX_FIX_ROUNDS, plan_fix_all};
+pub use diagnostics::{Diagnostic, Fix, Safety, TextEdit};
+pub use fix_all::{FixAll, FixMode, FixedFile, MAX_FIX_ROUNDS, plan_fix_all, plan_fix_all_with};
 pub use host::{Analysis, AnalysisHost, EditError};
 pub use ide::{CompletionItem, CompletionKind, Hover, SignatureHelp, snippet_to_plain};
 pub use manifest::{CodePath, Manifest, ManifestComponent};

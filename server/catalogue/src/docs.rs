@@ -15,7 +15,10 @@ pub fn render_rules_markdown() -> String {
     out.push_str(
         "Every diagnostic of iml-ls carries one of these codes. The severity shown is the \
          default; it can be changed per rule in `iml-ls.toml`. Rules marked *off by default* \
-         exist so that the numbering stays stable.\n\n",
+         exist so that the numbering stays stable. A *safe* fix keeps what the app does at run \
+         time, or restores what its author evidently meant; fix-all and `iml-ls check --fix` \
+         apply only those. An *unsafe* fix may change requests, URLs, callbacks or data: it is \
+         applied when chosen as a quick fix, or with `--fix --unsafe-fixes`.\n\n",
     );
     for category in RuleCategory::ALL {
         let _ = writeln!(
@@ -56,11 +59,11 @@ fn table_cell(text: &str) -> String {
 fn render_category(out: &mut String, category: RuleCategory) {
     let in_category: Vec<&Rule> = rules().iter().filter(|r| r.category == category).collect();
     let _ = writeln!(out, "## {}\n", category.title());
-    out.push_str("| Code | Name | Severity | Summary |\n| --- | --- | --- | --- |\n");
+    out.push_str("| Code | Name | Severity | Fix | Summary |\n| --- | --- | --- | --- | --- |\n");
     for rule in &in_category {
         let _ = writeln!(
             out,
-            "| [{}](#{}) | `{}` | {}{} | {} |",
+            "| [{}](#{}) | `{}` | {}{} | {} | {} |",
             rule.code,
             rule.anchor(),
             rule.name,
@@ -70,6 +73,7 @@ fn render_category(out: &mut String, category: RuleCategory) {
             } else {
                 " (off)"
             },
+            rule.fix_safety().map_or("", |fix| fix.safety.as_str()),
             table_cell(rule.summary),
         );
     }
@@ -94,6 +98,9 @@ fn render_rule(out: &mut String, rule: &Rule) {
     }
     let _ = writeln!(out, "Bad:\n\n```jsonc\n{}\n```\n", rule.bad);
     let _ = writeln!(out, "Good:\n\n```jsonc\n{}\n```\n", rule.good);
+    if let Some(fix) = rule.fix_safety() {
+        let _ = writeln!(out, "**Fix:** {}. {}\n", fix.safety.as_str(), fix.reason);
+    }
     let _ = write!(out, "**Basis:** {}", rule.basis);
     if let Some(url) = rule.url {
         let _ = write!(out, " · [Make documentation]({url})");

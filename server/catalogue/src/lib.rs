@@ -8,6 +8,7 @@
 pub mod directives;
 pub mod docs;
 pub mod enums;
+pub mod fix_safety;
 pub mod functions;
 pub mod parameters;
 pub mod places;
@@ -23,6 +24,7 @@ pub use directives::{
     request_keys, response_directive, response_keys,
 };
 pub use enums::{EnumId, EnumValue, Enumeration, Status, enumeration, enumerations};
+pub use fix_safety::{FixSafety, Safety, fix_is_safe, fix_safety};
 pub use functions::{
     Function, FunctionAvailability, FunctionCategory, Param, ValueType, function, functions,
 };

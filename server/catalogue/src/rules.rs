@@ -94,6 +94,11 @@ impl Rule {
     pub fn doc_link(&self) -> String {
         format!("{RULES_DOC_PATH}#{}", self.anchor())
     }
+
+    /// Whether the rule's fix is safe to apply unasked (see `fix_safety`).
+    pub fn fix_safety(&self) -> Option<&'static crate::FixSafety> {
+        crate::fix_safety(self.code)
+    }
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -9,7 +9,8 @@ use std::sync::Arc;
 
 use iml_analysis::config::CONFIG_FILE_NAME;
 use iml_analysis::{
-    Analysis, AnalysisHost, Diagnostic, RoleSource, RuleConfig, Severity, TextRange,
+    Analysis, AnalysisHost, Diagnostic, FixMode, RoleSource, RuleConfig, Safety, Severity,
+    TextRange,
 };
 use indicatif::ProgressBar;
 use rayon::prelude::*;
@@ -24,7 +25,7 @@ use crate::{paths, rules};
 
 /// Checks every planned file; with `fix`, first applies and writes the
 /// fixes of the checked files, and reports what remains.
-pub fn run(plan: &Plan, cwd: &Path, progress: &ProgressBar, fix: bool) -> CheckReport {
+pub fn run(plan: &Plan, cwd: &Path, progress: &ProgressBar, fix: Option<FixMode>) -> CheckReport {
     let checked: Vec<(Vec<FileReport>, FixOutcome)> = plan
         .apps
         .par_iter()
@@ -64,7 +65,7 @@ pub fn run(plan: &Plan, cwd: &Path, progress: &ProgressBar, fix: bool) -> CheckR
     CheckReport {
         files,
         files_checked,
-        fixed: fix.then_some(fixed),
+        fixed: fix.map(|_| fixed),
     }
 }
 
@@ -105,7 +106,7 @@ fn check_app(
     app: &AppPlan,
     cwd: &Path,
     progress: &ProgressBar,
-    fix: bool,
+    fix: Option<FixMode>,
 ) -> (Vec<FileReport>, FixOutcome) {
     let configs = configs_above(app);
     progress.inc_length(configs.len() as u64);
@@ -122,12 +123,12 @@ fn check_app(
     }
 
     let mut fixed = FixOutcome::default();
-    if fix {
+    if let Some(mode) = fix {
         let candidates: Vec<(PathBuf, &str)> = loaded
             .iter()
             .filter_map(|file| Some((file.path.clone(), &**file.text.as_ref().ok()?)))
             .collect();
-        fixed = fix::fix_app(&mut host, app, &candidates, cwd);
+        fixed = fix::fix_app(&mut host, app, &candidates, cwd, mode);
     }
 
     let analysis = host.snapshot();
@@ -140,7 +141,7 @@ fn check_app(
                     &file.path,
                     // After `--fix`, the host holds the text as written.
                     match analysis.file_text(&file.path) {
-                        Some(now) if fix && now != &**text => Arc::from(now),
+                        Some(now) if fix.is_some() && now != &**text => Arc::from(now),
                         _ => text.clone(),
                     },
                     analysis.diagnostics(&file.path),
@@ -204,6 +205,8 @@ fn file_finding(code: &'static str, message: String) -> Finding {
         start: FILE_START,
         end: FILE_START,
         fixes: Vec::new(),
+        auto_fixable: false,
+        needs_unsafe_fixes: false,
     }
 }
 
@@ -241,11 +244,15 @@ fn text_report(
         .into_iter()
         .map(|diagnostic| {
             let range = positions.clamp_range(diagnostic.range);
+            let safety = diagnostic.fix_safety().unwrap_or(Safety::Unsafe);
+            let auto_fixable = diagnostic.is_auto_fixable();
+            let needs_unsafe_fixes = !auto_fixable && diagnostic.is_fixable_in(FixMode::WithUnsafe);
             let fixes = diagnostic
                 .fixes
                 .into_iter()
                 .map(|fix| FixReport {
                     title: fix.title,
+                    safety,
                     edits: fix
                         .edits
                         .into_iter()
@@ -270,6 +277,8 @@ fn text_report(
                 start: positions.position(range.start().into()),
                 end: positions.position(range.end().into()),
                 fixes,
+                auto_fixable,
+                needs_unsafe_fixes,
             }
         })
         .collect();

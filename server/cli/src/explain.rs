@@ -35,6 +35,20 @@ pub fn write(rule: &Rule, out: &mut dyn Write) -> io::Result<()> {
             writeln!(out, "    {line}")?;
         }
     }
+    if let Some(fix) = rule.fix_safety() {
+        writeln!(out)?;
+        let applied = if fix.safety.is_safe() {
+            "`--fix` applies it"
+        } else {
+            "`--fix` applies it only with `--unsafe-fixes`"
+        };
+        writeln!(
+            out,
+            "Fix: {} ({applied}). {}",
+            fix.safety.as_str(),
+            fix.reason
+        )?;
+    }
     if let Some(url) = rule.url {
         writeln!(out)?;
         writeln!(out, "See {url}")?;

@@ -1,4 +1,5 @@
-//! `--fix`: every unambiguous quick fix of the checked files, applied in
+//! `--fix`: every unambiguous safe quick fix (unsafe ones too with
+//! `--unsafe-fixes`) of the checked files, applied in
 //! rounds on the app's analysis host (a fix may reveal another) and written
 //! back. Only the bytes the fixes edit change; a file is written only when
 //! it is inside the app, in the checked scope, and still as it was read.
@@ -7,7 +8,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use iml_analysis::config::is_config_file;
-use iml_analysis::{AnalysisHost, MAX_FIX_ROUNDS};
+use iml_analysis::{AnalysisHost, FixMode, MAX_FIX_ROUNDS};
 
 use crate::discover::AppPlan;
 use crate::paths;
@@ -33,6 +34,7 @@ pub fn fix_app(
     app: &AppPlan,
     candidates: &[(PathBuf, &str)],
     cwd: &Path,
+    mode: FixMode,
 ) -> FixOutcome {
     let real_root = fs::canonicalize(&app.root).ok();
     let (paths, originals): (Vec<PathBuf>, Vec<&str>) = candidates
@@ -41,7 +43,7 @@ pub fn fix_app(
         .map(|(path, text)| (path.clone(), *text))
         .unzip();
     let mut outcome = FixOutcome::default();
-    for file in host.fix_all_rounds(&paths, MAX_FIX_ROUNDS) {
+    for file in host.fix_all_rounds(&paths, MAX_FIX_ROUNDS, mode) {
         let Some(index) = paths.iter().position(|path| path == &file.path) else {
             continue;
         };

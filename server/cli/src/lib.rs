@@ -20,6 +20,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::{Args, Parser, ValueEnum};
+use iml_analysis::FixMode;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 pub use graph::{GraphArgs, GraphFormat, graph, run_graph};
@@ -68,6 +69,11 @@ pub struct CheckArgs {
     /// back, then report the problems that remain.
     #[arg(long)]
     pub fix: bool,
+
+    /// With `--fix`, also apply fixes that may change what the app does at
+    /// run time (see `--explain CODE`).
+    #[arg(long, requires = "fix")]
+    pub unsafe_fixes: bool,
 
     /// Colour human output.
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorWhen::Auto)]
@@ -222,7 +228,12 @@ fn try_check(
 
     let total: usize = plan.apps.iter().map(|app| app.files.len()).sum();
     let progress = progress_bar(environment.progress, total);
-    let report = check::run(&plan, &environment.cwd, &progress, args.fix);
+    let mode = if args.unsafe_fixes {
+        FixMode::WithUnsafe
+    } else {
+        FixMode::Safe
+    };
+    let report = check::run(&plan, &environment.cwd, &progress, args.fix.then_some(mode));
     progress.finish_and_clear();
     if let Some(fixed) = &report.fixed {
         // On stderr: the report on stdout stays the same document in every format.
@@ -230,6 +241,19 @@ fn try_check(
             writeln!(err, "error: could not apply fixes to `{path}`: {reason}")?;
         }
         writeln!(err, "{}", fix_summary(fixed))?;
+        let unsafe_left = report
+            .findings()
+            .filter(|(_, finding)| finding.needs_unsafe_fixes)
+            .count();
+        if unsafe_left > 0 {
+            writeln!(
+                err,
+                "{unsafe_left} more problem{} {} a fix that may change what the app does; apply {} with `--fix --unsafe-fixes`",
+                if unsafe_left == 1 { "" } else { "s" },
+                if unsafe_left == 1 { "has" } else { "have" },
+                if unsafe_left == 1 { "it" } else { "them" },
+            )?;
+        }
     }
     if report.files_checked == 0 {
         writeln!(

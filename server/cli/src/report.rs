@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use iml_analysis::{Severity, TextRange, TextSize};
+use iml_analysis::{Safety, Severity, TextRange, TextSize};
 use line_index::{LineIndex, WideEncoding};
 
 /// A 1-based line and a 1-based column counted in Unicode scalar values
@@ -28,6 +28,9 @@ pub struct FixEdit {
 pub struct FixReport {
     pub title: String,
     pub edits: Vec<FixEdit>,
+    /// Whether the fix keeps what the app does at run time (the
+    /// catalogue's classification of the rule's fixes).
+    pub safety: Safety,
 }
 
 /// One diagnostic ready to print: severity after configuration, range
@@ -43,6 +46,11 @@ pub struct Finding {
     /// Exclusive: the position just after the last character of the range.
     pub end: Position,
     pub fixes: Vec<FixReport>,
+    /// Whether `--fix` applies the fix unasked: one safe fix that writes
+    /// something (see `Diagnostic::is_auto_fixable`).
+    pub auto_fixable: bool,
+    /// Whether `--fix --unsafe-fixes` applies it and `--fix` alone does not.
+    pub needs_unsafe_fixes: bool,
 }
 
 /// Everything reported about one file.
@@ -82,6 +90,7 @@ pub struct CheckReport {
 pub struct FixOutcome {
     /// Fixes applied, over every file and round.
     pub fixes: usize,
+
     /// Displayed paths of the files written, sorted.
     pub files: Vec<String>,
     /// Files whose fixes were not written: displayed path and reason. They
@@ -92,6 +101,7 @@ pub struct FixOutcome {
 impl FixOutcome {
     pub fn merge(&mut self, other: FixOutcome) {
         self.fixes += other.fixes;
+
         self.files.extend(other.files);
         self.failures.extend(other.failures);
     }

@@ -25,10 +25,14 @@ const MODULE: &str = "app/modules/list/list.communication.iml.json";
 const BASE: &str = "app/general/base.iml.json";
 
 /// `tokne` is renamed to `token`, which then needs `"condition": true` (a
-/// second round); the `info` request type `form` is an error without a fix. CR LF breaks.
+/// second round, and an unsafe fix: the token request then runs); the
+/// `info` request type `form` is an error without a fix. CR LF breaks.
 const CONNECTION_TEXT: &str = "{\r\n    // client credentials\r\n    \"tokne\": {\r\n        \"url\": \"https://auth.example.com/token\",\r\n        \"method\": \"POST\",\r\n        \"body\": { \"grant_type\": \"client_credentials\" },\r\n        \"response\": { \"data\": { \"accessToken\": \"{{body.access_token}}\" } },\r\n        \"log\": { \"sanitize\": [\"response.body.access_token\"] }\r\n    },\r\n    \"info\": { \"url\": \"https://api.example.com/me\", \"method\": \"POST\", \"type\": \"form\", \"body\": { \"a\": 1 } }\r\n}\r\n";
 
 const CONNECTION_FIXED: &str = "{\r\n    // client credentials\r\n    \"token\": {\r\n        \"condition\": true,\r\n        \"url\": \"https://auth.example.com/token\",\r\n        \"method\": \"POST\",\r\n        \"body\": { \"grant_type\": \"client_credentials\" },\r\n        \"response\": { \"data\": { \"accessToken\": \"{{body.access_token}}\" } },\r\n        \"log\": { \"sanitize\": [\"response.body.access_token\"] }\r\n    },\r\n    \"info\": { \"url\": \"https://api.example.com/me\", \"method\": \"POST\", \"type\": \"form\", \"body\": { \"a\": 1 } }\r\n}\r\n";
+
+/// What `--fix` alone makes of it: the key renamed, no condition added.
+const CONNECTION_SAFELY_FIXED: &str = "{\r\n    // client credentials\r\n    \"token\": {\r\n        \"url\": \"https://auth.example.com/token\",\r\n        \"method\": \"POST\",\r\n        \"body\": { \"grant_type\": \"client_credentials\" },\r\n        \"response\": { \"data\": { \"accessToken\": \"{{body.access_token}}\" } },\r\n        \"log\": { \"sanitize\": [\"response.body.access_token\"] }\r\n    },\r\n    \"info\": { \"url\": \"https://api.example.com/me\", \"method\": \"POST\", \"type\": \"form\", \"body\": { \"a\": 1 } }\r\n}\r\n";
 
 const MODULE_TEXT: &str = "{\n  \"url\": \"/items\",\n  \"heaers\": { \"accept\": \"application/json\" }, /* typo */\n  \"response\": { \"output\": \"{{body}}\" }\n}";
 
@@ -63,12 +67,36 @@ fn codes(stdout: &str) -> Vec<(String, String)> {
 fn fix_rewrites_the_files_and_reports_what_remains() {
     let dir = workspace();
     let root = dir.path();
-    let run = run_in(root, &["--fix", "--format", "json", "app"]);
+    let safe = run_in(root, &["--fix", "--format", "json", "app"]);
+    assert_eq!(
+        read(root, CONNECTION),
+        CONNECTION_SAFELY_FIXED,
+        "{}",
+        safe.stdout
+    );
+    assert_eq!(read(root, MODULE), MODULE_FIXED);
+    assert_eq!(
+        safe.stderr,
+        "fixed 2 problems in 2 files\n1 more problem has a fix that may change what the app does; apply it with `--fix --unsafe-fixes`\n"
+    );
+    let document: serde_json::Value = serde_json::from_str(&safe.stdout).unwrap();
+    let c002 = document["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "C002")
+        .expect("C002 is left");
+    assert_eq!(c002["fixable"], false);
+    assert_eq!(c002["fixes"][0]["safety"], "unsafe");
 
+    let run = run_in(
+        root,
+        &["--fix", "--unsafe-fixes", "--format", "json", "app"],
+    );
     assert_eq!(read(root, CONNECTION), CONNECTION_FIXED, "{}", run.stdout);
     assert_eq!(read(root, MODULE), MODULE_FIXED);
     assert_eq!(read(root, BASE), BASE_TEXT);
-    assert_eq!(run.stderr, "fixed 3 problems in 2 files\n");
+    assert_eq!(run.stderr, "fixed 1 problem in 1 file\n");
     // Only the unfixable error remains, and it fails the run.
     assert_eq!(
         codes(&run.stdout),
@@ -149,4 +177,55 @@ fn a_linked_file_that_lives_outside_the_app_is_not_written() {
         "fixed nothing: no problem had an unambiguous fix\n"
     );
     assert_eq!(run.outcome, Outcome::ProblemsFound);
+}
+
+/// Copies the sample app under `examples/` into `to`.
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+#[test]
+fn a_legacy_redirect_uri_changes_only_with_unsafe_fixes() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples");
+    copy_dir(&examples, &root.join("examples"));
+    let connection =
+        "examples/acme-tasks/connections/acme-oauth/acme-oauth.oauth-communication.iml.json";
+    let legacy = read(root, connection).replace("oauth.localRedirectUri", "oauth.redirectUri");
+    assert!(legacy.contains("oauth.redirectUri"));
+    write(root, connection, &legacy);
+
+    let safe = run_in(root, &["--fix", "examples"]);
+    assert_eq!(read(root, connection), legacy, "{}", safe.stderr);
+    assert!(
+        safe.stderr.contains("`--fix --unsafe-fixes`"),
+        "{}",
+        safe.stderr
+    );
+    assert!(safe.stdout.contains("C007"), "{}", safe.stdout);
+
+    let opted_in = run_in(root, &["--fix", "--unsafe-fixes", "examples"]);
+    let fixed = read(root, connection);
+    assert!(!fixed.contains("oauth.redirectUri"), "{fixed}");
+    assert_eq!(fixed.matches("oauth.localRedirectUri").count(), 2);
+    assert!(!opted_in.stdout.contains("C007"), "{}", opted_in.stdout);
+}
+
+#[test]
+fn unsafe_fixes_need_fix() {
+    let dir = workspace();
+    let run = run_in(dir.path(), &["--unsafe-fixes", "app"]);
+    assert_eq!(run.outcome, Outcome::Failure);
+    assert!(run.stderr.contains("--fix"), "{}", run.stderr);
+    assert_eq!(read(dir.path(), CONNECTION), CONNECTION_TEXT);
 }

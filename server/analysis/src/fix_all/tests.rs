@@ -9,7 +9,7 @@ use iml_fixture::Fixture;
 use proptest::prelude::*;
 use text_size::{TextRange, TextSize};
 
-use super::{FixAll, MAX_FIX_ROUNDS, plan_fix_all};
+use super::{FixAll, FixMode, MAX_FIX_ROUNDS, plan_fix_all_with};
 use crate::{AnalysisHost, Diagnostic, Fix, Severity, TextEdit};
 
 fn host_from(fixture: &str) -> (AnalysisHost, Vec<PathBuf>) {
@@ -39,7 +39,7 @@ fn render(fixture: &str) -> String {
     let (mut host, paths) = host_from(fixture);
     let first = host.snapshot();
     let passes: Vec<FixAll> = paths.iter().map(|path| first.fix_all(path)).collect();
-    let fixed = host.fix_all_rounds(&paths, MAX_FIX_ROUNDS);
+    let fixed = host.fix_all_rounds(&paths, MAX_FIX_ROUNDS, FixMode::Safe);
     let after = host.snapshot();
     let mut out = String::new();
     for (path, pass) in paths.iter().zip(&passes) {
@@ -125,11 +125,10 @@ fn fixes_of_several_rules_in_several_files() {
               | }
               remaining: C003 I002
             /app/connections/cc/cc.oauth-communication.iml.json
-              first pass: C002 C013 applied, 0 skipped
-              all rounds: C002 C013
+              first pass: C013 applied, 0 skipped
+              all rounds: C013
               | {
               |     "token": {
-              |         "condition": true,
               |         "url": "https://auth.example.com/token",
               |         "method": "POST",
               |         "body": { "grant_type": "client_credentials" },
@@ -137,7 +136,7 @@ fn fixes_of_several_rules_in_several_files() {
               |         "log": { "sanitize": ["response.body.access_token"] }
               |     }
               | }
-              remaining: none
+              remaining: C002
         "#]],
     );
 }
@@ -160,10 +159,9 @@ fn a_fix_that_reveals_another_problem_is_followed_by_a_second_round() {
         expect![[r#"
             /app/connections/cc/cc.oauth-communication.iml.json
               first pass: C001 applied, 0 skipped
-              all rounds: C001 C002
+              all rounds: C001
               | {
               |     "token": {
-              |         "condition": true,
               |         "url": "https://auth.example.com/token",
               |         "method": "POST",
               |         "body": { "grant_type": "client_credentials" },
@@ -171,7 +169,7 @@ fn a_fix_that_reveals_another_problem_is_followed_by_a_second_round() {
               |         "log": { "sanitize": ["response.body.access_token"] }
               |     }
               | }
-              remaining: none
+              remaining: C002
         "#]],
     );
 }
@@ -224,7 +222,12 @@ fn inserted_lines_follow_a_crlf_file() {
     let path = PathBuf::from("/app/connections/cc/cc.oauth-communication.iml.json");
     let mut host = AnalysisHost::new();
     host.set_file(path.clone(), text.to_owned());
-    let fixed = host.fix_all_rounds(std::slice::from_ref(&path), MAX_FIX_ROUNDS);
+    // Adding a condition is unsafe (the token request then runs): opted in.
+    let fixed = host.fix_all_rounds(
+        std::slice::from_ref(&path),
+        MAX_FIX_ROUNDS,
+        FixMode::WithUnsafe,
+    );
     let [file] = fixed.as_slice() else {
         panic!("expected one fixed file, got {fixed:?}");
     };
@@ -236,6 +239,45 @@ fn inserted_lines_follow_a_crlf_file() {
         "every line break stays CR LF: {:?}",
         file.text
     );
+}
+
+#[test]
+fn unsafe_fixes_wait_for_the_opt_in() {
+    // C007's fix changes the callback the provider must know (unsafe);
+    // C013's adds a `log.sanitize` entry (safe).
+    let text = r#"{
+    "authorize": { "url": "https://auth.example.com/authorize", "qs": { "redirect_uri": "{{oauth.redirectUri}}" } },
+    "token": {
+        "url": "https://auth.example.com/token",
+        "method": "POST",
+        "body": { "code": "{{temp.code}}", "redirect_uri": "{{oauth.redirectUri}}" },
+        "response": { "data": { "accessToken": "{{body.access_token}}" } },
+        "log": { "sanitize": [] }
+    }
+}"#;
+    let path = PathBuf::from("/app/connections/o/o.oauth-communication.iml.json");
+    let mut host = AnalysisHost::new();
+    host.set_file(path.clone(), text.to_owned());
+    let analysis = host.snapshot();
+    let safe = analysis.fix_all(&path);
+    assert_eq!(safe.applied, ["C013"]);
+    assert_eq!(safe.unsafe_skipped, 2, "both C007 uses wait");
+    assert!(!safe.apply(text).contains("localRedirectUri"));
+    let all = analysis.fix_all_with(&path, FixMode::WithUnsafe);
+    assert_eq!(all.unsafe_skipped, 0);
+    assert!(all.applied.contains(&"C007"));
+    assert_eq!(all.apply(text).matches("oauth.localRedirectUri").count(), 2);
+    for diagnostic in analysis.diagnostics(&path) {
+        match diagnostic.code {
+            "C007" => {
+                assert_eq!(diagnostic.fix_safety(), Some(crate::Safety::Unsafe));
+                assert!(!diagnostic.is_auto_fixable());
+                assert!(diagnostic.is_fixable_in(FixMode::WithUnsafe));
+            }
+            "C013" => assert!(diagnostic.is_auto_fixable()),
+            _ => {}
+        }
+    }
 }
 
 // Planning alone, on diagnostics made up for the case.
@@ -305,7 +347,10 @@ fn a_diagnostic_with_two_fixes_is_left_for_a_person() {
         12..15 -> "\"c\""
         { "a": "x", "c": "y" }
     "#]]
-    .assert_eq(&show_plan(text, &plan_fix_all(text, &diagnostics)));
+    .assert_eq(&show_plan(
+        text,
+        &plan_fix_all_with(text, &diagnostics, FixMode::WithUnsafe),
+    ));
 }
 
 #[test]
@@ -339,7 +384,10 @@ fn colliding_fixes_keep_the_one_that_starts_first() {
         9..9 -> "a"
         SET678a9
     "#]]
-    .assert_eq(&show_plan(text, &plan_fix_all(text, &diagnostics)));
+    .assert_eq(&show_plan(
+        text,
+        &plan_fix_all_with(text, &diagnostics, FixMode::WithUnsafe),
+    ));
 }
 
 // Invariants on arbitrary input.
@@ -500,7 +548,7 @@ proptest! {
         let plan = host.snapshot().fix_all(&path);
         assert_sound(&text, &plan);
         let _ = plan.apply(&text);
-        let fixed = host.fix_all_rounds(std::slice::from_ref(&path), MAX_FIX_ROUNDS);
+        let fixed = host.fix_all_rounds(std::slice::from_ref(&path), MAX_FIX_ROUNDS, FixMode::Safe);
         prop_assert!(fixed.len() <= 1);
     }
 }
@@ -513,10 +561,10 @@ fn rounds_stop_at_the_limit() {
         { "tokne": { "url": "https://auth.example.com/token", "log": { "sanitize": [] } } }
         "#,
     );
-    let fixed = host.fix_all_rounds(&paths, 1);
+    let fixed = host.fix_all_rounds(&paths, 1, FixMode::Safe);
     assert_eq!(fixed.len(), 1);
     assert_eq!(fixed[0].applied, ["C001"]);
     let left = host.snapshot().diagnostics(&paths[0]);
     assert!(left.iter().any(|d| d.code == "C002"), "{left:?}");
-    assert!(host.fix_all_rounds(&paths, 0).is_empty());
+    assert!(host.fix_all_rounds(&paths, 0, FixMode::Safe).is_empty());
 }

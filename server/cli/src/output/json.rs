@@ -41,6 +41,8 @@ struct Diagnostic<'a> {
     help: Option<&'a str>,
     range: Range,
     fixes: Vec<Fix<'a>>,
+    /// Whether `--fix` applies the fix unasked.
+    fixable: bool,
 }
 
 #[derive(Serialize)]
@@ -59,6 +61,8 @@ struct Point {
 #[derive(Serialize)]
 struct Fix<'a> {
     title: &'a str,
+    /// `safe` or `unsafe`: whether the fix may change what the app does.
+    safety: &'static str,
     edits: Vec<Edit<'a>>,
 }
 
@@ -109,6 +113,7 @@ pub fn write(report: &CheckReport, out: &mut dyn Write) -> io::Result<()> {
                     .iter()
                     .map(|fix| Fix {
                         title: &fix.title,
+                        safety: fix.safety.as_str(),
                         edits: fix
                             .edits
                             .iter()
@@ -122,6 +127,7 @@ pub fn write(report: &CheckReport, out: &mut dyn Write) -> io::Result<()> {
                             .collect(),
                     })
                     .collect(),
+                fixable: finding.auto_fixable,
             })
             .collect(),
     };

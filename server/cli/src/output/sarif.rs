@@ -6,8 +6,8 @@ use std::io::{self, Write};
 
 use iml_analysis::Severity;
 use serde_sarif::sarif::{
-    ArtifactLocation, Location, Message, MultiformatMessageString, PhysicalLocation, Region,
-    ReportingConfiguration, ReportingDescriptor, Result as SarifResult, ResultColumnKind,
+    ArtifactLocation, Location, Message, MultiformatMessageString, PhysicalLocation, PropertyBag,
+    Region, ReportingConfiguration, ReportingDescriptor, Result as SarifResult, ResultColumnKind,
     ResultLevel, Run, SCHEMA_URL, Sarif, Tool, ToolComponent, Version,
 };
 
@@ -94,13 +94,32 @@ fn result(file: &FileReport, finding: &Finding, rule_index: usize) -> SarifResul
                 .build(),
         )
         .build();
-    SarifResult::builder()
+    let builder = SarifResult::builder()
         .rule_id(finding.code)
         .rule_index(rule_index as i64)
         .level(level(finding.severity))
         .message(Message::builder().text(text).build())
-        .locations(vec![location])
-        .build()
+        .locations(vec![location]);
+    match fix_properties(finding) {
+        Some(properties) => builder.properties(properties).build(),
+        None => builder.build(),
+    }
+}
+
+/// For a finding with a fix: whether it is safe, and whether `--fix`
+/// applies it. SARIF has no field for either, so they go in the result's
+/// property bag.
+fn fix_properties(finding: &Finding) -> Option<PropertyBag> {
+    let safety = finding.fixes.first()?.safety;
+    let properties = BTreeMap::from([
+        ("fixSafety".to_owned(), json(safety.as_str())),
+        ("autoFixable".to_owned(), json(finding.auto_fixable)),
+    ]);
+    Some(
+        PropertyBag::builder()
+            .additional_properties(properties)
+            .build(),
+    )
 }
 
 pub fn build(report: &CheckReport) -> Sarif {

@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use iml_analysis::{Diagnostic, TextRange, plan_fix_all};
+use iml_analysis::{Diagnostic, Safety, TextRange, plan_fix_all};
 use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::{
     CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams, CodeActionResponse,
@@ -98,8 +98,14 @@ fn quick_fixes(
                 .iter()
                 .map(|edit| TextEdit::new(doc.range(edit.range), edit.new_text.clone()))
                 .collect();
+            // An unsafe fix says so: the user chooses it knowing it may
+            // change what the app does (fix-all never takes it).
+            let title = match diagnostic.fix_safety() {
+                Some(Safety::Unsafe) => format!("{} (unsafe: may change behaviour)", fix.title),
+                _ => fix.title.clone(),
+            };
             actions.push(CodeActionOrCommand::CodeAction(CodeAction {
-                title: fix.title.clone(),
+                title,
                 kind: Some(CodeActionKind::QUICKFIX),
                 diagnostics: Some(vec![shown.clone()]),
                 edit: Some(workspace_edit(doc, edits)),
