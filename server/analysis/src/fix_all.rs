@@ -104,6 +104,18 @@ fn well_formed(text: &str, fix: &Fix) -> bool {
         })
 }
 
+/// The fix fix-all takes for `diagnostic` of a file holding `text`, with the
+/// span it edits, unless a fix taken before it touches the same text; `None`
+/// when the diagnostic's fixes are left for a person to choose. What a report
+/// calls "fixable" is this function's answer, so it follows whatever fix-all
+/// applies.
+pub fn fix_all_choice<'a>(text: &str, diagnostic: &'a Diagnostic) -> Option<(TextRange, &'a Fix)> {
+    match diagnostic.fixes.as_slice() {
+        [fix] if !only_deletes(fix) && well_formed(text, fix) => Some((span(fix)?, fix)),
+        _ => None,
+    }
+}
+
 /// Chooses the fixes of `diagnostics` (all of one file whose text is
 /// `text`) that fix-all applies. Pure: no analysis, so any list of
 /// diagnostics can be planned.
@@ -112,14 +124,10 @@ pub fn plan_fix_all(text: &str, diagnostics: &[Diagnostic]) -> FixAll {
     let mut result = FixAll::default();
     let mut candidates: Vec<(TextRange, &Diagnostic, &Fix)> = Vec::new();
     for diagnostic in diagnostics {
-        match diagnostic.fixes.as_slice() {
-            [] => {}
-            [fix] if only_deletes(fix) => result.skipped += 1,
-            [fix] => match span(fix) {
-                Some(span) if well_formed(text, fix) => candidates.push((span, diagnostic, fix)),
-                _ => result.skipped += 1,
-            },
-            _ => result.skipped += 1,
+        match fix_all_choice(text, diagnostic) {
+            Some((span, fix)) => candidates.push((span, diagnostic, fix)),
+            None if diagnostic.fixes.is_empty() => {}
+            None => result.skipped += 1,
         }
     }
     candidates.sort_by(|(a, da, fa), (b, db, fb)| {

@@ -32,7 +32,7 @@ mod tests;
 pub use app::{AppLayout, AppModel, Component, OutsidePath};
 pub use config::{CONFIG_FILE_NAME, RuleConfig, RuleLevel};
 pub use diagnostics::{Diagnostic, Fix, TextEdit};
-pub use fix_all::{FixAll, FixedFile, MAX_FIX_ROUNDS, plan_fix_all};
+pub use fix_all::{FixAll, FixedFile, MAX_FIX_ROUNDS, fix_all_choice, plan_fix_all};
 pub use host::{Analysis, AnalysisHost, EditError};
 pub use ide::{CompletionItem, CompletionKind, Hover, SignatureHelp, snippet_to_plain};
 pub use manifest::{CodePath, Manifest, ManifestComponent};

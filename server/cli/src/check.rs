@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use iml_analysis::config::CONFIG_FILE_NAME;
 use iml_analysis::{
-    Analysis, AnalysisHost, Diagnostic, RoleSource, RuleConfig, Severity, TextRange,
+    Analysis, AnalysisHost, Diagnostic, RoleSource, RuleConfig, Severity, TextRange, fix_all_choice,
 };
 use indicatif::ProgressBar;
 use rayon::prelude::*;
@@ -204,6 +204,7 @@ fn file_finding(code: &'static str, message: String) -> Finding {
         start: FILE_START,
         end: FILE_START,
         fixes: Vec::new(),
+        fixable: false,
     }
 }
 
@@ -240,6 +241,7 @@ fn text_report(
     let mut findings: Vec<Finding> = diagnostics
         .into_iter()
         .map(|diagnostic| {
+            let fixable = fix_all_choice(&text, &diagnostic).is_some();
             let range = positions.clamp_range(diagnostic.range);
             let fixes = diagnostic
                 .fixes
@@ -270,6 +272,7 @@ fn text_report(
                 start: positions.position(range.start().into()),
                 end: positions.position(range.end().into()),
                 fixes,
+                fixable,
             }
         })
         .collect();

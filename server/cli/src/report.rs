@@ -43,6 +43,9 @@ pub struct Finding {
     /// Exclusive: the position just after the last character of the range.
     pub end: Position,
     pub fixes: Vec<FixReport>,
+    /// Whether `--fix` applies one of `fixes` (the choice fix-all makes,
+    /// `iml_analysis::fix_all_choice`).
+    pub fixable: bool,
 }
 
 /// Everything reported about one file.
@@ -65,6 +68,8 @@ pub struct Summary {
     pub warnings: usize,
     pub infos: usize,
     pub hints: usize,
+    /// Problems `--fix` can repair.
+    pub fixable: usize,
 }
 
 /// The whole run: files sorted by displayed path, findings sorted by offset.
@@ -110,6 +115,7 @@ impl CheckReport {
                 Severity::Info => summary.infos += 1,
                 Severity::Hint => summary.hints += 1,
             }
+            summary.fixable += usize::from(finding.fixable);
         }
         summary
     }
