@@ -14,6 +14,9 @@ cargo fmt --all --check
 step "cargo clippy"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
+step "crates can be packaged (cargo package --list)"
+bash tests/package.sh
+
 step "cargo test (unit, fixture and property tests)"
 cargo test --workspace --locked
 

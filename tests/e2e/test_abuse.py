@@ -334,7 +334,7 @@ async def test_watched_file_events_for_odd_uris(utf16: LanguageClient):
         "file:///",
         (utf16.workspace / "no" / "such" / "dir.iml.json").as_uri(),
         (utf16.workspace / "general").as_uri(),
-        "http://example.invalid/x.iml.json",
+        "http://host.test/x.iml.json",
     ]
     utf16.workspace_did_change_watched_files(
         types.DidChangeWatchedFilesParams(

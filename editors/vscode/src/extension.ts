@@ -42,6 +42,7 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
     extensionPath: context.extensionPath,
     workspaceFolder: vscode.workspace.workspaceFolders?.[0]?.uri.fsPath,
     platform: process.platform,
+    arch: process.arch,
     pathEnv: process.env.PATH,
     pathExtEnv: process.env.PATHEXT,
   });
@@ -57,6 +58,9 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
     return;
   }
 
+  for (const note of resolution.notes) {
+    output?.appendLine(`[start] ${note}`);
+  }
   output?.appendLine(`[start] ${resolution.path} ${SERVER_ARGS.join(" ")} (from ${resolution.source})`);
   const executable = { command: resolution.path, args: [...SERVER_ARGS] };
   const serverOptions: ServerOptions = { run: executable, debug: executable };

@@ -4,10 +4,12 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 
+import { binaryPlatform, describePlatform, readHeader } from "./binaryPlatform";
+
 export type ServerSource = "setting" | "bundled" | "path";
 
 export type ServerResolution =
-  | { kind: "found"; path: string; source: ServerSource }
+  | { kind: "found"; path: string; source: ServerSource; notes: string[] }
   | { kind: "error"; message: string; tried: string[] };
 
 export interface ResolveInput {
@@ -18,12 +20,16 @@ export interface ResolveInput {
   /** First workspace folder, used to resolve a relative `imlLs.server.path`. */
   workspaceFolder?: string;
   platform: NodeJS.Platform;
+  /** `process.arch` of the running editor; the bundled binary must be built for it. */
+  arch: string;
   /** The `PATH` environment variable. */
   pathEnv: string | undefined;
   /** The `PATHEXT` environment variable (Windows only). */
   pathExtEnv?: string;
   homeDir?: string;
   isExecutableFile?: (candidate: string) => boolean;
+  /** The first bytes of a file (tests pass their own). */
+  readHeader?: (candidate: string) => Uint8Array | undefined;
 }
 
 export const SERVER_ARGS: readonly string[] = ["--stdio"];
@@ -91,7 +97,7 @@ export function resolveServerPath(input: ResolveInput): ServerResolution {
   if (configured) {
     const candidate = expandConfiguredPath(configured, input, pathApi);
     if (isExecutable(candidate)) {
-      return { kind: "found", path: candidate, source: "setting" };
+      return { kind: "found", path: candidate, source: "setting", notes: [] };
     }
     return {
       kind: "error",
@@ -105,20 +111,31 @@ export function resolveServerPath(input: ResolveInput): ServerResolution {
   const tried: string[] = [];
   const bundled = pathApi.join(input.extensionPath, "server", binaryName(input.platform));
   tried.push(bundled);
+  const notes: string[] = [];
   if (isExecutable(bundled)) {
-    return { kind: "found", path: bundled, source: "bundled" };
+    const header = (input.readHeader ?? readHeader)(bundled);
+    const built = header ? binaryPlatform(header) : undefined;
+    if (built?.platform === input.platform && built.arch === input.arch) {
+      return { kind: "found", path: bundled, source: "bundled", notes };
+    }
+    notes.push(
+      `The bundled server ${bundled} is built for ${describePlatform(built)}, not for ` +
+        `${input.platform}-${input.arch}, so it is not used; looking for iml-ls on PATH instead.`,
+    );
   }
 
   for (const candidate of pathCandidates(input, pathApi)) {
     tried.push(candidate);
     if (isExecutable(candidate)) {
-      return { kind: "found", path: candidate, source: "path" };
+      return { kind: "found", path: candidate, source: "path", notes };
     }
   }
 
   return {
     kind: "error",
     tried,
-    message: `The iml-ls language server was not found (no imlLs.server.path setting, no bundled binary, not on PATH). ${INSTALL_HINT}`,
+    message:
+      `${notes.join(" ")}${notes.length ? " " : ""}The iml-ls language server was not found ` +
+      `(no imlLs.server.path setting, no bundled binary for this platform, not on PATH). ${INSTALL_HINT}`,
   };
 }

@@ -131,6 +131,24 @@ fn well_formed(text: &str, fix: &Fix) -> bool {
         })
 }
 
+/// The fix fix-all takes for `diagnostic` of a file holding `text` under
+/// `mode`, with the span it edits; `None` when the diagnostic's fixes are left
+/// for a person to choose or need `--unsafe-fixes`. What a report calls
+/// "fixable" is this function's answer, so it follows whatever fix-all applies.
+/// (Overlap with a fix taken before it is decided later, by the plan.)
+pub fn fix_all_choice<'a>(
+    text: &str,
+    diagnostic: &'a Diagnostic,
+    mode: FixMode,
+) -> Option<(TextRange, &'a Fix)> {
+    match diagnostic.fixes.as_slice() {
+        [fix] if !only_deletes(fix) && mode.allows(diagnostic) && well_formed(text, fix) => {
+            Some((span(fix)?, fix))
+        }
+        _ => None,
+    }
+}
+
 /// Chooses the safe fixes of `diagnostics` (all of one file whose text is
 /// `text`) that fix-all applies. Pure: no analysis, so any list of
 /// diagnostics can be planned.

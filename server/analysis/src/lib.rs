@@ -33,7 +33,9 @@ mod tests;
 pub use app::{AppLayout, AppModel, Component, OutsidePath};
 pub use config::{CONFIG_FILE_NAME, RuleConfig, RuleLevel};
 pub use diagnostics::{Diagnostic, Fix, Safety, TextEdit};
-pub use fix_all::{FixAll, FixMode, FixedFile, MAX_FIX_ROUNDS, plan_fix_all, plan_fix_all_with};
+pub use fix_all::{
+    FixAll, FixMode, FixedFile, MAX_FIX_ROUNDS, fix_all_choice, plan_fix_all, plan_fix_all_with,
+};
 pub use host::{Analysis, AnalysisHost, EditError};
 pub use ide::{CompletionItem, CompletionKind, Hover, SignatureHelp, snippet_to_plain};
 pub use manifest::{CodePath, Manifest, ManifestComponent};

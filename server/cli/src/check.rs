@@ -10,7 +10,7 @@ use std::sync::Arc;
 use iml_analysis::config::CONFIG_FILE_NAME;
 use iml_analysis::{
     Analysis, AnalysisHost, Diagnostic, FixMode, RoleSource, RuleConfig, Safety, Severity,
-    TextRange,
+    TextRange, fix_all_choice,
 };
 use indicatif::ProgressBar;
 use rayon::prelude::*;
@@ -245,7 +245,7 @@ fn text_report(
         .map(|diagnostic| {
             let range = positions.clamp_range(diagnostic.range);
             let safety = diagnostic.fix_safety().unwrap_or(Safety::Unsafe);
-            let auto_fixable = diagnostic.is_auto_fixable();
+            let auto_fixable = fix_all_choice(&text, &diagnostic, FixMode::Safe).is_some();
             let needs_unsafe_fixes = !auto_fixable && diagnostic.is_fixable_in(FixMode::WithUnsafe);
             let fixes = diagnostic
                 .fixes

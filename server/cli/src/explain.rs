@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 
 use crate::report::severity_name;
-use crate::rules::Rule;
+use crate::rules::{self, Rule};
 
 pub fn write(rule: &Rule, out: &mut dyn Write) -> io::Result<()> {
     writeln!(
@@ -49,10 +49,11 @@ pub fn write(rule: &Rule, out: &mut dyn Write) -> io::Result<()> {
             fix.reason
         )?;
     }
+    writeln!(out)?;
     if let Some(url) = rule.url {
-        writeln!(out)?;
         writeln!(out, "See {url}")?;
     }
+    writeln!(out, "Rule page: {}", rules::help_uri(rule))?;
     writeln!(out)?;
     writeln!(
         out,

@@ -187,8 +187,36 @@ pub fn check(
         Ok(outcome) => outcome,
         Err(error) => {
             let _ = writeln!(err, "error: {error}");
+            if args.explain.is_none() && !matches!(error, RunError::Write(_)) {
+                // A machine reading stdout gets a document it can parse,
+                // with the error in it, rather than nothing.
+                let _ = write_report(
+                    args.format,
+                    &CheckReport::default(),
+                    Some(&error.to_string()),
+                    false,
+                    out,
+                );
+            }
             Outcome::Failure
         }
+    }
+}
+
+fn write_report(
+    format: Format,
+    report: &CheckReport,
+    error: Option<&str>,
+    color: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match format {
+        // People read the error on stderr.
+        Format::Human if error.is_some() => Ok(()),
+        Format::Human => output::human::write(report, color, out),
+        Format::Json => output::json::write(report, error, out),
+        Format::Sarif => output::sarif::write(report, error, out),
+        Format::Github => output::github::write(report, error, out),
     }
 }
 
@@ -198,6 +226,10 @@ enum RunError {
     Discover(#[from] discover::DiscoverError),
     #[error("unknown rule code `{0}`; codes look like `J003` or `C002` (see docs/rules.md)")]
     UnknownRule(String),
+    #[error(
+        "no app and no IML JSON file (*.iml.json, *.imljson, *.iml.jsonc) in {0}; check the path"
+    )]
+    NothingToCheck(String),
     #[error("cannot write the report: {0}")]
     Write(#[from] io::Error),
 }
@@ -256,10 +288,13 @@ fn try_check(
         }
     }
     if report.files_checked == 0 {
-        writeln!(
-            err,
-            "warning: found no app and no IML JSON file (*.iml.json, *.imljson, *.iml.jsonc) to check"
-        )?;
+        // As ESLint does for patterns that match nothing: a mistyped path
+        // must not pass CI.
+        let given: Vec<String> = targets
+            .iter()
+            .map(|(_, shown)| format!("`{shown}`"))
+            .collect();
+        return Err(RunError::NothingToCheck(given.join(", ")));
     }
 
     let color = match args.color {
@@ -267,12 +302,7 @@ fn try_check(
         ColorWhen::Never => false,
         ColorWhen::Auto => environment.color,
     };
-    match args.format {
-        Format::Human => output::human::write(&report, color, out)?,
-        Format::Json => output::json::write(&report, out)?,
-        Format::Sarif => output::sarif::write(&report, out)?,
-        Format::Github => output::github::write(&report, out)?,
-    }
+    write_report(args.format, &report, None, color, out)?;
     let fix_failed = report
         .fixed
         .as_ref()

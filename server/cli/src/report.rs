@@ -46,8 +46,8 @@ pub struct Finding {
     /// Exclusive: the position just after the last character of the range.
     pub end: Position,
     pub fixes: Vec<FixReport>,
-    /// Whether `--fix` applies the fix unasked: one safe fix that writes
-    /// something (see `Diagnostic::is_auto_fixable`).
+    /// Whether `--fix` applies the fix unasked: the choice fix-all makes in its
+    /// safe mode (`iml_analysis::fix_all_choice`).
     pub auto_fixable: bool,
     /// Whether `--fix --unsafe-fixes` applies it and `--fix` alone does not.
     pub needs_unsafe_fixes: bool,
@@ -73,6 +73,8 @@ pub struct Summary {
     pub warnings: usize,
     pub infos: usize,
     pub hints: usize,
+    /// Problems `--fix` can repair.
+    pub fixable: usize,
 }
 
 /// The whole run: files sorted by displayed path, findings sorted by offset.
@@ -120,6 +122,7 @@ impl CheckReport {
                 Severity::Info => summary.infos += 1,
                 Severity::Hint => summary.hints += 1,
             }
+            summary.fixable += usize::from(finding.auto_fixable);
         }
         summary
     }

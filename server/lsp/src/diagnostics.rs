@@ -9,9 +9,9 @@ use tower_lsp_server::ls_types::{
 use crate::positions::{PositionEncoding, range_to_proto};
 
 /// Where each rule's documentation lives; a diagnostic links to
-/// `RULES_DOC_BASE` + its lower-case code. This is the single place to change
-/// when the documentation moves.
-pub const RULES_DOC_BASE: &str = "https://github.com/iml-ls/iml-ls/blob/main/docs/rules.md#";
+/// `RULES_DOC_BASE` + its lower-case code. Derived from the workspace's
+/// `repository`, the project's one canonical URL.
+pub const RULES_DOC_BASE: &str = concat!(env!("CARGO_PKG_REPOSITORY"), "/blob/main/docs/rules.md#");
 
 pub const SOURCE: &str = "iml-ls";
 
@@ -93,7 +93,10 @@ mod tests {
         assert_eq!(converted.source.as_deref(), Some("iml-ls"));
         assert_eq!(
             converted.code_description.unwrap().href.as_str(),
-            "https://github.com/iml-ls/iml-ls/blob/main/docs/rules.md#j001"
+            format!(
+                "{}/blob/main/docs/rules.md#j001",
+                env!("CARGO_PKG_REPOSITORY")
+            )
         );
         assert_eq!(
             converted.message,

@@ -69,7 +69,10 @@ async fn open_pushes_diagnostics_with_the_document_version() {
     assert_eq!(diagnostic["severity"], 1);
     assert_eq!(
         diagnostic["codeDescription"]["href"],
-        "https://github.com/iml-ls/iml-ls/blob/main/docs/rules.md#j001"
+        format!(
+            "{}/blob/main/docs/rules.md#j001",
+            env!("CARGO_PKG_REPOSITORY")
+        )
     );
 }
 

@@ -8,7 +8,11 @@ use iml_analysis::Severity;
 use crate::output::human::summary_line;
 use crate::report::CheckReport;
 
-pub fn write(report: &CheckReport, out: &mut dyn Write) -> io::Result<()> {
+pub fn write(report: &CheckReport, error: Option<&str>, out: &mut dyn Write) -> io::Result<()> {
+    if let Some(error) = error {
+        // An annotation without a file: shown on the run's summary page.
+        writeln!(out, "::error title=iml-ls::{}", escape_data(error))?;
+    }
     for (file, finding) in report.findings() {
         let command = match finding.severity {
             Severity::Error => "error",

@@ -20,7 +20,8 @@ pub fn write(report: &CheckReport, color: bool, out: &mut dyn Write) -> io::Resu
         Renderer::plain()
     };
     for (file, finding) in report.findings() {
-        let rendered = renderer.render(&[group(file, finding)]);
+        let title = title_text(finding);
+        let rendered = renderer.render(&[group(file, finding, &title)]);
         writeln!(out, "{rendered}\n")?;
     }
     write_summary(&report.summary(), color, out)
@@ -35,9 +36,9 @@ fn level(severity: Severity) -> Level<'static> {
     }
 }
 
-fn group<'a>(file: &'a FileReport, finding: &'a Finding) -> Group<'a> {
+fn group<'a>(file: &'a FileReport, finding: &'a Finding, title_text: &'a str) -> Group<'a> {
     let title = level(finding.severity)
-        .primary_title(finding.message.as_str())
+        .primary_title(title_text)
         .id(finding.code);
     let mut group = match &file.text {
         Some(text) => title.element(frame(&file.display, text, finding)),
@@ -50,7 +51,21 @@ fn group<'a>(file: &'a FileReport, finding: &'a Finding) -> Group<'a> {
     if let Some(help) = &finding.help {
         group = group.element(Level::HELP.message(help.as_str()));
     }
+    // Each fix is advice a person can follow, also where `--fix` leaves the
+    // choice to them.
+    for fix in &finding.fixes {
+        group = group.element(Level::HELP.message(fix.title.as_str()));
+    }
     group
+}
+
+/// The title line's text: `[*]` marks a problem `--fix` repairs, as ruff does.
+fn title_text(finding: &Finding) -> String {
+    if finding.auto_fixable {
+        format!("[*] {}", finding.message)
+    } else {
+        finding.message.clone()
+    }
 }
 
 /// The lines the range touches, cut out of the text so that rendering costs
@@ -116,17 +131,25 @@ pub fn summary_line(summary: &Summary) -> String {
     }
 }
 
+/// The line after the summary counting the problems `--fix` repairs.
+pub fn fixable_line(summary: &Summary) -> Option<String> {
+    (summary.fixable > 0).then(|| format!("[*] {} fixable with `--fix`.", summary.fixable))
+}
+
 fn write_summary(summary: &Summary, color: bool, out: &mut dyn Write) -> io::Result<()> {
     let line = summary_line(summary);
-    if !color {
-        return writeln!(out, "{line}");
-    }
-    let style = if summary.errors > 0 {
+    let style = if !color {
+        Style::new()
+    } else if summary.errors > 0 {
         Style::new().bold().fg_color(Some(AnsiColor::Red.into()))
     } else if summary.warnings > 0 {
         Style::new().bold().fg_color(Some(AnsiColor::Yellow.into()))
     } else {
         Style::new().bold().fg_color(Some(AnsiColor::Green.into()))
     };
-    writeln!(out, "{style}{line}{style:#}")
+    writeln!(out, "{style}{line}{style:#}")?;
+    match fixable_line(summary) {
+        Some(fixable) => writeln!(out, "{fixable}"),
+        None => Ok(()),
+    }
 }

@@ -15,6 +15,9 @@ struct Document<'a> {
     tool: Tool,
     summary: Summary,
     diagnostics: Vec<Diagnostic<'a>>,
+    /// Why the run failed (exit code 2); absent when it did not.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -81,7 +84,7 @@ fn point(position: Position) -> Point {
     }
 }
 
-pub fn write(report: &CheckReport, out: &mut dyn Write) -> io::Result<()> {
+pub fn write(report: &CheckReport, error: Option<&str>, out: &mut dyn Write) -> io::Result<()> {
     let summary = report.summary();
     let document = Document {
         version: SCHEMA_VERSION,
@@ -130,6 +133,7 @@ pub fn write(report: &CheckReport, out: &mut dyn Write) -> io::Result<()> {
                 fixable: finding.auto_fixable,
             })
             .collect(),
+        error,
     };
     serde_json::to_writer_pretty(&mut *out, &document).map_err(io::Error::other)?;
     writeln!(out)

@@ -6,9 +6,10 @@ use std::io::{self, Write};
 
 use iml_analysis::Severity;
 use serde_sarif::sarif::{
-    ArtifactLocation, Location, Message, MultiformatMessageString, PhysicalLocation, PropertyBag,
-    Region, ReportingConfiguration, ReportingDescriptor, Result as SarifResult, ResultColumnKind,
-    ResultLevel, Run, SCHEMA_URL, Sarif, Tool, ToolComponent, Version,
+    ArtifactLocation, Invocation, Location, Message, MultiformatMessageString, Notification,
+    PhysicalLocation, PropertyBag, Region, ReportingConfiguration, ReportingDescriptor,
+    Result as SarifResult, ResultColumnKind, ResultLevel, Run, SCHEMA_URL, Sarif, Tool,
+    ToolComponent, Version,
 };
 
 use crate::report::{CheckReport, FileReport, Finding};
@@ -122,7 +123,7 @@ fn fix_properties(finding: &Finding) -> Option<PropertyBag> {
     )
 }
 
-pub fn build(report: &CheckReport) -> Sarif {
+pub fn build(report: &CheckReport, error: Option<&str>) -> Sarif {
     // Only the rules that occur, in code order; results point at them by index.
     let codes: BTreeMap<&str, usize> = {
         let mut codes: Vec<&str> = report.findings().map(|(_, finding)| finding.code).collect();
@@ -149,11 +150,33 @@ pub fn build(report: &CheckReport) -> Sarif {
         .findings()
         .map(|(file, finding)| result(file, finding, codes[finding.code]))
         .collect();
-    let run = Run::builder()
-        .tool(Tool::builder().driver(driver).build())
-        .column_kind(json(ResultColumnKind::UnicodeCodePoints))
-        .results(results)
-        .build();
+    let tool = Tool::builder().driver(driver).build();
+    let column_kind = json(ResultColumnKind::UnicodeCodePoints);
+    let run = match error {
+        None => Run::builder()
+            .tool(tool)
+            .column_kind(column_kind)
+            .results(results)
+            .build(),
+        // A failed run is an unsuccessful invocation with the error as its
+        // notification, so code scanning shows why nothing was checked.
+        Some(error) => Run::builder()
+            .tool(tool)
+            .column_kind(column_kind)
+            .results(results)
+            .invocations(vec![
+                Invocation::builder()
+                    .execution_successful(false)
+                    .tool_execution_notifications(vec![
+                        Notification::builder()
+                            .level(json(ResultLevel::Error))
+                            .message(Message::builder().text(error).build())
+                            .build(),
+                    ])
+                    .build(),
+            ])
+            .build(),
+    };
     Sarif::builder()
         .schema(SCHEMA_URL)
         .version(json(Version::V2_1_0))
@@ -161,8 +184,8 @@ pub fn build(report: &CheckReport) -> Sarif {
         .build()
 }
 
-pub fn write(report: &CheckReport, out: &mut dyn Write) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &build(report)).map_err(io::Error::other)?;
+pub fn write(report: &CheckReport, error: Option<&str>, out: &mut dyn Write) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &build(report, error)).map_err(io::Error::other)?;
     writeln!(out)
 }
 
