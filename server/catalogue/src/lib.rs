@@ -11,6 +11,7 @@ pub mod enums;
 pub mod functions;
 pub mod parameters;
 pub mod places;
+pub mod review;
 pub mod rules;
 pub mod sections;
 pub mod urls;
@@ -31,6 +32,7 @@ pub use parameters::{
     parameter_types,
 };
 pub use places::{ModuleType, Place, PlaceSet};
+pub use review::{FixSafety, Profile, profile};
 pub use rules::{RULES_DOC_PATH, Rule, RuleCategory, rule, rules};
 pub use sections::{OAuthFlavour, Section, SectionInfo, flavour_of_key, section, sections};
 pub use variables::{
