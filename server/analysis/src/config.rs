@@ -4,11 +4,16 @@
 //!
 //! ```toml
 //! [rules]
+//! profile = "review" # optional: a rule profile of the catalogue
+//!
+//! [rules]
 //! C002 = "off"      # or "hint", "info", "warning", "error"
 //! ```
 //!
-//! Precedence: defaults from the catalogue, then the editor settings, then the
-//! nearest `iml-ls.toml` above the file (the project's choice wins).
+//! Precedence: defaults from the catalogue, then the profile (which turns its
+//! rules on and may raise others), then the editor settings, then the
+//! nearest `iml-ls.toml` above the file (the project's choice wins). A level
+//! chosen for a code always beats the profile.
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -16,6 +21,8 @@ use std::path::Path;
 
 use text_size::{TextRange, TextSize};
 use toml::Spanned;
+
+use iml_catalogue::Profile;
 
 use crate::{Analysis, Diagnostic, Severity};
 
@@ -43,12 +50,14 @@ impl RuleLevel {
 }
 
 const LEVEL_CHOICES: &str = "\"off\", \"hint\", \"info\", \"warning\" or \"error\"";
+const PROFILE_CHOICES: &str = "\"review\"";
 
 /// Rule code → level, for the codes a user chose; other codes keep the
 /// catalogue default (and rules that are off by default stay off).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RuleConfig {
     levels: BTreeMap<&'static str, RuleLevel>,
+    profile: Option<&'static Profile>,
 }
 
 impl RuleConfig {
@@ -57,7 +66,22 @@ impl RuleConfig {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.levels.is_empty()
+        self.levels.is_empty() && self.profile.is_none()
+    }
+
+    /// Chooses a profile by name; `false` (and nothing set) for an unknown one.
+    pub fn set_profile(&mut self, name: &str) -> bool {
+        match iml_catalogue::profile(name) {
+            Some(profile) => {
+                self.profile = Some(profile);
+                true
+            }
+            None => false,
+        }
+    }
+
+    pub fn profile(&self) -> Option<&'static Profile> {
+        self.profile
     }
 
     /// Sets a rule's level; `false` (and nothing set) for an unknown code.
@@ -83,15 +107,26 @@ impl RuleConfig {
         match self.level(code) {
             Some(RuleLevel::Off) => None,
             Some(RuleLevel::On(severity)) => Some(severity),
+            None if self.profile.is_some_and(|profile| profile.enables(code)) => {
+                Some(self.raised(code, default))
+            }
             None if iml_catalogue::rule(code).is_some_and(|rule| !rule.enabled_by_default) => None,
-            None => Some(default),
+            None => Some(self.raised(code, default)),
         }
+    }
+
+    fn raised(&self, code: &str, severity: Severity) -> Severity {
+        self.profile
+            .map_or(severity, |profile| profile.raise(code, severity))
     }
 
     /// `other`'s choices override this one's.
     pub fn merge(&mut self, other: &RuleConfig) {
         self.levels
             .extend(other.levels.iter().map(|(code, level)| (*code, *level)));
+        if other.profile.is_some() {
+            self.profile = other.profile;
+        }
     }
 
     pub fn merged(&self, other: &RuleConfig) -> RuleConfig {
@@ -119,6 +154,17 @@ impl RuleConfig {
         let settings = settings.get("imlLs").unwrap_or(settings);
         let mut config = RuleConfig::default();
         let mut problems = Vec::new();
+        match settings.get("profile") {
+            None | Some(serde_json::Value::Null) => {}
+            Some(serde_json::Value::String(name)) if name.trim().is_empty() => {}
+            Some(value) => {
+                if !value.as_str().is_some_and(|name| config.set_profile(name)) {
+                    problems.push(format!(
+                        "unknown profile {value} in `imlLs.profile`: use {PROFILE_CHOICES}"
+                    ));
+                }
+            }
+        }
         let Some(rules) = settings.get("rules") else {
             return (config, problems);
         };
@@ -148,9 +194,14 @@ impl RuleConfig {
     /// (a file that is not valid TOML applies nothing).
     pub fn from_toml(text: &str) -> (RuleConfig, Vec<Diagnostic>) {
         type Table = BTreeMap<Spanned<String>, Spanned<toml::Value>>;
+        /// The second read: only `[rules]`, with the span of every entry.
+        #[derive(serde::Deserialize)]
+        struct RulesOnly {
+            rules: Option<Table>,
+        }
         let mut config = RuleConfig::default();
         let mut problems = Vec::new();
-        let top: BTreeMap<Spanned<String>, Spanned<Table>> = match toml::from_str(text) {
+        let top: Table = match toml::from_str(text) {
             Ok(top) => top,
             Err(error) => {
                 let message = format!(
@@ -161,35 +212,46 @@ impl RuleConfig {
                 return (config, problems);
             }
         };
-        for (section, table) in top {
-            if section.get_ref() != "rules" {
-                let message = format!(
-                    "unknown section `[{}]` in {CONFIG_FILE_NAME}; only `[rules]` is read",
-                    section.get_ref()
-                );
-                problems.push(config_problem(text, section.span(), message));
-                continue;
-            }
-            for (code, value) in table.into_inner() {
-                let level = match value.get_ref() {
-                    toml::Value::String(name) => RuleLevel::parse(name),
-                    _ => None,
-                };
-                let Some(level) = level else {
-                    let message = format!(
-                        "invalid level for `{}`: use {LEVEL_CHOICES}",
-                        code.get_ref()
-                    );
+        let mut rules_table = false;
+        for (key, value) in &top {
+            match (key.get_ref().as_str(), value.get_ref()) {
+                ("profile", toml::Value::String(name)) if config.set_profile(name) => {}
+                ("profile", _) => {
+                    let message = format!("unknown profile: use {PROFILE_CHOICES}");
                     problems.push(config_problem(text, value.span(), message));
-                    continue;
-                };
-                if !config.set(code.get_ref(), level) {
-                    let message = format!(
-                        "unknown rule code `{}`; codes look like `C002` (see docs/rules.md)",
-                        code.get_ref()
-                    );
-                    problems.push(config_problem(text, code.span(), message));
                 }
+                ("rules", toml::Value::Table(_)) => rules_table = true,
+                (name, _) => {
+                    let message = format!(
+                        "unknown setting `{name}` in {CONFIG_FILE_NAME}; only `profile = \"…\"` and `[rules]` are read"
+                    );
+                    problems.push(config_problem(text, key.span(), message));
+                }
+            }
+        }
+        let rules = match toml::from_str::<RulesOnly>(text) {
+            Ok(RulesOnly { rules: Some(rules) }) if rules_table => rules,
+            _ => return (config, problems),
+        };
+        for (code, value) in rules {
+            let level = match value.get_ref() {
+                toml::Value::String(name) => RuleLevel::parse(name),
+                _ => None,
+            };
+            let Some(level) = level else {
+                let message = format!(
+                    "invalid level for `{}`: use {LEVEL_CHOICES}",
+                    code.get_ref()
+                );
+                problems.push(config_problem(text, value.span(), message));
+                continue;
+            };
+            if !config.set(code.get_ref(), level) {
+                let message = format!(
+                    "unknown rule code `{}`; codes look like `C002` (see docs/rules.md)",
+                    code.get_ref()
+                );
+                problems.push(config_problem(text, code.span(), message));
             }
         }
         (config, problems)
@@ -277,7 +339,7 @@ mod tests {
         let (config, problems) = RuleConfig::from_toml(text);
         expect_test::expect![[r#"
             [
-                "F004 \"lint\": unknown section `[lint]` in iml-ls.toml; only `[rules]` is read",
+                "F004 \"lint\": unknown setting `lint` in iml-ls.toml; only `profile = \"…\"` and `[rules]` are read",
                 "F004 \"\\\"loud\\\"\": invalid level for `C002`: use \"off\", \"hint\", \"info\", \"warning\" or \"error\"",
                 "F004 \"Z999\": unknown rule code `Z999`; codes look like `C002` (see docs/rules.md)",
             ]
@@ -314,6 +376,43 @@ mod tests {
         let merged = from_settings.merged(&from_file);
         assert_eq!(merged.level("C002"), Some(RuleLevel::On(Severity::Error)));
         assert_eq!(merged.level("R024"), Some(RuleLevel::On(Severity::Warning)));
+    }
+
+    #[test]
+    fn the_review_profile_turns_its_rules_on_and_only_raises() {
+        let (config, problems) =
+            RuleConfig::from_toml("profile = \"review\"\n[rules]\nV002 = \"off\"\n");
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(
+            config.severity_of("V001", Severity::Warning),
+            Some(Severity::Warning)
+        );
+        assert_eq!(config.severity_of("V002", Severity::Warning), None);
+        assert_eq!(
+            config.severity_of("C013", Severity::Warning),
+            Some(Severity::Error)
+        );
+        assert_eq!(
+            config.severity_of("C002", Severity::Warning),
+            Some(Severity::Warning)
+        );
+        // Without the profile the review rules stay off.
+        assert_eq!(
+            RuleConfig::default().severity_of("V001", Severity::Warning),
+            None
+        );
+        let (bad, problems) = RuleConfig::from_toml("profile = \"strict\"\n");
+        assert_eq!(bad.profile(), None);
+        assert_eq!(problems.len(), 1);
+        let (from_settings, problems) =
+            RuleConfig::from_settings(&serde_json::json!({ "imlLs": { "profile": "review" } }));
+        assert!(problems.is_empty());
+        assert_eq!(from_settings.profile().map(|p| p.name), Some("review"));
+        let (_, problems) = RuleConfig::from_settings(&serde_json::json!({ "profile": 3 }));
+        assert_eq!(problems.len(), 1);
+        // The file's profile survives merging settings without one.
+        let merged = RuleConfig::default().merged(&config);
+        assert!(merged.profile().is_some());
     }
 
     #[test]

@@ -21,6 +21,7 @@ mod manifest;
 mod metadata;
 pub mod nav;
 mod paths;
+mod review;
 mod roles;
 mod rules;
 pub mod schema;

@@ -70,6 +70,8 @@ fn render_category(out: &mut String, category: RuleCategory) {
             rule.severity.as_str(),
             if rule.enabled_by_default {
                 ""
+            } else if rule.category == RuleCategory::Review {
+                " (review)"
             } else {
                 " (off)"
             },
@@ -87,7 +89,9 @@ fn render_rule(out: &mut String, rule: &Rule) {
     let _ = writeln!(out, "<a id=\"{}\"></a>\n", rule.anchor());
     let _ = writeln!(out, "### {} `{}`\n", rule.code, rule.name);
     let _ = write!(out, "**Severity:** {}", rule.severity.as_str());
-    if !rule.enabled_by_default {
+    if rule.category == RuleCategory::Review {
+        out.push_str(" (off by default; on in the `review` profile, see [review.md](review.md))");
+    } else if !rule.enabled_by_default {
         out.push_str(" (off by default)");
     }
     out.push_str("\n\n");
@@ -96,8 +100,8 @@ fn render_rule(out: &mut String, rule: &Rule) {
     if let Some(rationale) = rule.rationale {
         let _ = writeln!(out, "**Why this severity:** {rationale}\n");
     }
-    let _ = writeln!(out, "Bad:\n\n```jsonc\n{}\n```\n", rule.bad);
-    let _ = writeln!(out, "Good:\n\n```jsonc\n{}\n```\n", rule.good);
+    let _ = writeln!(out, "❌ Bad:\n\n```jsonc\n{}\n```\n", rule.bad);
+    let _ = writeln!(out, "✅ Good:\n\n```jsonc\n{}\n```\n", rule.good);
     if let Some(fix) = rule.fix_safety() {
         let _ = writeln!(out, "**Fix:** {}. {}\n", fix.safety.as_str(), fix.reason);
     }

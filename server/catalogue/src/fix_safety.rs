@@ -193,6 +193,21 @@ pub static FIX_SAFETY: &[FixSafety] = &[
         "Points the reference at the Endpoint spelt nearly alike: a different \
          Endpoint is called.",
     ),
+    safe(
+        "V001",
+        "Changes the letter case of a module's label, which only the scenario editor shows; \
+         no request reads it.",
+    ),
+    unsafe_(
+        "V010",
+        "Adds a `limit` parameter: it appears in the module's form and, once `response.limit` \
+         reads it, caps how many bundles a run returns.",
+    ),
+    safe(
+        "V016",
+        "Adds a `log.sanitize` entry to Base: it hides a value in logs only, requests are sent \
+         unchanged.",
+    ),
 ];
 
 /// The classification of `code`'s fixes; `None` for a rule without one.

@@ -12,6 +12,7 @@ pub mod fix_safety;
 pub mod functions;
 pub mod parameters;
 pub mod places;
+pub mod review;
 pub mod rules;
 pub mod sections;
 pub mod urls;
@@ -33,6 +34,7 @@ pub use parameters::{
     parameter_types,
 };
 pub use places::{ModuleType, Place, PlaceSet};
+pub use review::{Profile, profile};
 pub use rules::{RULES_DOC_PATH, Rule, RuleCategory, rule, rules};
 pub use sections::{OAuthFlavour, Section, SectionInfo, flavour_of_key, section, sections};
 pub use variables::{

@@ -23,10 +23,12 @@ pub enum RuleCategory {
     CrossFile,
     /// `F…`: files and configuration.
     File,
+    /// `V…`: Make's app-review guidelines, on in the `review` profile (`review.rs`).
+    Review,
 }
 
 impl RuleCategory {
-    pub const ALL: [RuleCategory; 7] = [
+    pub const ALL: [RuleCategory; 8] = [
         RuleCategory::Jsonc,
         RuleCategory::Iml,
         RuleCategory::Connection,
@@ -34,6 +36,7 @@ impl RuleCategory {
         RuleCategory::Parameter,
         RuleCategory::CrossFile,
         RuleCategory::File,
+        RuleCategory::Review,
     ];
 
     pub const fn prefix(self) -> char {
@@ -45,6 +48,7 @@ impl RuleCategory {
             RuleCategory::Parameter => 'P',
             RuleCategory::CrossFile => 'X',
             RuleCategory::File => 'F',
+            RuleCategory::Review => 'V',
         }
     }
 
@@ -57,6 +61,7 @@ impl RuleCategory {
             RuleCategory::Parameter => "Parameters",
             RuleCategory::CrossFile => "Cross-file",
             RuleCategory::File => "Files and configuration",
+            RuleCategory::Review => "App review (profile `review`)",
         }
     }
 }
@@ -102,7 +107,7 @@ impl Rule {
 }
 
 #[allow(clippy::too_many_arguments)]
-const fn r(
+pub(crate) const fn r(
     code: &'static str,
     name: &'static str,
     category: RuleCategory,
@@ -130,15 +135,15 @@ const fn r(
 }
 
 impl Rule {
-    const fn why(mut self, rationale: &'static str) -> Self {
+    pub(crate) const fn why(mut self, rationale: &'static str) -> Self {
         self.rationale = Some(rationale);
         self
     }
-    const fn url(mut self, url: &'static str) -> Self {
+    pub(crate) const fn url(mut self, url: &'static str) -> Self {
         self.url = Some(url);
         self
     }
-    const fn off(mut self) -> Self {
+    pub(crate) const fn off(mut self) -> Self {
         self.enabled_by_default = false;
         self
     }
@@ -953,12 +958,21 @@ pub static RULES: &[Rule] = &[
         "Tooling"),
 ];
 
-pub fn rules() -> &'static [Rule] {
+/// Every rule: this table, then the review profile's (`review.rs`).
+static ALL_RULES: std::sync::LazyLock<Vec<Rule>> = std::sync::LazyLock::new(|| {
     RULES
+        .iter()
+        .chain(crate::review::REVIEW_RULES)
+        .copied()
+        .collect()
+});
+
+pub fn rules() -> &'static [Rule] {
+    &ALL_RULES
 }
 
 pub fn rule(code: &str) -> Option<&'static Rule> {
-    RULES.iter().find(|r| r.code.eq_ignore_ascii_case(code))
+    rules().iter().find(|r| r.code.eq_ignore_ascii_case(code))
 }
 
 #[cfg(test)]

@@ -58,6 +58,22 @@ apps_doc! {
     INTERFACE = "component-blocks/interface";
     MAPPABLE_PARAMETERS = "component-blocks/mappable-parameters";
     LOCAL_DEVELOPMENT = "get-started/make-apps-editor/apps-sdk/local-development-for-apps";
+    // App review and best practices: the pages the `review` profile cites.
+    REVIEW_PREREQUISITES = "app-review/prerequisites";
+    BP_MODULE_LABELS = "best-practices/naming-conventions/modules/module-labels";
+    BP_MODULE_DESCRIPTIONS = "best-practices/naming-conventions/modules/module-descriptions";
+    BP_PARAMETER_LABELS = "best-practices/naming-conventions/input-parameters/parameter-labels";
+    BP_GROUPS = "best-practices/naming-conventions/groups";
+    BP_MODULE_TYPES = "best-practices/modules/module-types";
+    BP_SEARCH_MODULES = "best-practices/modules/search-modules";
+    BP_TRIGGER_MODULES = "best-practices/trigger-modules";
+    BP_BASE_URL = "best-practices/base/base-url";
+    BP_BASE_SANITIZATION = "best-practices/base/authorization-and-sanitization";
+    BP_BASE_ERRORS = "best-practices/base/error-handling";
+    BP_BASE_429 = "best-practices/base/429-error-handling";
+    BP_CONNECTIONS = "best-practices/connections";
+    BP_EDITABLE_CONNECTION = "best-practices/connections/editable-connection";
+    BP_RPCS = "best-practices/remote-procedure-calls";
 }
 
 /// The page of one parameter type, e.g. `block-elements/parameters/select`.

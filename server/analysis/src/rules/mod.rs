@@ -8,7 +8,7 @@
 //! enough to keep cross-file results consistent.
 
 mod connection;
-mod context;
+pub(crate) mod context;
 mod endpoints;
 pub(crate) mod fixes;
 mod groups;
@@ -19,7 +19,7 @@ mod oauth_flow;
 mod parameters;
 mod request;
 mod response;
-mod sanitize;
+pub(crate) mod sanitize;
 mod scopes;
 mod suggest;
 mod value_types;

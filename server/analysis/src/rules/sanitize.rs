@@ -196,6 +196,12 @@ pub(crate) fn check_connection_request(ctx: &mut Ctx, request: &Value, section: 
         // The browser is redirected there; nothing is logged from Make's side.
         return;
     }
+    check_secrets_sanitized(ctx, request, "C013");
+}
+
+/// Every secret `request` sends or receives has a `log.sanitize` path in it;
+/// reported under `code` (C013 for connections, V016 for Base).
+pub(crate) fn check_secrets_sanitized(ctx: &mut Ctx, request: &Value, code: &'static str) {
     let passwords = password_parameters(ctx);
     let mut needed = Vec::new();
     for (directive, prefix) in [
@@ -250,7 +256,7 @@ pub(crate) fn check_connection_request(ctx: &mut Ctx, request: &Value, section: 
                 need.because, need.path
             )
         };
-        ctx.emit("C013", need.range, message).fix(fix);
+        ctx.emit(code, need.range, message).fix(fix);
     }
 }
 
