@@ -10,6 +10,7 @@ mod app;
 pub mod app_files;
 pub mod config;
 mod diagnostics;
+pub mod disk;
 mod file_data;
 mod fix_all;
 pub mod graph;

@@ -360,7 +360,10 @@ mod tests {
         }
         for code in ["V001", "V010", "V016"] {
             assert!(REVIEW.enables(code), "{code}");
-            assert!(crate::fix_safety(code).is_some(), "{code} has no fix safety");
+            assert!(
+                crate::fix_safety(code).is_some(),
+                "{code} has no fix safety"
+            );
         }
         assert_eq!(profile("Review"), Some(&REVIEW));
         assert_eq!(profile("strict"), None);

@@ -956,6 +956,13 @@ pub static RULES: &[Rule] = &[
         r#"{ "generalCodeFiles": { "base": "../other-app/base.iml.json" } }"#,
         r#"{ "generalCodeFiles": { "base": "general/base.iml.json" } }"#,
         "Tooling"),
+    r("F006", "not-a-regular-file", F, E,
+        "The path is not a regular file.",
+        "A FIFO, socket or device named like an app file is never opened: reading one can \
+         wait forever or never end. Replace it with the file it stands for.",
+        "// (a FIFO named x.iml.json)",
+        "// (a regular file named x.iml.json)",
+        "Tooling"),
 ];
 
 /// Every rule: this table, then the review profile's (`review.rs`).
@@ -1017,7 +1024,7 @@ mod tests {
             ('R', 31),
             ('P', 17),
             ('X', 8),
-            ('F', 5),
+            ('F', 6),
         ];
         for (prefix, count) in expected {
             for n in 1..=count {
@@ -1027,7 +1034,7 @@ mod tests {
             let actual = RULES.iter().filter(|r| r.code.starts_with(prefix)).count();
             assert_eq!(actual, count, "{prefix}");
         }
-        assert_eq!(RULES.len(), 98);
+        assert_eq!(RULES.len(), 99);
     }
 
     #[test]

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use iml_analysis::config::CONFIG_FILE_NAME;
+use iml_analysis::disk::Stamp;
 use iml_analysis::{
     Analysis, AnalysisHost, Diagnostic, FixMode, RoleSource, RuleConfig, Safety, Severity,
     TextRange, fix_all_choice,
@@ -44,7 +45,7 @@ pub fn run(plan: &Plan, cwd: &Path, progress: &ProgressBar, fix: Option<FixMode>
             display: paths::display(cwd, &problem.path),
             text: None,
             findings: vec![file_finding(
-                "F001",
+                walk_problem_code(&problem.kind),
                 walk_problem_message(&problem.kind, cwd),
             )],
         });
@@ -69,6 +70,13 @@ pub fn run(plan: &Plan, cwd: &Path, progress: &ProgressBar, fix: Option<FixMode>
     }
 }
 
+fn walk_problem_code(kind: &WalkProblemKind) -> &'static str {
+    match kind {
+        WalkProblemKind::Outside => "F005",
+        WalkProblemKind::Loop { .. } | WalkProblemKind::Unreadable(_) => "F001",
+    }
+}
+
 fn walk_problem_message(kind: &WalkProblemKind, cwd: &Path) -> String {
     match kind {
         WalkProblemKind::Loop { ancestor } => format!(
@@ -76,20 +84,34 @@ fn walk_problem_message(kind: &WalkProblemKind, cwd: &Path) -> String {
             paths::display(cwd, ancestor)
         ),
         WalkProblemKind::Unreadable(reason) => format!("could not be read: {reason}"),
+        WalkProblemKind::Outside => {
+            "symbolic link to a folder outside the checked folder; it was not entered".to_owned()
+        }
     }
 }
 
 struct Loaded {
     path: PathBuf,
     text: Result<Arc<str>, ReadProblem>,
+    /// The version read, for `--fix` to tell whether it changed since.
+    stamp: Option<Stamp>,
 }
 
-fn load(paths: impl IntoParallelIterator<Item = PathBuf>) -> Vec<Loaded> {
+/// Reads `paths`; with `real_root`, only those resolving inside it.
+fn load(paths: Vec<PathBuf>, real_root: Option<&Path>) -> Vec<Loaded> {
     paths
         .into_par_iter()
-        .map(|path| {
-            let text = read::read_text(&path).map(Arc::from);
-            Loaded { path, text }
+        .map(|path| match read::read_text(&path, real_root) {
+            Ok(read) => Loaded {
+                path,
+                text: Ok(Arc::from(read.text)),
+                stamp: Some(read.stamp),
+            },
+            Err(problem) => Loaded {
+                path,
+                text: Err(problem),
+                stamp: None,
+            },
         })
         .collect()
 }
@@ -110,23 +132,34 @@ fn check_app(
 ) -> (Vec<FileReport>, FixOutcome) {
     let configs = configs_above(app);
     progress.inc_length(configs.len() as u64);
-    let mut loaded = load(app.files.iter().cloned().chain(configs).collect::<Vec<_>>());
+    // Nothing is read through a link out of the app: its content would
+    // reach the report.
+    let real_root = std::fs::canonicalize(&app.root).unwrap_or_else(|_| app.root.clone());
+    let real_root = real_root.as_path();
+    let mut loaded = load(app.files.iter().cloned().collect(), Some(real_root));
+    loaded.extend(load(configs, None));
     let mut host = AnalysisHost::new();
     add_to_host(&mut host, &loaded);
 
     if app.kind == AppKind::Manifest {
         let listed = listed_files(&host.snapshot(), app);
         progress.inc_length(listed.len() as u64);
-        let more = load(listed);
+        let more = load(listed, Some(real_root));
         add_to_host(&mut host, &more);
         loaded.extend(more);
     }
 
     let mut fixed = FixOutcome::default();
     if let Some(mode) = fix {
-        let candidates: Vec<(PathBuf, &str)> = loaded
+        let candidates: Vec<fix::Candidate> = loaded
             .iter()
-            .filter_map(|file| Some((file.path.clone(), &**file.text.as_ref().ok()?)))
+            .filter_map(|file| {
+                Some(fix::Candidate {
+                    path: file.path.clone(),
+                    text: file.text.as_ref().ok()?,
+                    stamp: file.stamp?,
+                })
+            })
             .collect();
         fixed = fix::fix_app(&mut host, app, &candidates, cwd, mode);
     }

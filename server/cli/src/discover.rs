@@ -82,6 +82,9 @@ pub enum WalkProblemKind {
         ancestor: PathBuf,
     },
     Unreadable(String),
+    /// A symbolic link to a folder outside the checked folder (`/proc`, a
+    /// folder of secrets next to the tree); the walk did not enter it.
+    Outside,
 }
 
 #[derive(Debug, Default)]
@@ -197,6 +200,15 @@ fn skipped(entry: &walkdir::DirEntry) -> bool {
         || (entry.file_type().is_dir() && SKIPPED_FOLDERS.contains(&name.as_ref()))
 }
 
+/// A folder reached through a symbolic link whose resolved path leaves
+/// `real_root`. Files are left to the reading, which refuses them alike.
+fn links_out_of(entry: &walkdir::DirEntry, real_root: &Path) -> bool {
+    entry.depth() > 0
+        && entry.path_is_symlink()
+        && entry.file_type().is_dir()
+        && std::fs::canonicalize(entry.path()).map_or(true, |real| !real.starts_with(real_root))
+}
+
 #[derive(Default)]
 struct PlanBuilder {
     apps: BTreeMap<(PathBuf, AppKind), AppPlan>,
@@ -221,11 +233,22 @@ impl PlanBuilder {
     fn walk(&mut self, root: &Path, kind: AppKind, target: &Path) {
         // (depth of the app root in this walk, app root, kind)
         let mut owners: Vec<(usize, PathBuf, AppKind)> = vec![(0, root.to_path_buf(), kind)];
+        let real_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+        let outside = std::cell::RefCell::new(Vec::new());
         let walker = WalkDir::new(root)
             .follow_links(true)
             .sort_by_file_name()
             .into_iter()
-            .filter_entry(|entry| !skipped(entry));
+            .filter_entry(|entry| {
+                if skipped(entry) {
+                    return false;
+                }
+                let leaves = links_out_of(entry, &real_root);
+                if leaves {
+                    outside.borrow_mut().push(entry.path().to_path_buf());
+                }
+                !leaves
+            });
         for entry in walker {
             let entry = match entry {
                 Ok(entry) => entry,
@@ -284,6 +307,13 @@ impl PlanBuilder {
                 plan.other_files.insert(path.to_path_buf());
             }
             plan.scope.insert(scope);
+        }
+        for path in outside.into_inner() {
+            if path.starts_with(target) {
+                self.problems
+                    .entry(path)
+                    .or_insert(WalkProblemKind::Outside);
+            }
         }
     }
 

@@ -8,11 +8,13 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use iml_analysis::config::is_config_file;
+use iml_analysis::disk::Stamp;
 use iml_analysis::{AnalysisHost, FixMode, MAX_FIX_ROUNDS};
 
 use crate::discover::AppPlan;
 use crate::paths;
 use crate::report::FixOutcome;
+use crate::write;
 
 /// A file the run may fix: one of its checked files, inside the app root
 /// also once symbolic links are resolved, so no write lands outside.
@@ -26,71 +28,52 @@ fn may_rewrite(app: &AppPlan, path: &Path, real_root: Option<&Path>) -> bool {
     }
 }
 
-/// Fixes `candidates` (paths with the text they were read with) in `host`
-/// and writes each changed file. The host ends up holding what is on disk:
-/// a file that could not be written gets its old text back.
+/// A file read for the check, as it was read.
+pub struct Candidate<'a> {
+    pub path: PathBuf,
+    pub text: &'a str,
+    pub stamp: Stamp,
+}
+
+/// Fixes `candidates` in `host` and writes each changed file. The host ends
+/// up holding what is on disk: a file that could not be written gets its
+/// old text back.
 pub fn fix_app(
     host: &mut AnalysisHost,
     app: &AppPlan,
-    candidates: &[(PathBuf, &str)],
+    candidates: &[Candidate],
     cwd: &Path,
     mode: FixMode,
 ) -> FixOutcome {
     let real_root = fs::canonicalize(&app.root).ok();
-    let (paths, originals): (Vec<PathBuf>, Vec<&str>) = candidates
+    let candidates: Vec<&Candidate> = candidates
         .iter()
-        .filter(|(path, _)| may_rewrite(app, path, real_root.as_deref()))
-        .map(|(path, text)| (path.clone(), *text))
-        .unzip();
+        .filter(|candidate| may_rewrite(app, &candidate.path, real_root.as_deref()))
+        .collect();
+    let paths: Vec<PathBuf> = candidates
+        .iter()
+        .map(|candidate| candidate.path.clone())
+        .collect();
     let mut outcome = FixOutcome::default();
     for file in host.fix_all_rounds(&paths, MAX_FIX_ROUNDS, mode) {
-        let Some(index) = paths.iter().position(|path| path == &file.path) else {
+        let Some(candidate) = candidates
+            .iter()
+            .find(|candidate| candidate.path == file.path)
+        else {
             continue;
         };
-        let original = originals[index];
         let display = paths::display(cwd, &file.path);
-        match write_if_unchanged(&file.path, original, &file.text) {
+        match write::replace_if_unchanged(&file.path, candidate.text, candidate.stamp, &file.text) {
             Ok(()) => {
                 outcome.fixes += file.applied.len();
                 outcome.files.push(display);
             }
-            Err(reason) => {
-                host.set_file(file.path.clone(), original.to_owned());
-                outcome.failures.push((display, reason));
+            Err(refused) => {
+                host.set_file(file.path.clone(), candidate.text.to_owned());
+                outcome.failures.push((display, refused.message()));
             }
         }
     }
     outcome.files.sort();
     outcome
-}
-
-/// Writes `fixed` over `path` unless the file changed since it was read
-/// as `original` (an editor saving meanwhile wins).
-fn write_if_unchanged(path: &Path, original: &str, fixed: &str) -> Result<(), String> {
-    let current = fs::read(path).map_err(|error| format!("could not be read again: {error}"))?;
-    if current != original.as_bytes() {
-        return Err("changed on disk during the check, so it was left as it is".to_owned());
-    }
-    fs::write(path, fixed).map_err(|error| format!("could not be written: {error}"))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_file_changed_since_it_was_read_is_not_overwritten() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("x.iml.json");
-        fs::write(&path, "{ \"b\": 2 }").unwrap();
-        let refused = write_if_unchanged(&path, "{ \"a\": 1 }", "{ \"fixed\": 1 }");
-        assert!(refused.unwrap_err().contains("changed on disk"));
-        assert_eq!(fs::read_to_string(&path).unwrap(), "{ \"b\": 2 }");
-
-        write_if_unchanged(&path, "{ \"b\": 2 }", "{ \"fixed\": 2 }").unwrap();
-        assert_eq!(fs::read_to_string(&path).unwrap(), "{ \"fixed\": 2 }");
-
-        let missing = write_if_unchanged(&dir.path().join("gone.iml.json"), "{}", "[]");
-        assert!(missing.unwrap_err().contains("could not be read again"));
-    }
 }

@@ -12,6 +12,7 @@ mod paths;
 mod read;
 mod report;
 mod rules;
+mod write;
 
 use std::ffi::OsString;
 use std::io::{self, IsTerminal, Write};

@@ -1,9 +1,9 @@
 //! Reading one file from disk, turning every way it can go wrong into a
 //! per-file problem instead of a failed run.
 
-use std::fs::File;
-use std::io::Read;
 use std::path::Path;
+
+use iml_analysis::disk::{self, DiskError, Stamp};
 
 /// Files larger than this are not analysed (F003). Real spec files are a few
 /// kilobytes; the limit keeps one stray data dump from stalling a run.
@@ -22,6 +22,11 @@ pub enum ReadProblem {
     InvalidUtf8 { valid_up_to: usize },
     /// F003
     TooLarge { bytes: u64 },
+    /// F005: the path resolves outside the checked folder (a symbolic link
+    /// out of the tree, to `/dev/stdin`, into `/proc`), so it is not opened.
+    Outside,
+    /// F006: a FIFO, socket, device or folder; never opened for reading.
+    NotRegular(&'static str),
 }
 
 impl ReadProblem {
@@ -30,6 +35,8 @@ impl ReadProblem {
             ReadProblem::Unreadable(_) => "F001",
             ReadProblem::Binary | ReadProblem::InvalidUtf8 { .. } => "F002",
             ReadProblem::TooLarge { .. } => "F003",
+            ReadProblem::Outside => "F005",
+            ReadProblem::NotRegular(_) => "F006",
         }
     }
 
@@ -46,34 +53,46 @@ impl ReadProblem {
             ReadProblem::TooLarge { bytes } => format!(
                 "file is {bytes} bytes, over the {MAX_FILE_BYTES}-byte limit, so it was skipped"
             ),
+            ReadProblem::Outside => {
+                "symbolic link to a file outside the checked folder; it was not read".to_owned()
+            }
+            ReadProblem::NotRegular(kind) => {
+                format!("not a regular file ({kind}); it was not read")
+            }
         }
     }
 }
 
-pub fn read_text(path: &Path) -> Result<String, ReadProblem> {
-    let file = File::open(path).map_err(|error| ReadProblem::Unreadable(error.to_string()))?;
-    let metadata = file
-        .metadata()
-        .map_err(|error| ReadProblem::Unreadable(error.to_string()))?;
-    if metadata.is_dir() {
-        return Err(ReadProblem::Unreadable("it is a directory".to_owned()));
+/// A file's text and the version of it that was read.
+#[derive(Debug, Clone)]
+pub struct ReadText {
+    pub text: String,
+    pub stamp: Stamp,
+}
+
+/// Reads `path` when it is a regular file whose resolved path lies inside
+/// `real_root` (already resolved); `None` reads it wherever it leads (the
+/// `iml-ls.toml` files above an app).
+pub fn read_text(path: &Path, real_root: Option<&Path>) -> Result<ReadText, ReadProblem> {
+    if let Some(real_root) = real_root {
+        match std::fs::canonicalize(path) {
+            Ok(real) if real.starts_with(real_root) => {}
+            Ok(_) => return Err(ReadProblem::Outside),
+            // It exists, but what it leads to has no path in the tree
+            // (`/dev/stdin` → `/proc/self/fd/0` → `pipe:[…]`).
+            Err(_) if std::fs::metadata(path).is_ok() => return Err(ReadProblem::Outside),
+            Err(error) => return Err(ReadProblem::Unreadable(error.to_string())),
+        }
     }
-    if metadata.len() > MAX_FILE_BYTES {
-        return Err(ReadProblem::TooLarge {
-            bytes: metadata.len(),
-        });
-    }
-    // Read one byte past the limit: the file may have grown since `metadata`.
-    let mut bytes = Vec::with_capacity(metadata.len() as usize);
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|error| ReadProblem::Unreadable(error.to_string()))?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(ReadProblem::TooLarge {
-            bytes: bytes.len() as u64,
-        });
-    }
-    decode(bytes)
+    let (bytes, stamp) = disk::read_regular(path, MAX_FILE_BYTES).map_err(|error| match error {
+        DiskError::NotRegular(kind) => ReadProblem::NotRegular(kind),
+        DiskError::TooLarge { bytes } => ReadProblem::TooLarge { bytes },
+        DiskError::Io(error) => ReadProblem::Unreadable(error.to_string()),
+    })?;
+    Ok(ReadText {
+        text: decode(bytes)?,
+        stamp,
+    })
 }
 
 pub fn decode(bytes: Vec<u8>) -> Result<String, ReadProblem> {
@@ -102,7 +121,7 @@ mod tests {
 
     #[test]
     fn missing_file_is_unreadable() {
-        let problem = read_text(Path::new("/nonexistent/for/sure.iml.json")).unwrap_err();
+        let problem = read_text(Path::new("/nonexistent/for/sure.iml.json"), None).unwrap_err();
         assert_eq!(problem.code(), "F001");
     }
 }

@@ -176,7 +176,9 @@ fn a_linked_file_that_lives_outside_the_app_is_not_written() {
         run.stderr,
         "fixed nothing: no problem had an unambiguous fix\n"
     );
-    assert_eq!(run.outcome, Outcome::ProblemsFound);
+    // The link leads out of the app, so it is not read at all: one F005
+    // warning says so, and a warning alone does not fail the run.
+    assert_eq!(run.outcome, Outcome::Clean);
 }
 
 /// Copies the sample app under `examples/` into `to`.

@@ -24,15 +24,17 @@ pub(super) fn load(target: &Path, shown: &str) -> Result<Loaded, String> {
         .find(|app| app.kind != AppKind::Loose)
         .ok_or_else(|| format!("`{shown}` belongs to no app"))?;
     let mut host = AnalysisHost::new();
+    // The same rule as `check`: only regular files inside the app are read.
+    let real_root = std::fs::canonicalize(&app.root).ok();
     for file in &app.files {
-        if let Ok(text) = read::read_text(file) {
-            host.set_file(file.clone(), text);
+        if let Ok(read) = read::read_text(file, real_root.as_deref()) {
+            host.set_file(file.clone(), read.text);
         }
     }
     if app.kind == AppKind::Manifest {
         for file in listed_files(&host.snapshot(), &app) {
-            if let Ok(text) = read::read_text(&file) {
-                host.set_file(file, text);
+            if let Ok(read) = read::read_text(&file, real_root.as_deref()) {
+                host.set_file(file, read.text);
             }
         }
     }
