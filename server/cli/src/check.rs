@@ -26,17 +26,29 @@ use crate::{paths, rules};
 
 /// Checks every planned file; with `fix`, first applies and writes the
 /// fixes of the checked files, and reports what remains.
-pub fn run(plan: &Plan, cwd: &Path, progress: &ProgressBar, fix: Option<FixMode>) -> CheckReport {
-    let checked: Vec<(Vec<FileReport>, FixOutcome)> = plan
+/// `settings` play the editor settings' part (the profile of `--profile`);
+/// each file's `iml-ls.toml` still applies over them.
+pub fn run(
+    plan: &Plan,
+    cwd: &Path,
+    progress: &ProgressBar,
+    fix: Option<FixMode>,
+    settings: &RuleConfig,
+) -> CheckReport {
+    let checked: Vec<(Vec<FileReport>, FixOutcome, Vec<(PathBuf, String)>)> = plan
         .apps
         .par_iter()
-        .map(|app| check_app(app, cwd, progress, fix))
+        .map(|app| check_app(app, cwd, progress, fix, settings))
         .collect();
     let mut fixed = FixOutcome::default();
     let mut files = Vec::new();
-    for (reports, outcome) in checked {
+    let mut components = BTreeMap::new();
+    let mut profiled = settings.profile().is_some();
+    for (reports, outcome, names) in checked {
         files.extend(reports);
         fixed.merge(outcome);
+        profiled |= !names.is_empty();
+        components.extend(names);
     }
     fixed.files.sort();
     for problem in &plan.problems {
@@ -67,6 +79,7 @@ pub fn run(plan: &Plan, cwd: &Path, progress: &ProgressBar, fix: Option<FixMode>
         files,
         files_checked,
         fixed: fix.map(|_| fixed),
+        components: profiled.then_some(components),
     }
 }
 
@@ -129,7 +142,8 @@ fn check_app(
     cwd: &Path,
     progress: &ProgressBar,
     fix: Option<FixMode>,
-) -> (Vec<FileReport>, FixOutcome) {
+    settings: &RuleConfig,
+) -> (Vec<FileReport>, FixOutcome, Vec<(PathBuf, String)>) {
     let configs = configs_above(app);
     progress.inc_length(configs.len() as u64);
     // Nothing is read through a link out of the app: its content would
@@ -139,6 +153,7 @@ fn check_app(
     let mut loaded = load(app.files.iter().cloned().collect(), Some(real_root));
     loaded.extend(load(configs, None));
     let mut host = AnalysisHost::new();
+    host.set_config(settings.clone());
     add_to_host(&mut host, &loaded);
 
     if app.kind == AppKind::Manifest {
@@ -188,7 +203,12 @@ fn check_app(
             report
         })
         .collect();
-    (reports, fixed)
+    let names = crate::output::review::component_names(&analysis, &loaded_paths(&loaded), app);
+    (reports, fixed, names)
+}
+
+fn loaded_paths(loaded: &[Loaded]) -> Vec<PathBuf> {
+    loaded.iter().map(|file| file.path.clone()).collect()
 }
 
 /// `iml-ls.toml` files in the app root's folder and above it: the analysis

@@ -21,7 +21,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::{Args, Parser, ValueEnum};
-use iml_analysis::FixMode;
+use iml_analysis::{FixMode, RuleConfig};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 pub use graph::{GraphArgs, GraphFormat, graph, run_graph};
@@ -79,6 +79,11 @@ pub struct CheckArgs {
     /// Colour human output.
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorWhen::Auto)]
     pub color: ColorWhen,
+
+    /// Turn on a rule profile: `review` checks Make's app-review guidelines
+    /// and ends the human report with a per-component table.
+    #[arg(long, value_name = "NAME")]
+    pub profile: Option<String>,
 
     /// Print the documentation of a rule code (e.g. `C002`) and exit.
     #[arg(long, value_name = "CODE")]
@@ -214,7 +219,10 @@ fn write_report(
     match format {
         // People read the error on stderr.
         Format::Human if error.is_some() => Ok(()),
-        Format::Human => output::human::write(report, color, out),
+        Format::Human => {
+            output::human::write(report, color, out)?;
+            output::review::write_table(report, out)
+        }
         Format::Json => output::json::write(report, error, out),
         Format::Sarif => output::sarif::write(report, error, out),
         Format::Github => output::github::write(report, error, out),
@@ -231,6 +239,8 @@ enum RunError {
         "no app and no IML JSON file (*.iml.json, *.imljson, *.iml.jsonc) in {0}; check the path"
     )]
     NothingToCheck(String),
+    #[error("unknown profile `{0}`; the profiles are: review")]
+    UnknownProfile(String),
     #[error("cannot write the report: {0}")]
     Write(#[from] io::Error),
 }
@@ -261,12 +271,24 @@ fn try_check(
 
     let total: usize = plan.apps.iter().map(|app| app.files.len()).sum();
     let progress = progress_bar(environment.progress, total);
+    let mut settings = RuleConfig::new();
+    if let Some(name) = &args.profile
+        && !settings.set_profile(name)
+    {
+        return Err(RunError::UnknownProfile(name.clone()));
+    }
     let mode = if args.unsafe_fixes {
         FixMode::WithUnsafe
     } else {
         FixMode::Safe
     };
-    let report = check::run(&plan, &environment.cwd, &progress, args.fix.then_some(mode));
+    let report = check::run(
+        &plan,
+        &environment.cwd,
+        &progress,
+        args.fix.then_some(mode),
+        &settings,
+    );
     progress.finish_and_clear();
     if let Some(fixed) = &report.fixed {
         // On stderr: the report on stdout stays the same document in every format.

@@ -85,6 +85,9 @@ pub struct CheckReport {
     pub files_checked: usize,
     /// What `--fix` wrote; `None` on a run without it.
     pub fixed: Option<FixOutcome>,
+    /// Under a profile (`--profile` or `iml-ls.toml`): the component each
+    /// checked file belongs to, for the review summary.
+    pub components: Option<std::collections::BTreeMap<PathBuf, String>>,
 }
 
 /// The files `--fix` rewrote; the findings are those that remain after.

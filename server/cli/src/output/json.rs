@@ -18,6 +18,9 @@ struct Document<'a> {
     /// Why the run failed (exit code 2); absent when it did not.
     #[serde(skip_serializing_if = "Option::is_none")]
     error: Option<&'a str>,
+    /// Only under a profile: per-component problems (`output/review.rs`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    review: Option<super::review::Review>,
 }
 
 #[derive(Serialize)]
@@ -134,6 +137,7 @@ pub fn write(report: &CheckReport, error: Option<&str>, out: &mut dyn Write) -> 
             })
             .collect(),
         error,
+        review: super::review::review(report),
     };
     serde_json::to_writer_pretty(&mut *out, &document).map_err(io::Error::other)?;
     writeln!(out)
