@@ -24,6 +24,10 @@ use crate::report::{
 };
 use crate::{paths, rules};
 
+/// One app's reports, what its fixes did, and its component names (empty
+/// when no profile applies).
+type CheckedApp = (Vec<FileReport>, FixOutcome, Vec<(PathBuf, String)>);
+
 /// Checks every planned file; with `fix`, first applies and writes the
 /// fixes of the checked files, and reports what remains.
 /// `settings` play the editor settings' part (the profile of `--profile`);
@@ -35,7 +39,7 @@ pub fn run(
     fix: Option<FixMode>,
     settings: &RuleConfig,
 ) -> CheckReport {
-    let checked: Vec<(Vec<FileReport>, FixOutcome, Vec<(PathBuf, String)>)> = plan
+    let checked: Vec<CheckedApp> = plan
         .apps
         .par_iter()
         .map(|app| check_app(app, cwd, progress, fix, settings))
@@ -143,7 +147,7 @@ fn check_app(
     progress: &ProgressBar,
     fix: Option<FixMode>,
     settings: &RuleConfig,
-) -> (Vec<FileReport>, FixOutcome, Vec<(PathBuf, String)>) {
+) -> CheckedApp {
     let configs = configs_above(app);
     progress.inc_length(configs.len() as u64);
     // Nothing is read through a link out of the app: its content would
