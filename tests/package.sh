@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # The binary crate and its path dependencies, in publishing order.
-crates=(iml-jsonc iml-lang iml-catalogue iml-analysis iml-lsp iml-cli iml-ls)
+crates=(iml-jsonc iml-lang iml-catalogue iml-eval iml-spectest iml-analysis iml-lsp iml-cli iml-ls)
 max_bytes=$((1024 * 1024))
 status=0
 for crate in "${crates[@]}"; do

@@ -265,6 +265,9 @@ impl Analysis {
         // Make's rules, then the configured severities.
         diagnostics.extend(crate::rules::file_diagnostics(self, path));
         diagnostics.extend(crate::review::file_diagnostics(self, path));
+        if role.kind == RoleKind::SpecTest {
+            diagnostics.extend(crate::spec_tests::file_diagnostics(self, path));
+        }
         self.rule_config(path).apply(&mut diagnostics);
         // Every fix must be classified safe or unsafe in the catalogue; the
         // test suite trips this when a rule gains a fix without an entry.

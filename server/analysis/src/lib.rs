@@ -27,6 +27,7 @@ mod roles;
 mod rules;
 pub mod schema;
 pub mod semantic;
+mod spec_tests;
 mod suggest;
 
 #[cfg(test)]

@@ -55,6 +55,9 @@ pub enum RoleKind {
     Readme,
     /// `makecomapp.json`.
     Manifest,
+    /// A spec-test file (`<component>.tests.iml.json`) beside the
+    /// component it tests; plain JSON with comments, run by `iml-ls test`.
+    SpecTest,
     /// Component or app metadata of the export layout (`metadata.json`) and
     /// its home-grown relatives (`meta.json`, `<id>.module.json`).
     ExportMetadata,
@@ -91,6 +94,7 @@ impl RoleKind {
             RoleKind::Groups => "groups",
             RoleKind::Readme => "readme",
             RoleKind::Manifest => "manifest",
+            RoleKind::SpecTest => "spec-test",
             RoleKind::ExportMetadata => "export-metadata",
             RoleKind::Unknown(_) => "unknown",
         }
@@ -116,6 +120,7 @@ impl RoleKind {
                 | RoleKind::Groups
                 | RoleKind::Readme
                 | RoleKind::Manifest
+                | RoleKind::SpecTest
                 | RoleKind::ExportMetadata
                 | RoleKind::FunctionCode
                 | RoleKind::FunctionTest

@@ -25,10 +25,12 @@ pub enum RuleCategory {
     File,
     /// `V…`: Make's app-review guidelines, on in the `review` profile (`review.rs`).
     Review,
+    /// `T…`: spec-test files (`*.tests.iml.json`, docs/testing.md).
+    SpecTest,
 }
 
 impl RuleCategory {
-    pub const ALL: [RuleCategory; 8] = [
+    pub const ALL: [RuleCategory; 9] = [
         RuleCategory::Jsonc,
         RuleCategory::Iml,
         RuleCategory::Connection,
@@ -37,6 +39,7 @@ impl RuleCategory {
         RuleCategory::CrossFile,
         RuleCategory::File,
         RuleCategory::Review,
+        RuleCategory::SpecTest,
     ];
 
     pub const fn prefix(self) -> char {
@@ -49,6 +52,7 @@ impl RuleCategory {
             RuleCategory::CrossFile => 'X',
             RuleCategory::File => 'F',
             RuleCategory::Review => 'V',
+            RuleCategory::SpecTest => 'T',
         }
     }
 
@@ -62,6 +66,7 @@ impl RuleCategory {
             RuleCategory::CrossFile => "Cross-file",
             RuleCategory::File => "Files and configuration",
             RuleCategory::Review => "App review (profile `review`)",
+            RuleCategory::SpecTest => "Spec tests",
         }
     }
 }
@@ -151,6 +156,7 @@ impl Rule {
 
 use RuleCategory::{
     Connection as C, CrossFile as X, File as F, Iml as I, Jsonc as J, Parameter as P, Request as R,
+    SpecTest as T,
 };
 use Severity::{Error as E, Hint as H, Warning as W};
 
@@ -963,6 +969,51 @@ pub static RULES: &[Rule] = &[
         "// (a FIFO named x.iml.json)",
         "// (a regular file named x.iml.json)",
         "Tooling"),
+    // ---------------- T: spec tests (docs/testing.md) ----------------
+    r("T001", "test-file-shape", T, E,
+        "The spec-test file does not have the documented shape.",
+        "A test file is an object with a `cases` array; each case has a `name` and only the \
+         documented keys, and each recorded response only `step`, `status`, `headers` and \
+         `body`. The message names what is wrong.",
+        r#"{ "cases": [ { "name": "token", "respones": [] } ] }"#,
+        r#"{ "cases": [ { "name": "token", "responses": [] } ] }"#,
+        "Tooling: the iml-ls spec-test format (docs/testing.md)"),
+    r("T002", "test-without-component", T, E,
+        "No component's communication file is beside the test file.",
+        "A test file sits in the folder of the component it tests; move it there, or name it \
+         after the component when the folder holds several.",
+        "// connections/tests.iml.json, in a folder with no communication file",
+        "// connections/acme/acme.tests.iml.json, beside acme.communication.iml.json",
+        "Tooling: the iml-ls spec-test format (docs/testing.md)"),
+    r("T003", "unknown-test-flow", T, E,
+        "The case names a flow this component does not have.",
+        "An OAuth 2 connection runs `authorize`, `refresh`, `invalidate` or `info`; a basic \
+         connection `verify`; a module or RPC `run`.",
+        r#"{ "cases": [ { "name": "renew", "flow": "refesh" } ] }"#,
+        r#"{ "cases": [ { "name": "renew", "flow": "refresh" } ] }"#,
+        "Tooling: the iml-ls spec-test format (docs/testing.md)"),
+    r("T004", "unreachable-test-step", T, W,
+        "A recorded response names a step the flow never reaches.",
+        "The step is not part of the case's flow, or the component has no such section or \
+         request, so the response would never be used and the case would fail.",
+        r#"{ "cases": [ { "name": "renew", "flow": "refresh", "responses": [ { "step": "token" } ] } ] }"#,
+        r#"{ "cases": [ { "name": "renew", "flow": "refresh", "responses": [ { "step": "refresh" } ] } ] }"#,
+        "Tooling: the iml-ls spec-test format (docs/testing.md)"),
+    r("T005", "unwritten-test-result", T, W,
+        "The case expects a result that nothing in the flow writes.",
+        "No section of the component writes this key (a connection's `response.data`, `uid`, \
+         `metadata` or `expires`; a module's `output`), and the case does not give it as \
+         input, so the expectation can never hold.",
+        r#"{ "cases": [ { "name": "token", "expect": { "data": { "acessToken": "at-1" } } } ] }"#,
+        r#"{ "cases": [ { "name": "token", "expect": { "data": { "accessToken": "at-1" } } } ] }"#,
+        "Tooling: the iml-ls spec-test format (docs/testing.md)"),
+    r("T006", "test-case-failed", T, E,
+        "The case failed when it was run.",
+        "Shown after \"Run\" on a case in the editor: an expectation that did not hold, at \
+         the expectation, or the reason the flow stopped. `iml-ls test` prints the same.",
+        r#"{ "cases": [ { "name": "token", "expect": { "uid": 41 } } ] }"#,
+        r#"{ "cases": [ { "name": "token", "expect": { "uid": 42 } } ] }"#,
+        "Tooling: the iml-ls spec-test runner (docs/testing.md)"),
 ];
 
 /// Every rule: this table, then the review profile's (`review.rs`).
@@ -1025,6 +1076,7 @@ mod tests {
             ('P', 17),
             ('X', 8),
             ('F', 6),
+            ('T', 6),
         ];
         for (prefix, count) in expected {
             for n in 1..=count {
@@ -1034,7 +1086,7 @@ mod tests {
             let actual = RULES.iter().filter(|r| r.code.starts_with(prefix)).count();
             assert_eq!(actual, count, "{prefix}");
         }
-        assert_eq!(RULES.len(), 99);
+        assert_eq!(RULES.len(), 105);
     }
 
     #[test]

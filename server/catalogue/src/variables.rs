@@ -19,6 +19,9 @@ pub struct Member {
     pub children: &'static [Member],
     /// Places where this member is wrong although its root is fine.
     pub restriction: Option<MemberRestriction>,
+    /// The value Make gives this member everywhere, when the docs fix one
+    /// (the OAuth redirect URIs); offline runs use it.
+    pub value: Option<&'static str>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,6 +38,7 @@ const fn m(name: &'static str, doc: &'static str) -> Member {
         doc,
         children: &[],
         restriction: None,
+        value: None,
     }
 }
 
@@ -89,6 +93,7 @@ const OAUTH_MEMBERS: &[Member] = &[
             rule: "C012",
             reason: "OAuth 1 connections only document `oauth.scope` and `oauth.redirectUri`",
         }),
+        value: Some("https://www.make.com/oauth/cb/app"),
         ..m(
             "localRedirectUri",
             "`https://www.make.com/oauth/cb/app` (or the private instance's host); the \
@@ -102,13 +107,18 @@ const OAUTH_MEMBERS: &[Member] = &[
             rule: "C012",
             reason: "OAuth 1 connections only document `oauth.scope` and `oauth.redirectUri`",
         }),
+        value: Some("https://www.make.com/oauth/cb/app"),
         ..m("makeRedirectUri", "`https://www.make.com/oauth/cb/app`.")
     },
-    m(
-        "redirectUri",
-        "Legacy `https://www.integromat.com/oauth/cb/app`; prefer `oauth.localRedirectUri` \
-         in new OAuth 2 apps. OAuth 1 registers `https://www.integromat.com/oauth/cb/app-oauth1`.",
-    ),
+    Member {
+        // The OAuth 2 value; OAuth 1 registers `…/app-oauth1` (see the doc).
+        value: Some("https://www.integromat.com/oauth/cb/app"),
+        ..m(
+            "redirectUri",
+            "Legacy `https://www.integromat.com/oauth/cb/app`; prefer `oauth.localRedirectUri` \
+             in new OAuth 2 apps. OAuth 1 registers `https://www.integromat.com/oauth/cb/app-oauth1`.",
+        )
+    },
 ];
 
 const ITERATE_CONTAINER: &[Member] = &[

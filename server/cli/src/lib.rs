@@ -7,11 +7,13 @@ mod discover;
 mod explain;
 mod fix;
 mod graph;
+mod load;
 mod output;
 mod paths;
 mod read;
 mod report;
 mod rules;
+mod spectest;
 mod write;
 
 use std::ffi::OsString;
@@ -27,6 +29,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 pub use graph::{GraphArgs, GraphFormat, graph, run_graph};
 pub use read::MAX_FILE_BYTES;
 pub use report::{CheckReport, FileReport, Finding, FixOutcome, Position, Summary};
+pub use spectest::{TestArgs, TestFormat, run_test, test};
 
 /// Output format of `iml-ls check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

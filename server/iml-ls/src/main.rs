@@ -34,6 +34,8 @@ enum Command {
     Schema(schema::SchemaArgs),
     /// Print what an IML template gives, as JSON.
     Eval(eval::EvalArgs),
+    /// Run spec tests (`*.tests.iml.json`) offline against recorded responses.
+    Test(iml_cli::TestArgs),
 }
 
 /// Log level from `IML_LS_LOG` (`error`, `warn`, `info`, `debug`, `trace`, `off`).
@@ -46,6 +48,7 @@ fn main() -> ExitCode {
         Some(Command::Graph(args)) => iml_cli::run_graph(&args),
         Some(Command::Schema(args)) => schema::run(&args),
         Some(Command::Eval(args)) => eval::run(&args),
+        Some(Command::Test(args)) => iml_cli::run_test(&args),
         None => serve_stdio(),
     }
 }

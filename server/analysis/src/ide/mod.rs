@@ -126,6 +126,9 @@ pub struct SignatureHelp {
 impl Analysis {
     /// Completion proposals at byte `offset` of `path`, best first.
     pub fn completions(&self, path: &Path, offset: TextSize) -> Vec<CompletionItem> {
+        if self.role(path).kind == crate::RoleKind::SpecTest {
+            return crate::spec_tests::completions(self, path, offset);
+        }
         completion::completions(self, path, offset)
     }
 

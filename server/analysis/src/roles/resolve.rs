@@ -37,6 +37,18 @@ pub(crate) trait LayoutLookup {
 const COMPONENT_FOLDER_DEPTH: usize = 3;
 
 pub(crate) fn resolve_role(path: &Path, lookup: &impl LayoutLookup) -> FileRole {
+    // Before every naming convention: `x.tests.iml.json` would otherwise
+    // read as a component file named `x.tests`.
+    if path
+        .file_name()
+        .and_then(|name| name.to_str())
+        .is_some_and(iml_spectest::is_test_file_name)
+    {
+        return FileRole {
+            source: RoleSource::FileName,
+            ..FileRole::unknown_kind(RoleKind::SpecTest)
+        };
+    }
     let name = match_name(path);
     if name == NameMatch::Manifest {
         return FileRole {

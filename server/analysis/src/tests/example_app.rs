@@ -55,6 +55,7 @@ fn sample_app_is_clean_and_every_file_has_a_role() {
         /connections/acme-oauth/acme-oauth.oauth-communication.iml.json => communication [Connection acme-oauth] OAuth2 via Manifest
         /connections/acme-oauth/acme-oauth.params.iml.json => params [Connection acme-oauth] OAuth2 via Manifest
         /connections/acme-oauth/acme-oauth.scope-list.iml.json => scope-list [Connection acme-oauth] OAuth2 via Manifest
+        /connections/acme-oauth/acme-oauth.tests.iml.json => spec-test via FileName
         /general/base.iml.json => base via Manifest
         /general/common.json => common via Manifest
         /makecomapp.json => manifest via FileName
@@ -65,8 +66,10 @@ fn sample_app_is_clean_and_every_file_has_a_role() {
         /modules/list-tasks/list-tasks.samples.iml.json => samples [Module listTasks search] via Manifest
         /modules/list-tasks/list-tasks.scope.iml.json => scope [Module listTasks search] via Manifest
         /modules/list-tasks/list-tasks.static-params.iml.json => static-params [Module listTasks search] via Manifest
+        /modules/list-tasks/list-tasks.tests.iml.json => spec-test via FileName
         /rpcs/list-projects/list-projects.communication.iml.json => communication [Rpc listProjects] via Manifest
         /rpcs/list-projects/list-projects.params.iml.json => params [Rpc listProjects] via Manifest
+        /rpcs/list-projects/list-projects.tests.iml.json => spec-test via FileName
         rpcs: ["listProjects"]
         module connection: Some("acme-oauth")
     "#]]

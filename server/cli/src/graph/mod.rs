@@ -4,7 +4,6 @@
 //! `docs/graph.md`.
 
 mod dot;
-mod load;
 mod mermaid;
 mod svg;
 
@@ -71,7 +70,7 @@ pub fn run_graph(args: &GraphArgs) -> ExitCode {
 pub fn graph(args: &GraphArgs, cwd: &Path, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
     let target = paths::absolute(cwd, &args.path);
     let shown = args.path.display().to_string();
-    let loaded = match load::load(&target, &shown) {
+    let loaded = match crate::load::load(&target, &shown) {
         Ok(loaded) => loaded,
         Err(message) => {
             let _ = writeln!(err, "error: {message}");

@@ -1,5 +1,6 @@
 //! Loads the app a path belongs to into one analysis host, as `check` does
-//! (the files the walk finds, then those the manifest lists).
+//! (the files the walk finds, then those the manifest lists); `graph` and
+//! `test` start from it.
 
 use std::path::{Path, PathBuf};
 
@@ -9,13 +10,15 @@ use crate::check::listed_files;
 use crate::discover::{self, AppKind};
 use crate::read;
 
-pub(super) struct Loaded {
-    pub(super) host: AnalysisHost,
+pub(crate) struct Loaded {
+    pub(crate) host: AnalysisHost,
     /// A file of the app, for app-level queries when the path is a folder.
-    pub(super) anchor: PathBuf,
+    pub(crate) anchor: PathBuf,
+    /// The app's root folder.
+    pub(crate) root: PathBuf,
 }
 
-pub(super) fn load(target: &Path, shown: &str) -> Result<Loaded, String> {
+pub(crate) fn load(target: &Path, shown: &str) -> Result<Loaded, String> {
     let plan = discover::discover(&[(target.to_path_buf(), shown.to_owned())])
         .map_err(|error| error.to_string())?;
     let app = plan
@@ -47,5 +50,9 @@ pub(super) fn load(target: &Path, shown: &str) -> Result<Loaded, String> {
             .cloned()
             .ok_or_else(|| format!("`{shown}` holds no app file"))?
     };
-    Ok(Loaded { host, anchor })
+    Ok(Loaded {
+        host,
+        anchor,
+        root: app.root,
+    })
 }
