@@ -127,6 +127,27 @@ pub struct Environment {
     pub progress: bool,
 }
 
+/// Runs a command against the real working directory, a buffered stdout
+/// and stderr; a failed flush of stdout fails the run.
+pub(crate) fn run_in_process(
+    command: impl FnOnce(&std::path::Path, &mut dyn Write, &mut dyn Write) -> Outcome,
+) -> ExitCode {
+    let cwd = match std::env::current_dir() {
+        Ok(cwd) => cwd,
+        Err(error) => {
+            eprintln!("error: cannot determine the working directory: {error}");
+            return Outcome::Failure.into();
+        }
+    };
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let outcome = command(&cwd, &mut out, &mut io::stderr());
+    if out.flush().is_err() {
+        return Outcome::Failure.into();
+    }
+    outcome.into()
+}
+
 /// Entry point for the binary: real working directory, stdout and stderr.
 pub fn run_check(args: &CheckArgs) -> ExitCode {
     let cwd = match std::env::current_dir() {

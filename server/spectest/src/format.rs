@@ -16,6 +16,16 @@ pub fn is_test_file_name(name: &str) -> bool {
     TEST_SUFFIXES.iter().any(|suffix| lower.ends_with(suffix))
 }
 
+/// The case keys that become variables or the machine's starting state.
+const INPUT_KEYS: &[&str] = &[
+    "parameters",
+    "common",
+    "data",
+    "connection",
+    "query",
+    "scope",
+];
+
 /// The keys a case may hold; anything else is reported.
 pub const CASE_KEYS: &[&str] = &[
     "name",
@@ -126,16 +136,9 @@ fn parse_case(value: &Value, pointer: String, problems: &mut Vec<FormatProblem>)
         return None;
     };
     let mut inputs = serde_json::Map::new();
-    for key in [
-        "parameters",
-        "common",
-        "data",
-        "connection",
-        "query",
-        "scope",
-    ] {
+    for key in INPUT_KEYS {
         if let Some(input) = member(value, key) {
-            inputs.insert(key.to_owned(), to_serde(input));
+            inputs.insert((*key).to_owned(), to_serde(input));
         }
     }
     let functions = match member(value, "functions").map(to_serde) {

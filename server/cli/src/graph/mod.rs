@@ -10,7 +10,7 @@ mod svg;
 #[cfg(test)]
 mod tests;
 
-use std::io::{self, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -50,20 +50,7 @@ pub struct GraphArgs {
 
 /// Entry point for the binary.
 pub fn run_graph(args: &GraphArgs) -> ExitCode {
-    let cwd = match std::env::current_dir() {
-        Ok(cwd) => cwd,
-        Err(error) => {
-            eprintln!("error: cannot determine the working directory: {error}");
-            return Outcome::Failure.into();
-        }
-    };
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    let outcome = graph(args, &cwd, &mut out, &mut io::stderr());
-    if out.flush().is_err() {
-        return Outcome::Failure.into();
-    }
-    outcome.into()
+    crate::run_in_process(|cwd, out, err| graph(args, cwd, out, err))
 }
 
 /// `iml-ls graph` with parsed arguments, writing to the given streams.

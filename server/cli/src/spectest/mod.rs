@@ -8,7 +8,7 @@ mod human;
 mod junit;
 mod report;
 
-use std::io::{self, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -49,20 +49,7 @@ pub struct TestArgs {
 
 /// Entry point for the binary.
 pub fn run_test(args: &TestArgs) -> ExitCode {
-    let cwd = match std::env::current_dir() {
-        Ok(cwd) => cwd,
-        Err(error) => {
-            eprintln!("error: cannot determine the working directory: {error}");
-            return Outcome::Failure.into();
-        }
-    };
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    let outcome = test(args, &cwd, &mut out, &mut io::stderr());
-    if out.flush().is_err() {
-        return Outcome::Failure.into();
-    }
-    outcome.into()
+    crate::run_in_process(|cwd, out, err| test(args, cwd, out, err))
 }
 
 /// `iml-ls test` with parsed arguments, writing to the given streams.
