@@ -47,3 +47,4 @@ pub use roles::{
     ComponentKind, ComponentRef, ConnectionKind, FileRole, ModuleType, RoleKind, RoleSource,
     UnknownReason, WebhookType,
 };
+pub use spec_tests::{CaseRun, CaseStatus, SpecCase};

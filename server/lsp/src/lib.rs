@@ -16,6 +16,7 @@ mod request;
 mod server;
 mod session;
 mod snapshot;
+mod spec_runs;
 mod stdio;
 mod transport;
 mod workspace;

@@ -22,6 +22,9 @@ pub struct OpenDocument {
     pub version: i32,
     pub rope: Rope,
     pub text_revision: u64,
+    /// Results of spec-test cases run from the editor, shown with the
+    /// analysis' diagnostics.
+    pub spec_runs: Vec<iml_analysis::Diagnostic>,
 }
 
 /// Everything one run needs, captured under the session lock so the
@@ -142,6 +145,7 @@ fn compute(job: DiagnosticsJob, session: &SharedSession) -> Vec<Computed> {
             let diagnostics = snapshot
                 .diagnostics(&path)
                 .iter()
+                .chain(&document.spec_runs)
                 .map(|diagnostic| diagnostics::to_proto(diagnostic, &document.rope, encoding))
                 .collect();
             Some(Computed {

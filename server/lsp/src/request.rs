@@ -72,7 +72,7 @@ impl ImlLanguageServer {
     /// A request sent right after `didOpen` would otherwise be answered
     /// without the app's other files (no parameters after `parameters.`).
     /// The lock is released while waiting, so the load itself can go on.
-    async fn wait_for_app_of(&self, method: &'static str, uri: &Uri) {
+    pub(crate) async fn wait_for_app_of(&self, method: &'static str, uri: &Uri) {
         let pending = {
             let mut session = self.session.lock();
             let path = session.document_path(uri);
@@ -114,7 +114,12 @@ impl ImlLanguageServer {
 
     /// Runs `compute` where `place` says; a panic becomes an internal error
     /// naming `method`, reported to the client's log.
-    async fn isolated<T, F>(&self, method: &'static str, place: Place, compute: F) -> Result<T>
+    pub(crate) async fn isolated<T, F>(
+        &self,
+        method: &'static str,
+        place: Place,
+        compute: F,
+    ) -> Result<T>
     where
         T: Send + 'static,
         F: FnOnce(&Cancel) -> T + Send + 'static,

@@ -20,14 +20,21 @@ use crate::handlers::view_file_text::FileText;
 use crate::index::{AppWatchers, PendingLoads};
 use crate::publish::{DiagnosticsJob, OpenDocument};
 use crate::snapshot::{DocumentSnapshot, Snapshot};
+use crate::spec_runs::SpecRuns;
 use crate::workspace::Roots;
 
 #[derive(Default)]
 pub struct Session {
     pub documents: DocumentStore,
     host: AnalysisHost,
-    /// Bumped on every change to the host; orders diagnostics results.
+    /// Bumped on every change to the host, and when results of spec-test
+    /// runs are kept; orders diagnostics results.
     revision: u64,
+    /// Bumped on every change to the host alone: what a kept run result is
+    /// checked against.
+    host_changes: u64,
+    /// Results of spec-test cases run from the editor.
+    spec_runs: SpecRuns,
     pub client: ClientSupport,
     /// The client takes watchers relative to a folder (LSP 3.17).
     pub relative_watch_patterns: bool,
@@ -132,7 +139,34 @@ impl Session {
 
     /// Forgets an open document; the caller reloads the disk version.
     pub fn close(&mut self, uri: &Uri) -> Option<PathBuf> {
-        self.documents.close(uri).map(|document| document.path)
+        let path = self.documents.close(uri).map(|document| document.path)?;
+        self.spec_runs.forget(&path);
+        Some(path)
+    }
+
+    /// The host's change count, taken with a snapshot that a spec-test run
+    /// computes on.
+    pub fn host_changes(&self) -> u64 {
+        self.host_changes
+    }
+
+    /// Keeps the results of spec-test cases of `path` for publication,
+    /// unless the host changed since the run began at `host_changes` (they
+    /// would describe texts that are gone). Returns whether they were kept.
+    pub fn record_spec_runs(
+        &mut self,
+        path: PathBuf,
+        host_changes: u64,
+        runs: Vec<iml_analysis::CaseRun>,
+    ) -> bool {
+        if host_changes != self.host_changes {
+            return false;
+        }
+        // A new revision, so that the publication with the results is not
+        // taken for one already sent.
+        self.revision += 1;
+        self.spec_runs.record(path, host_changes, runs);
+        true
     }
 
     /// Starts a read of the disk: what it reads is taken with this stamp,
@@ -194,9 +228,14 @@ impl Session {
 
     /// Captures what a background run needs to compute diagnostics for
     /// `changed` and the open files that depend on them.
-    pub fn diagnostics_job(&mut self, changed: Vec<PathBuf>) -> Option<DiagnosticsJob> {
+    pub fn diagnostics_job(&mut self, mut changed: Vec<PathBuf>) -> Option<DiagnosticsJob> {
         let revision = self.revision;
         let snapshot: Analysis = guarded("snapshot", || self.host.snapshot())?;
+        for stale in self.spec_runs.take_stale(self.host_changes) {
+            if !changed.contains(&stale) {
+                changed.push(stale);
+            }
+        }
         for path in &changed {
             if let Some(document) = self.documents.by_path_mut(path) {
                 document.requested_revision = revision;
@@ -211,6 +250,7 @@ impl Session {
                     version: document.version,
                     rope: document.rope.clone(),
                     text_revision: document.text_revision,
+                    spec_runs: self.spec_runs.diagnostics(&document.path),
                 };
                 (document.path.clone(), open)
             })
@@ -320,6 +360,7 @@ impl Session {
     }
 
     fn bump(&mut self) -> u64 {
+        self.host_changes += 1;
         self.revision += 1;
         self.revision
     }

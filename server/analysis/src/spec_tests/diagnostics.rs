@@ -149,7 +149,7 @@ fn did_you_mean(name: &str, keys: &[String]) -> String {
     .unwrap_or_default()
 }
 
-fn diagnostic(code: &'static str, range: TextRange, message: String) -> Diagnostic {
+pub(super) fn diagnostic(code: &'static str, range: TextRange, message: String) -> Diagnostic {
     Diagnostic {
         code,
         severity: iml_catalogue::rule(code).map_or(Severity::Error, |rule| rule.severity),

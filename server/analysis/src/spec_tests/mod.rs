@@ -7,6 +7,7 @@
 mod completion;
 mod diagnostics;
 mod reach;
+mod run;
 
 use std::path::Path;
 
@@ -16,6 +17,7 @@ use crate::{Analysis, ComponentKind, ConnectionKind, RoleKind};
 
 pub(crate) use completion::completions;
 pub(crate) use diagnostics::file_diagnostics;
+pub use run::{CaseRun, CaseStatus, SpecCase};
 
 impl Analysis {
     /// The component the spec-test file `path` tests, ready to run: the one

@@ -155,3 +155,65 @@ fn completion_offers_flows_steps_and_written_keys() {
     let case_keys = completion_labels(r#"{ "cases": [ { "name": "a", $0 } ] }"#);
     assert!(case_keys.contains(&"responses".to_owned()) && !case_keys.contains(&"name".to_owned()));
 }
+
+#[test]
+fn running_a_case_gives_t006_at_the_expectation_and_the_producer_in_help() {
+    let test_file = r#"{ "cases": [
+  { "name": "token", "query": { "code": "c" },
+    "responses": [ { "body": { "access_token": "at-1" } } ],
+    "expect": { "data": { "accessToken": "at-2" } } },
+  { "name": "refresh", "flow": "refresh",
+    "responses": [ { "body": { "access_token": "at-3" } } ],
+    "expect": { "data": { "accessToken": "at-3" } } },
+  { "name": "short", "query": { "code": "c" }, "expect": {} }
+] }"#;
+    let (host, _) = host_from(&app(test_file, r#"{ "cases": [] }"#));
+    let analysis = host.snapshot();
+    let path = Path::new("/app/connections/acme/acme.tests.iml.json");
+    let text = analysis.file_text(path).unwrap().to_owned();
+    let cases: Vec<(String, &str)> = analysis
+        .spec_test_cases(path)
+        .into_iter()
+        .map(|case| (case.name, &text[case.range]))
+        .collect();
+    assert_eq!(
+        cases,
+        [
+            ("token".to_owned(), "\"token\""),
+            ("refresh".to_owned(), "\"refresh\""),
+            ("short".to_owned(), "\"short\"")
+        ]
+    );
+    let runs = analysis.run_spec_tests(path, None).unwrap();
+    let shown: Vec<String> = runs
+        .iter()
+        .map(|run| {
+            let diagnostics: Vec<String> = run
+                .diagnostics
+                .iter()
+                .map(|d| {
+                    format!(
+                        "{} {:?}: {} | {:?}",
+                        d.code, &text[d.range], d.message, d.help
+                    )
+                })
+                .collect();
+            format!(
+                "{} {}: {}",
+                run.name,
+                run.status.as_str(),
+                diagnostics.join("; ")
+            )
+        })
+        .collect();
+    expect![[r#"
+        token failed: T006 "\"at-2\"": case `token` failed: /data/accessToken: values differ
+          expected: "at-2"
+          actual:   "at-1" | Some("produced by acme.oauth-communication.iml.json:4:44  \"{{body.access_token}}\"")
+        refresh passed: 
+        short stopped: T006 "\"short\"": case `short` could not run: `token` sends a request, but the case has no recorded response left for it; add one to `responses` | Some("at acme.oauth-communication.iml.json:3:12  { \"url\": \"https://auth.example.com/token\", \"method\": \"POST\",")"#]]
+    .assert_eq(&shown.join("\n"));
+    let only = analysis.run_spec_tests(path, Some("refresh")).unwrap();
+    assert_eq!(only.len(), 1);
+    assert!(analysis.run_spec_tests(path, Some("nope")).is_err());
+}

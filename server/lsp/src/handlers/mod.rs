@@ -2,12 +2,14 @@
 //! `server.rs` dispatches to them and `capabilities.rs` announces them.
 
 mod code_action;
+mod code_lens;
 mod completion;
 mod configuration;
 mod definition;
 mod document_highlight;
 mod document_links;
 mod document_symbols;
+pub(crate) mod execute_command;
 mod file_rename;
 mod folding;
 mod formatting;

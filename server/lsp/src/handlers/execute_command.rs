@@ -1,0 +1,118 @@
+//! `workspace/executeCommand`: the commands the server offers. One so far,
+//! `iml-ls.runSpecTest`, which runs a spec-test file's cases (or one of
+//! them) against the app as the editor holds it, keeps the failures to
+//! publish as `T006` diagnostics in the test file, and answers with a
+//! summary.
+
+use serde_json::{Value, json};
+use tower_lsp_server::jsonrpc::{Error, Result};
+use tower_lsp_server::ls_types::{ExecuteCommandParams, MessageType, Uri};
+
+use crate::place::Place;
+use crate::server::ImlLanguageServer;
+
+pub const METHOD: &str = "workspace/executeCommand";
+
+/// Arguments: the test file's URI, then optionally a case name.
+pub const RUN_SPEC_TEST: &str = "iml-ls.runSpecTest";
+
+/// Every command, as the server announces them.
+pub const COMMANDS: &[&str] = &[RUN_SPEC_TEST];
+
+impl ImlLanguageServer {
+    pub(crate) async fn execute_command(
+        &self,
+        params: ExecuteCommandParams,
+    ) -> Result<Option<Value>> {
+        match params.command.as_str() {
+            RUN_SPEC_TEST => self.run_spec_test(&params.arguments).await,
+            other => Err(Error::invalid_params(format!(
+                "unknown command `{other}`; this server offers: {}",
+                COMMANDS.join(", ")
+            ))),
+        }
+    }
+
+    async fn run_spec_test(&self, arguments: &[Value]) -> Result<Option<Value>> {
+        let (uri, case) = spec_test_arguments(arguments)?;
+        self.wait_for_app_of(METHOD, &uri).await;
+        // The snapshot and the change count together, so the results are
+        // kept only if they still describe the texts.
+        let (analysis, path, started) = {
+            let session = self.session.lock();
+            let Some(analysis) = session.analysis() else {
+                return Ok(None);
+            };
+            (
+                analysis,
+                session.document_path(&uri),
+                session.host_changes(),
+            )
+        };
+        let run_path = path.clone();
+        let ran = self
+            .isolated(METHOD, Place::BlockingPool, move |_| {
+                analysis.run_spec_tests(&run_path, case.as_deref())
+            })
+            .await?;
+        let runs = match ran {
+            Ok(runs) => runs,
+            Err(message) => {
+                self.client
+                    .show_message(MessageType::WARNING, format!("iml-ls test: {message}"))
+                    .await;
+                return Err(Error::invalid_params(message));
+            }
+        };
+        let count = |status: &str| runs.iter().filter(|r| r.status.as_str() == status).count();
+        let summary = json!({
+            "passed": count("passed"),
+            "failed": count("failed"),
+            "stopped": count("stopped"),
+            "cases": runs.iter().map(|run| json!({
+                "name": run.name,
+                "status": run.status.as_str(),
+                "problems": run.diagnostics.len(),
+            })).collect::<Vec<_>>(),
+        });
+        let line = summary_line(&runs);
+        if self
+            .session
+            .lock()
+            .record_spec_runs(path.clone(), started, runs)
+        {
+            self.publisher.schedule(vec![path]);
+        }
+        self.client.show_message(MessageType::INFO, line).await;
+        Ok(Some(summary))
+    }
+}
+
+fn spec_test_arguments(arguments: &[Value]) -> Result<(Uri, Option<String>)> {
+    let uri = arguments
+        .first()
+        .and_then(Value::as_str)
+        .and_then(|text| text.parse::<Uri>().ok())
+        .ok_or_else(|| {
+            Error::invalid_params(format!(
+                "{RUN_SPEC_TEST} takes the test file's URI, then optionally a case name"
+            ))
+        })?;
+    let case = arguments.get(1).and_then(Value::as_str).map(str::to_owned);
+    Ok((uri, case))
+}
+
+/// `iml-ls test: 2 passed, 1 failed`, or the one case's outcome.
+fn summary_line(runs: &[iml_analysis::CaseRun]) -> String {
+    if let [run] = runs {
+        return format!("iml-ls test: `{}` {}", run.name, run.status.as_str());
+    }
+    let mut parts = Vec::new();
+    for status in ["passed", "failed", "stopped"] {
+        let n = runs.iter().filter(|r| r.status.as_str() == status).count();
+        if n > 0 || status == "passed" {
+            parts.push(format!("{n} {status}"));
+        }
+    }
+    format!("iml-ls test: {}", parts.join(", "))
+}
