@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs, builds and tests the VS Code extension, drives the real server through the VS Code
-# protocol stack, and packages the .vsix.
+# protocol stack, renders the flow webview in headless Chromium, and packages the .vsix.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
@@ -12,5 +12,11 @@ npm run --silent build
 npm run --silent compile-tests
 node --test out/test/unit/
 node --test out/test/client/
+# The flow webview in headless Chromium (Debian's package, installed here when missing). The
+# screenshots stay in out/artifacts/ as the run's artefacts.
+if [ ! -x "${CHROMIUM:-/usr/bin/chromium}" ] && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null
+fi
+IML_LS_ARTIFACTS="$here/out/artifacts" node --test out/test/browser/
 npm run --silent package
 npx --no-install vsce ls --no-dependencies

@@ -7,6 +7,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from "vscode-languageclient/node";
+import { showFlow } from "./flowView";
 import { resolveServerPath, SERVER_ARGS } from "./serverPath";
 import {
   answerConfiguration,
@@ -22,6 +23,8 @@ const CLIENT_NAME = "IML Language Server";
 const LANGUAGE_ID = "imljson";
 
 let client: LanguageClient | undefined;
+/** The binary the client started, which the commands that run the CLI use too. */
+let serverBinary: string | undefined;
 let output: vscode.LogOutputChannel | undefined;
 
 function getterFor(scopeUri: string | undefined): SettingGetter {
@@ -62,6 +65,7 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
     output?.appendLine(`[start] ${note}`);
   }
   output?.appendLine(`[start] ${resolution.path} ${SERVER_ARGS.join(" ")} (from ${resolution.source})`);
+  serverBinary = resolution.path;
   const executable = { command: resolution.path, args: [...SERVER_ARGS] };
   const serverOptions: ServerOptions = { run: executable, debug: executable };
 
@@ -109,6 +113,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await startClient(context);
     }),
     vscode.commands.registerCommand("imlLs.showOutput", () => output?.show(true)),
+    vscode.commands.registerCommand("imlLs.showFlow", () => showFlow(serverBinary)),
     vscode.workspace.onDidChangeConfiguration(async (event) => {
       if (event.affectsConfiguration(`${SECTION}.server.path`)) {
         await stopClient();

@@ -96,7 +96,7 @@ describe("bundled extension", () => {
     const extension = require(bundle) as { activate(context: unknown): Promise<void> };
     await extension.activate({ subscriptions: [], extensionPath: emptyDir });
 
-    assert.deepEqual(recorded.commands.sort(), ["imlLs.restartServer", "imlLs.showOutput"]);
+    assert.deepEqual(recorded.commands.sort(), ["imlLs.restartServer", "imlLs.showFlow", "imlLs.showOutput"]);
     assert.equal(recorded.errors.length, 1);
     assert.match(recorded.errors[0].message, /not found/);
     assert.match(recorded.errors[0].message, /cargo install --path server\/iml-ls/);
