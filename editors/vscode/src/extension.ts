@@ -9,6 +9,7 @@ import {
 } from "vscode-languageclient/node";
 import { showFlow } from "./flowView";
 import { resolveServerPath, SERVER_ARGS } from "./serverPath";
+import { registerSpecTests } from "./specTestView";
 import {
   answerConfiguration,
   initializationOptions,
@@ -114,6 +115,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.commands.registerCommand("imlLs.showOutput", () => output?.show(true)),
     vscode.commands.registerCommand("imlLs.showFlow", () => showFlow(serverBinary)),
+    registerSpecTests(() => serverBinary),
     vscode.workspace.onDidChangeConfiguration(async (event) => {
       if (event.affectsConfiguration(`${SECTION}.server.path`)) {
         await stopClient();

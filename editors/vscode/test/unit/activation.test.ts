@@ -14,6 +14,7 @@ interface Recorded {
   executed: Array<{ command: string; args: unknown[] }>;
   commands: string[];
   lines: string[];
+  controllers: string[];
 }
 
 function fakeVscode(recorded: Recorded, settings: Record<string, unknown>): unknown {
@@ -58,7 +59,24 @@ function fakeVscode(recorded: Recorded, settings: Record<string, unknown>): unkn
         recorded.executed.push({ command, args });
       },
     },
+    tests: {
+      createTestController: (id: string) => {
+        recorded.controllers.push(id);
+        return {
+          items: { get: () => undefined, add: () => undefined, delete: () => undefined, forEach: () => undefined },
+          createRunProfile: () => new Disposable(),
+          dispose: () => undefined,
+        };
+      },
+    },
+    TestRunProfileKind: { Run: 1 },
     workspace: {
+      createFileSystemWatcher: () => ({
+        onDidCreate: () => new Disposable(),
+        onDidDelete: () => new Disposable(),
+        onDidChange: () => new Disposable(),
+        dispose: () => undefined,
+      }),
       workspaceFolders: undefined,
       getConfiguration: () => ({ get: (key: string) => settings[key] }),
       onDidChangeConfiguration: () => new Disposable(),
@@ -79,7 +97,7 @@ describe("bundled extension", () => {
     if (!fs.existsSync(bundle)) {
       assert.fail(`${bundle} is missing: run npm run build first`);
     }
-    const recorded: Recorded = { errors: [], executed: [], commands: [], lines: [] };
+    const recorded: Recorded = { errors: [], executed: [], commands: [], lines: [], controllers: [] };
     const emptyDir = fs.mkdtempSync(path.join(os.tmpdir(), "iml-ls-activate-"));
     const loader = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
     const originalLoad = loader._load;
@@ -97,6 +115,8 @@ describe("bundled extension", () => {
     await extension.activate({ subscriptions: [], extensionPath: emptyDir });
 
     assert.deepEqual(recorded.commands.sort(), ["imlLs.restartServer", "imlLs.showFlow", "imlLs.showOutput"]);
+    // The Testing view's controller for spec tests.
+    assert.deepEqual(recorded.controllers, ["imlLs.specTests"]);
     assert.equal(recorded.errors.length, 1);
     assert.match(recorded.errors[0].message, /not found/);
     assert.match(recorded.errors[0].message, /cargo install --path server\/iml-ls/);
