@@ -27,10 +27,13 @@ export IML_LS_BIN="$PWD/target/release/iml-ls"
 step "end-to-end tests through pytest-lsp"
 bash tests/e2e/run.sh
 
-step "editor integrations (VS Code client + .vsix, headless Neovim, Helix config)"
+step "editor integrations (VS Code client, flow webview in headless Chromium, .vsix, headless Neovim, Helix config)"
 bash editors/test-all.sh
 
 step "main job: iml-ls check examples/"
 "$IML_LS_BIN" check examples/
+
+step "the sample app's spec tests: iml-ls test examples/"
+"$IML_LS_BIN" test examples/
 
 printf '\nall suites passed\n'
