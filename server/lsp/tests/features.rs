@@ -231,7 +231,10 @@ async fn capabilities_list_every_wired_feature() {
     );
     assert!(caps["inlayHintProvider"].is_object());
     assert!(caps["documentLinkProvider"].is_object());
-    assert_eq!(caps["codeLensProvider"], json!({ "resolveProvider": false }));
+    assert_eq!(
+        caps["codeLensProvider"],
+        json!({ "resolveProvider": false })
+    );
     assert_eq!(
         caps["executeCommandProvider"]["commands"],
         json!(["iml-ls.runSpecTest"])

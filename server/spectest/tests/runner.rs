@@ -204,13 +204,18 @@ fn base_merges_headers_and_qs_key_by_key_and_joins_a_relative_url() {
     assert!(result.passed(), "{:?}", result.outcome);
 }
 
-#[test]
-fn base_error_mapping_turns_a_status_into_its_type_and_message() {
-    let subject = subject(
+/// A module whose errors only Base maps.
+fn tasks_on_base() -> Subject {
+    subject(
         SubjectKind::Module(None),
         r#"{ "url": "/tasks", "response": { "output": "{{body}}" } }"#,
         Some(BASE),
-    );
+    )
+}
+
+#[test]
+fn base_error_mapping_turns_a_status_into_its_type_and_message() {
+    let subject = tasks_on_base();
     let limited = run(
         &subject,
         r#"{ "name": "429", "responses": [ { "status": 429, "body": { "message": "busy" } } ],
@@ -228,11 +233,7 @@ fn base_error_mapping_turns_a_status_into_its_type_and_message() {
 
 #[test]
 fn an_unexpected_error_fails_the_case() {
-    let subject = subject(
-        SubjectKind::Module(None),
-        r#"{ "url": "/tasks", "response": { "output": "{{body}}" } }"#,
-        Some(BASE),
-    );
+    let subject = tasks_on_base();
     let result = run(
         &subject,
         r#"{ "name": "error not expected", "responses": [ { "status": 404, "body": { "message": "gone" } } ],
