@@ -24,6 +24,8 @@ const INPUT_KEYS: &[&str] = &[
     "connection",
     "query",
     "scope",
+    "webhook",
+    "incoming",
 ];
 
 /// The keys a case may hold; anything else is reported.
@@ -38,6 +40,8 @@ pub const CASE_KEYS: &[&str] = &[
     "connection",
     "query",
     "scope",
+    "webhook",
+    "incoming",
     "functions",
     "responses",
     "expect",
@@ -45,7 +49,7 @@ pub const CASE_KEYS: &[&str] = &[
 
 /// The results a case may assert on.
 pub const EXPECT_KEYS: &[&str] = &[
-    "steps", "requests", "data", "expires", "uid", "metadata", "temp", "output", "error",
+    "steps", "requests", "data", "expires", "uid", "metadata", "temp", "output", "respond", "error",
 ];
 
 /// One recorded HTTP response.

@@ -1,7 +1,8 @@
 //! Offline spec tests for Make custom apps: a test file beside a component
 //! gives a flow's inputs and the HTTP responses it would get; the runner
 //! walks the flow (a connection's `authorize`, `refresh`, `invalidate`; a
-//! module's or RPC's requests with Base merged), evaluates every directive
+//! module's or RPC's requests with Base merged; a webhook's incoming
+//! payload, attach and detach), evaluates every directive
 //! with the IML evaluator, and compares what it sent and produced with the
 //! case's expectations. Nothing touches the network and no custom
 //! JavaScript runs: a case stubs custom functions by name.
@@ -21,6 +22,7 @@ mod response;
 mod run;
 mod step;
 mod subject;
+mod webhook;
 
 use std::path::PathBuf;
 

@@ -39,6 +39,9 @@ pub(crate) struct Machine<'a> {
     pub results: serde_json::Map<String, serde_json::Value>,
     /// The error Make would report, which ends the flow.
     pub error: Option<serde_json::Value>,
+    /// The request a webhook receives (`body`, `query`, `headers`,
+    /// `method`), kept apart from the variables: no IML name reads it whole.
+    pub incoming: Value,
 }
 
 impl<'a> Machine<'a> {
@@ -56,6 +59,7 @@ impl<'a> Machine<'a> {
             origins: Vec::new(),
             results: serde_json::Map::new(),
             error: None,
+            incoming: Value::Undefined,
         }
     }
 

@@ -163,8 +163,21 @@ pub(crate) fn page_items(
     request: &Request,
     vars: &[(&str, Value)],
 ) -> Result<Page, Stop> {
-    let Some(layer) = request.find("/response/iterate") else {
-        let output = request.eval(m, "/response/output", vars)?;
+    items_at(m, request, vars, "/response")
+}
+
+/// The items and outputs of `iterate` and `output` under `prefix`
+/// (`/response` in a request; the root of a webhook's communication).
+pub(crate) fn items_at(
+    m: &Machine,
+    request: &Request,
+    vars: &[(&str, Value)],
+    prefix: &str,
+) -> Result<Page, Stop> {
+    let iterate = format!("{prefix}/iterate");
+    let output_at = format!("{prefix}/output");
+    let Some(layer) = request.find(&iterate) else {
+        let output = request.eval(m, &output_at, vars)?;
         let body = vars
             .iter()
             .find(|(n, _)| *n == "body")
@@ -174,7 +187,7 @@ pub(crate) fn page_items(
             container: None,
         });
     };
-    let at = format!("{}/response/iterate", layer.at);
+    let at = layer.pointer(&iterate);
     let env = m.env(vars);
     let object = layer.spec.json.pointer(&at).is_some_and(|v| v.is_object());
     let container = if object {
@@ -199,7 +212,7 @@ pub(crate) fn page_items(
                 continue;
             }
         }
-        let output = request.eval(m, "/response/output", &with_item)?;
+        let output = request.eval(m, &output_at, &with_item)?;
         outputs.push(output.unwrap_or_else(|| item.clone()));
     }
     Ok(Page {

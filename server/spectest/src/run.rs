@@ -15,6 +15,7 @@ use crate::format::Case;
 use crate::machine::{Machine, Stop, result_json, revive_dates};
 use crate::module::run_module;
 use crate::subject::{Subject, SubjectKind, flows_of};
+use crate::webhook::run_webhook;
 use crate::{Origin, TestFile};
 
 /// The instant a case runs at unless it gives `now`.
@@ -94,7 +95,7 @@ pub fn run_case(
     let flow_range = case.flow.as_ref().map_or(case.name_range, |(_, r)| *r);
     if flows.is_empty() {
         let message = format!(
-            "{} has no flow the runner can run yet (connection, module and RPC flows are run)",
+            "{} has no flow the runner can run yet (connection, module, RPC and webhook flows are run)",
             subject.label
         );
         return finish(
@@ -122,9 +123,10 @@ pub fn run_case(
     let ran = match subject.kind {
         SubjectKind::OAuth2Connection => run_oauth2(&mut m, subject, &flow),
         SubjectKind::BasicConnection => run_basic(&mut m, subject),
+        SubjectKind::Webhook => run_webhook(&mut m, subject, &flow),
         _ => run_module(&mut m, subject),
     };
-    let actual = results(&m, subject);
+    let actual = results(&m, subject, &flow);
     if let Err(stop) = ran {
         return finish(Outcome::Stopped(stop), actual);
     }
@@ -217,6 +219,19 @@ fn machine_for<'a>(subject: &'a Subject, case: &Case) -> Result<Machine<'a>, (St
             m.var("oauth", oauth_var(revive_dates(scope)));
         }
         SubjectKind::BasicConnection => {}
+        SubjectKind::Webhook => {
+            m.var("connection", object(input("connection")));
+            m.var("webhook", object(input("webhook")));
+            m.incoming = object(input("incoming"));
+            // In a webhook's communication `data` is `parameters` (webhooks page).
+            if case
+                .flow
+                .as_ref()
+                .is_none_or(|(flow, _)| flow == "incoming")
+            {
+                m.var("data", object(input("parameters")));
+            }
+        }
         _ => m.var("connection", object(input("connection"))),
     }
     Ok(m)
@@ -233,7 +248,7 @@ fn parse_now(text: &str) -> Option<Timestamp> {
 }
 
 /// Everything the run produced, in a fixed key order.
-fn results(m: &Machine, subject: &Subject) -> serde_json::Value {
+fn results(m: &Machine, subject: &Subject, flow: &str) -> serde_json::Value {
     let mut out = serde_json::Map::new();
     out.insert("steps".into(), m.steps.clone().into());
     out.insert("requests".into(), m.requests.clone().into());
@@ -243,13 +258,14 @@ fn results(m: &Machine, subject: &Subject) -> serde_json::Value {
             | SubjectKind::OAuth1Connection
             | SubjectKind::BasicConnection
     );
-    if is_connection {
+    // Attach's `response.data` is the webhook's data, as a connection's is its.
+    if is_connection || (subject.kind == SubjectKind::Webhook && flow == "attach") {
         out.insert(
             "data".into(),
             result_json(&Value::Collection(m.data.clone())),
         );
     }
-    for key in ["expires", "uid", "metadata", "output"] {
+    for key in ["expires", "uid", "metadata", "output", "respond"] {
         if let Some(value) = m.results.get(key) {
             out.insert(key.into(), value.clone());
         }

@@ -37,7 +37,10 @@ pub fn flows_of(kind: SubjectKind) -> &'static [&'static str] {
         SubjectKind::OAuth2Connection => &["authorize", "refresh", "invalidate", "info"],
         SubjectKind::BasicConnection => &["verify"],
         SubjectKind::Module(_) | SubjectKind::Rpc => &["run"],
-        SubjectKind::OAuth1Connection | SubjectKind::Webhook | SubjectKind::Other => &[],
+        // `incoming` hands a payload to the communication; attach and
+        // detach are a dedicated webhook's requests.
+        SubjectKind::Webhook => &["incoming", "attach", "detach"],
+        SubjectKind::OAuth1Connection | SubjectKind::Other => &[],
     }
 }
 
@@ -65,6 +68,9 @@ pub struct Subject {
     pub common: serde_json::Value,
     /// A connection's default scope, which `oauth.scope` starts from.
     pub default_scope: serde_json::Value,
+    /// A dedicated webhook's attach and detach requests.
+    pub attach: Option<Spec>,
+    pub detach: Option<Spec>,
 }
 
 #[cfg(test)]
@@ -75,7 +81,8 @@ mod tests {
     fn every_runnable_kind_has_a_default_flow() {
         assert_eq!(flows_of(SubjectKind::OAuth2Connection)[0], "authorize");
         assert_eq!(flows_of(SubjectKind::Module(None)), ["run"]);
-        assert!(flows_of(SubjectKind::Webhook).is_empty());
+        assert_eq!(flows_of(SubjectKind::Webhook)[0], "incoming");
+        assert!(flows_of(SubjectKind::OAuth1Connection).is_empty());
         assert_eq!(oauth2_sections("authorize").len(), 4);
     }
 }

@@ -1,7 +1,7 @@
-//! The runner on random recorded responses: whatever a server sends (any
-//! status, any headers, any body, too few or too many responses), a run
-//! ends, without a panic, within the pagination bound, with results that
-//! are plain JSON.
+//! The runner on random recorded responses and payloads: whatever a server
+//! sends or a webhook receives (any status, any headers, any body, too few
+//! or too many responses), a run ends, without a panic, within the
+//! pagination bound, with results that are plain JSON.
 
 use std::path::PathBuf;
 
@@ -97,6 +97,14 @@ const OAUTH2: &str = r#"{
     "response": { "data": { "accessToken": "{{body.access_token}}" } } }
 }"#;
 
+const HOOK: &str = r#"{
+  "verification": { "condition": "{{body.challenge}}", "respond": { "body": "{{body.challenge}}" } },
+  "condition": "{{body.items}}",
+  "iterate": { "container": "{{body.items}}", "condition": "{{item.id}}" },
+  "output": { "id": "{{item.id}}" },
+  "uid": "{{body.id}}"
+}"#;
+
 fn run(kind: SubjectKind, communication: &str, base: Option<&str>, case: Value) -> Vec<Value> {
     let subject = Subject {
         kind,
@@ -105,6 +113,8 @@ fn run(kind: SubjectKind, communication: &str, base: Option<&str>, case: Value) 
         base: base.map(|text| Spec::new(PathBuf::from("base.iml.json"), text.into())),
         common: json!({}),
         default_scope: json!([]),
+        attach: None,
+        detach: None,
     };
     let text = json!({ "cases": [case] }).to_string();
     let file = TestFile::parse(PathBuf::from("c.tests.iml.json"), text);
@@ -162,6 +172,23 @@ proptest! {
         });
         for actual in run(SubjectKind::OAuth2Connection, OAUTH2, None, case) {
             prop_assert!(sent(&actual) <= 3);
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    #[test]
+    fn a_webhook_takes_any_payload(body in json_value(), query in json_value()) {
+        let case = json!({
+            "name": "random",
+            "incoming": { "body": body, "query": query },
+            "expect": {},
+        });
+        for actual in run(SubjectKind::Webhook, HOOK, None, case) {
+            // The payload step sends nothing.
+            prop_assert_eq!(sent(&actual), 0);
         }
     }
 }

@@ -15,6 +15,8 @@ fn subject(kind: SubjectKind, communication: &str, base: Option<&str>) -> Subjec
         base: base.map(|text| Spec::new(PathBuf::from("base.iml.json"), text.into())),
         common: json!({}),
         default_scope: json!([]),
+        attach: None,
+        detach: None,
     }
 }
 
@@ -522,9 +524,104 @@ fn an_unknown_flow_and_a_bad_now_stop_before_anything_runs() {
         r#"{ "name": "x", "now": "yesterday", "expect": {} }"#,
     );
     assert!(stop_message(&bad_now).contains("ISO 8601"));
-    let webhook = run(
-        &subject(SubjectKind::Webhook, "{}", None),
+    let oauth1 = run(
+        &subject(SubjectKind::OAuth1Connection, "{}", None),
         r#"{ "name": "x", "expect": {} }"#,
     );
-    assert!(stop_message(&webhook).contains("no flow"));
+    assert!(stop_message(&oauth1).contains("no flow"));
+}
+
+// Webhooks: the incoming payload, and a dedicated webhook's attach and detach.
+
+const HOOK: &str = r#"{
+  "verification": {
+    "condition": "{{headers['x-hook-secret']}}",
+    "respond": { "status": 200, "headers": { "x-hook-secret": "{{headers['x-hook-secret']}}" } }
+  },
+  "condition": "{{body.events}}",
+  "iterate": "{{body.events}}",
+  "output": { "id": "{{item.id}}", "account": "{{data.account}}" },
+  "uid": "{{body.account_id}}",
+  "respond": { "status": 202, "body": "ok" }
+}"#;
+
+fn webhook() -> Subject {
+    let mut hook = subject(SubjectKind::Webhook, HOOK, Some(BASE));
+    hook.attach = Some(Spec::new(
+        PathBuf::from("hook.attach.iml.json"),
+        r#"{ "url": "/hooks", "method": "POST", "body": { "target": "{{webhook.url}}" },
+             "response": { "data": { "hookId": "{{body.id}}" } } }"#
+            .into(),
+    ));
+    hook.detach = Some(Spec::new(
+        PathBuf::from("hook.detach.iml.json"),
+        r#"{ "url": "/hooks/{{webhook.hookId}}", "method": "DELETE" }"#.into(),
+    ));
+    hook
+}
+
+#[test]
+fn an_incoming_payload_becomes_bundles_with_uid_and_answer() {
+    let result = run(
+        &webhook(),
+        r#"{ "name": "events", "parameters": { "account": "acc" },
+             "incoming": { "body": { "account_id": "u-7", "events": [ { "id": 1 }, { "id": 2 } ] } },
+             "expect": { "steps": ["incoming"], "requests": [],
+                         "output": [ { "id": 1, "account": "acc" }, { "id": 2, "account": "acc" } ],
+                         "uid": "u-7", "respond": { "status": 202, "body": "ok" } } }"#,
+    );
+    assert!(result.passed(), "{:?}", result.outcome);
+}
+
+#[test]
+fn a_verification_request_is_answered_and_nothing_else_runs() {
+    let result = run(
+        &webhook(),
+        r#"{ "name": "handshake", "incoming": { "headers": { "x-hook-secret": "s3" } },
+             "expect": { "steps": ["verification"],
+                         "respond": { "status": 200, "headers": { "x-hook-secret": "s3" } } } }"#,
+    );
+    assert!(result.passed(), "{:?}", result.outcome);
+    assert_eq!(result.actual.get("output"), None);
+}
+
+#[test]
+fn a_false_condition_drops_the_payload() {
+    let result = run(
+        &webhook(),
+        r#"{ "name": "no events", "incoming": { "body": { "ping": true } }, "expect": { "steps": [] } }"#,
+    );
+    assert!(result.passed(), "{:?}", result.outcome);
+    assert_eq!(result.actual.get("output"), None);
+}
+
+#[test]
+fn attach_registers_the_url_with_base_and_keeps_the_webhook_data() {
+    let result = run(
+        &webhook(),
+        r#"{ "name": "attach", "flow": "attach", "connection": { "accessToken": "at" },
+             "webhook": { "id": 5, "url": "https://hook.example/abc" },
+             "responses": [ { "step": "attach", "body": { "id": "h-1" } } ],
+             "expect": { "steps": ["attach"],
+                         "requests": [ { "url": "https://api.example/v2/hooks", "method": "POST",
+                                         "headers": { "authorization": "Bearer at" },
+                                         "body": { "target": "https://hook.example/abc" } } ],
+                         "data": { "hookId": "h-1" } } }"#,
+    );
+    assert!(result.passed(), "{:?}", result.outcome);
+}
+
+#[test]
+fn detach_reads_the_data_attach_saved_as_webhook() {
+    let result = run(
+        &webhook(),
+        r#"{ "name": "detach", "flow": "detach", "webhook": { "hookId": "h-1" },
+             "responses": [ { "status": 204 } ],
+             "expect": { "requests": [ { "url": "https://api.example/v2/hooks/h-1", "method": "DELETE" } ] } }"#,
+    );
+    assert!(result.passed(), "{:?}", result.outcome);
+    let mut bare = webhook();
+    bare.detach = None;
+    let missing = run(&bare, r#"{ "name": "x", "flow": "detach", "expect": {} }"#);
+    assert!(stop_message(&missing).contains("no `detach` file"));
 }

@@ -91,6 +91,14 @@ impl Analysis {
             common: common.unwrap_or_else(|| serde_json::Value::Object(Default::default())),
             default_scope: json_of(component.files_with_role(RoleKind::DefaultScope).next())
                 .unwrap_or_else(|| serde_json::Value::Array(Vec::new())),
+            attach: component
+                .files_with_role(RoleKind::Attach)
+                .next()
+                .and_then(spec_of),
+            detach: component
+                .files_with_role(RoleKind::Detach)
+                .next()
+                .and_then(spec_of),
         })
     }
 }

@@ -65,6 +65,17 @@ fn requests<'a>(subject: &'a Subject, flow: &str) -> Vec<(String, &'a Value)> {
         SubjectKind::BasicConnection | SubjectKind::Module(_) | SubjectKind::Rpc => {
             push_all("request", json)
         }
+        // A webhook's communication receives; only attach and detach send.
+        SubjectKind::Webhook => {
+            let spec = match flow {
+                "attach" => subject.attach.as_ref(),
+                "detach" => subject.detach.as_ref(),
+                _ => None,
+            };
+            if let Some(spec) = spec {
+                out.push((flow.to_owned(), spec.json()));
+            }
+        }
         _ => {}
     }
     out
@@ -105,7 +116,24 @@ pub(crate) fn writes(subject: &Subject, flow: &str) -> Writes {
         writes.temp.add(base.get("temp"));
         writes.temp.add(base.pointer("/response/temp"));
     }
-    if subject.kind.is_connection() {
+    if subject.kind == SubjectKind::Webhook {
+        if flow == "attach" {
+            writes.results.push("data");
+        } else if flow == "incoming" {
+            let json = subject.communication.json();
+            writes.results.push("output");
+            for key in ["uid", "respond"] {
+                if json.get(key).is_some() {
+                    writes.results.push(key);
+                }
+            }
+            if json.pointer("/verification/respond").is_some()
+                && !writes.results.contains(&"respond")
+            {
+                writes.results.push("respond");
+            }
+        }
+    } else if subject.kind.is_connection() {
         writes.results.push("data");
         for key in ["expires", "uid", "metadata"] {
             let pointer = format!("/response/{key}");

@@ -98,7 +98,7 @@ fn shape_flow_steps_and_unwritten_results_are_reported() {
              { "name": "d", "expect": { "data": { "acessToken": "x" }, "uid": 1, "output": [] } }
            ] }"#,
         expect![[r#"
-            T001 Error "\"respones\"": unknown key `respones` in a test case; the keys are: name, flow, now, timezone, parameters, common, data, connection, query, scope, functions, responses, expect
+            T001 Error "\"respones\"": unknown key `respones` in a test case; the keys are: name, flow, now, timezone, parameters, common, data, connection, query, scope, webhook, incoming, functions, responses, expect
             T003 Error "\"refesh\"": `refesh` is no flow of connection acme; its flows are: authorize, refresh, invalidate, info
             T004 Warning "\"token\"": the `refresh` flow never reaches `token`; its steps are: refresh
             T005 Warning "\"acessToken\"": nothing in the `authorize` flow of connection acme writes `data.acessToken`; did you mean `accessToken`?
@@ -216,4 +216,54 @@ fn running_a_case_gives_t006_at_the_expectation_and_the_producer_in_help() {
     let only = analysis.run_spec_tests(path, Some("refresh")).unwrap();
     assert_eq!(only.len(), 1);
     assert!(analysis.run_spec_tests(path, Some("nope")).is_err());
+}
+
+#[test]
+fn a_dedicated_webhook_runs_its_payload_attach_and_detach() {
+    let fixture = r#"
+//- /hook/makecomapp.json
+{ "fileVersion": 1, "generalCodeFiles": { "base": "general/base.iml.json" },
+  "components": { "webhook": { "events": { "webhookType": "web", "codeFiles": {
+     "communication": "webhooks/events/events.communication.iml.json",
+     "attach": "webhooks/events/events.attach.iml.json",
+     "detach": "webhooks/events/events.detach.iml.json" } } } } }
+//- /hook/general/base.iml.json
+{ "baseUrl": "https://api.example.com" }
+//- /hook/webhooks/events/events.communication.iml.json
+{ "output": "{{body}}" }
+//- /hook/webhooks/events/events.attach.iml.json
+{ "url": "/hooks", "method": "POST", "body": { "url": "{{webhook.url}}" }, "response": { "data": { "hookId": "{{body.id}}" } } }
+//- /hook/webhooks/events/events.detach.iml.json
+{ "url": "/hooks/{{webhook.hookId}}", "method": "DELETE" }
+//- /hook/webhooks/events/events.tests.iml.json
+{ "cases": [
+  { "name": "payload", "incoming": { "body": { "a": 1 } }, "expect": { "output": { "a": 1 }, "uid": 1 } },
+  { "name": "attach", "flow": "attach", "webhook": { "url": "https://hook.example/x" },
+    "responses": [ { "step": "request", "body": { "id": "h" } } ], "expect": { "data": { "hookId": "h", "hookid": 1 } } },
+  { "name": "detach", "flow": "detach", "webhook": { "hookId": "h" }, "responses": [ { "status": 204 } ],
+    "expect": { "requests": [ { "url": "https://api.example.com/hooks/h", "method": "DELETE" } ] } }
+] }
+"#;
+    let (host, _) = host_from(fixture);
+    let analysis = host.snapshot();
+    let path = Path::new("/hook/webhooks/events/events.tests.iml.json");
+    let subject = analysis.spec_test_subject(path).unwrap();
+    assert!(subject.attach.is_some() && subject.detach.is_some());
+    let text = analysis.file_text(path).unwrap().to_owned();
+    let shown: Vec<String> = analysis
+        .diagnostics(path)
+        .iter()
+        .map(|d| format!("{} {:?}: {}", d.code, &text[d.range], d.message))
+        .collect();
+    expect![[r#"
+        T005 "\"uid\"": nothing in the `incoming` flow of webhook events writes `uid`
+        T004 "\"request\"": the `attach` flow never reaches `request`; its steps are: attach
+        T005 "\"hookid\"": nothing in the `attach` flow of webhook events writes `data.hookid`; did you mean `hookId`?"#]].assert_eq(&shown.join("\n"));
+    let runs = analysis.run_spec_tests(path, Some("detach")).unwrap();
+    assert_eq!(
+        runs[0].status.as_str(),
+        "passed",
+        "{:?}",
+        runs[0].diagnostics
+    );
 }
