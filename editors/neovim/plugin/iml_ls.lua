@@ -25,3 +25,22 @@ end
 if vim.g.iml_ls_autoenable ~= false and vim.lsp and vim.lsp.enable then
   vim.lsp.enable('iml_ls')
 end
+
+local group = vim.api.nvim_create_augroup('iml_ls', { clear = true })
+-- Neovim says nothing visible when the server binary is missing; say it once.
+vim.api.nvim_create_autocmd('FileType', {
+  pattern = 'imljson',
+  group = group,
+  callback = function()
+    require('iml_ls').warn_if_missing()
+  end,
+})
+-- :checkhealth iml_ls reports on the last IML JSON buffer entered.
+vim.api.nvim_create_autocmd('BufEnter', {
+  group = group,
+  callback = function(event)
+    if vim.bo[event.buf].filetype == 'imljson' then
+      require('iml_ls').last_buffer = event.buf
+    end
+  end,
+})

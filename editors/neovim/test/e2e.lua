@@ -125,6 +125,21 @@ local function completion_labels(result)
   return labels
 end
 
+-- The text :checkhealth iml_ls shows, from its own buffer (closed afterwards).
+local function health_report()
+  local before = vim.api.nvim_get_current_buf()
+  vim.cmd('checkhealth iml_ls')
+  local health_buf = vim.api.nvim_get_current_buf()
+  local text = table.concat(vim.api.nvim_buf_get_lines(health_buf, 0, -1, false), '\n')
+  if health_buf ~= before then
+    vim.cmd('bwipeout! ' .. health_buf)
+    if vim.api.nvim_buf_is_valid(before) then
+      vim.api.nvim_set_current_buf(before)
+    end
+  end
+  return text
+end
+
 local function main()
   check('filetype detection', function()
     local expected = {
@@ -307,6 +322,15 @@ local function main()
     assert(ok, 'errors remain after the fix: ' .. vim.inspect(vim.diagnostic.get(broken_buf)))
   end)
 
+  check(':checkhealth iml_ls finds the binary, the app root and the client', function()
+    vim.api.nvim_set_current_buf(clean_buf)
+    local report = health_report()
+    for _, expected in ipairs({ 'OK found ' .. vim.fn.exepath(server_bin), 'OK app root:', 'OK client attached' }) do
+      assert(report:find(expected, 1, true), 'missing "' .. expected .. '" in:\n' .. report)
+    end
+    assert(not report:find('ERROR', 1, true), report)
+  end)
+
   check('client stops cleanly', function()
     client:stop()
     local stopped = vim.wait(TIMEOUT_MS, function()
@@ -316,7 +340,34 @@ local function main()
   end)
 end
 
-local ok, err = xpcall(main, debug.traceback)
+local function missing_binary()
+  vim.lsp.config('iml_ls', { cmd = { scratch .. '/no-such/iml-ls', '--stdio' } })
+  local notes = {}
+  local notify = vim.notify
+  vim.notify = function(message, level)
+    table.insert(notes, { message = message, level = level })
+  end
+  check('a missing binary is reported once, visibly', function()
+    for _, name in ipairs({ 'one.iml.json', 'two.iml.json' }) do
+      local path = scratch .. '/' .. name
+      vim.fn.writefile({ '{}' }, path)
+      vim.cmd.edit(vim.fn.fnameescape(path))
+    end
+    assert(#notes == 1, 'expected one warning, got ' .. vim.inspect(notes))
+    assert(notes[1].level == vim.log.levels.WARN, vim.inspect(notes[1]))
+    assert(notes[1].message:find('no-such/iml-ls', 1, true), notes[1].message)
+  end)
+  vim.notify = notify
+  check(':checkhealth iml_ls reports the missing binary as an error', function()
+    local report = health_report()
+    assert(report:find('ERROR `' .. scratch .. '/no-such/iml-ls` was not found', 1, true), report)
+  end)
+end
+
+local ok, err = xpcall(function()
+  main()
+  missing_binary()
+end, debug.traceback)
 if not ok then
   record('test script', 'fail', tostring(err))
 end
