@@ -20,3 +20,6 @@ fi
 IML_LS_ARTIFACTS="$here/out/artifacts" node --test out/test/browser/
 npm run --silent package
 npx --no-install vsce ls --no-dependencies
+# The platform package with the stripped server bundled (a dist build of the workspace).
+npm run --silent package:platform
+node --test out/test/package/
