@@ -32,6 +32,7 @@ pub use bless::bless;
 pub use compare::Mismatch;
 pub use format::{
     CASE_KEYS, Case, EXPECT_KEYS, FormatProblem, Recorded, TEST_SUFFIXES, is_test_file_name,
+    parse_cases,
 };
 pub use machine::Stop;
 pub use run::{CaseResult, Outcome, run_case, run_file};

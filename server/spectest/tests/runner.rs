@@ -473,13 +473,18 @@ fn a_mismatch_points_at_the_expression_that_produced_the_value() {
     assert_eq!(mismatches[0].actual, Some(json!("at-1")));
 }
 
-#[test]
-fn output_and_error_assertions_compare_as_subsets_with_numbers_as_numbers() {
-    let subject = subject(
+/// An RPC whose output is the response body.
+fn echo_rpc() -> Subject {
+    subject(
         SubjectKind::Rpc,
         r#"{ "url": "https://api.example/x", "response": { "output": "{{body}}" } }"#,
         None,
-    );
+    )
+}
+
+#[test]
+fn output_and_error_assertions_compare_as_subsets_with_numbers_as_numbers() {
+    let subject = echo_rpc();
     let result = run(
         &subject,
         r#"{ "name": "subset", "responses": [ { "body": { "a": 1, "b": [1, 2] } } ],
@@ -496,11 +501,7 @@ fn output_and_error_assertions_compare_as_subsets_with_numbers_as_numbers() {
 
 #[test]
 fn a_case_without_expect_fails_and_asks_for_bless() {
-    let subject = subject(
-        SubjectKind::Rpc,
-        r#"{ "url": "https://api.example/x", "response": { "output": "{{body}}" } }"#,
-        None,
-    );
+    let subject = echo_rpc();
     let result = run(
         &subject,
         r#"{ "name": "new", "responses": [ { "body": 1 } ] }"#,

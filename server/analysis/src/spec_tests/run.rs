@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use iml_jsonc::TextRange;
-use iml_spectest::{Mismatch, Origin, Outcome, Stop, TestFile, run_file};
+use iml_spectest::{Mismatch, Origin, Outcome, Stop, TestFile, parse_cases, run_file};
 
 use super::diagnostics::diagnostic;
 use crate::{Analysis, Diagnostic};
@@ -52,11 +52,12 @@ impl Analysis {
         if self.role(path).kind != crate::RoleKind::SpecTest {
             return Vec::new();
         }
-        let Some(text) = self.file_text(path) else {
+        // The analysis holds the file parsed; a lens request needs no reparse.
+        let Some(root) = self.root_value(path) else {
             return Vec::new();
         };
-        TestFile::parse(path.to_path_buf(), text.to_owned())
-            .cases
+        parse_cases(root)
+            .0
             .into_iter()
             .map(|case| SpecCase {
                 name: case.name,

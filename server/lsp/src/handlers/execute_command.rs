@@ -4,6 +4,7 @@
 //! publish as `T006` diagnostics in the test file, and answers with a
 //! summary.
 
+use iml_analysis::CaseStatus;
 use serde_json::{Value, json};
 use tower_lsp_server::jsonrpc::{Error, Result};
 use tower_lsp_server::ls_types::{ExecuteCommandParams, MessageType, Uri};
@@ -64,11 +65,11 @@ impl ImlLanguageServer {
                 return Err(Error::invalid_params(message));
             }
         };
-        let count = |status: &str| runs.iter().filter(|r| r.status.as_str() == status).count();
+        let [passed, failed, stopped] = counts(&runs);
         let summary = json!({
-            "passed": count("passed"),
-            "failed": count("failed"),
-            "stopped": count("stopped"),
+            "passed": passed,
+            "failed": failed,
+            "stopped": stopped,
             "cases": runs.iter().map(|run| json!({
                 "name": run.name,
                 "status": run.status.as_str(),
@@ -107,12 +108,25 @@ fn summary_line(runs: &[iml_analysis::CaseRun]) -> String {
     if let [run] = runs {
         return format!("iml-ls test: `{}` {}", run.name, run.status.as_str());
     }
-    let mut parts = Vec::new();
-    for status in ["passed", "failed", "stopped"] {
-        let n = runs.iter().filter(|r| r.status.as_str() == status).count();
-        if n > 0 || status == "passed" {
-            parts.push(format!("{n} {status}"));
+    let [passed, failed, stopped] = counts(runs);
+    let mut line = format!("iml-ls test: {passed} passed");
+    for (n, status) in [(failed, "failed"), (stopped, "stopped")] {
+        if n > 0 {
+            line.push_str(&format!(", {n} {status}"));
         }
     }
-    format!("iml-ls test: {}", parts.join(", "))
+    line
+}
+
+/// How many cases passed, failed and stopped.
+fn counts(runs: &[iml_analysis::CaseRun]) -> [usize; 3] {
+    let mut counts = [0; 3];
+    for run in runs {
+        counts[match run.status {
+            CaseStatus::Passed => 0,
+            CaseStatus::Failed => 1,
+            CaseStatus::Stopped => 2,
+        }] += 1;
+    }
+    counts
 }
