@@ -179,9 +179,19 @@ pub static FIX_SAFETY: &[FixSafety] = &[
          code is deployed.",
     ),
     unsafe_(
+        "X002",
+        "Points the module or webhook at the connection spelt nearly alike: a \
+         different connection's credentials and data are used.",
+    ),
+    unsafe_(
         "X004",
         "Replaces a scope by one of the connection's scope list spelt nearly alike: \
          the access requested from the provider changes.",
+    ),
+    unsafe_(
+        "X006",
+        "Points the instant trigger at the webhook spelt nearly alike: a different \
+         webhook feeds it.",
     ),
     safe(
         "X007",

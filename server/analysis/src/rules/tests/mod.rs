@@ -52,6 +52,13 @@ fn render(fixture: &str) -> String {
                 d.code, d.severity, covered, d.message
             )
             .unwrap();
+            // The same invariant `Analysis::diagnostics` asserts, checked
+            // here for every fixture so a new fix cannot slip past it.
+            assert!(
+                d.fixes.is_empty() || iml_catalogue::fix_safety(d.code).is_some(),
+                "{} offers a fix but has no fix_safety entry",
+                d.code
+            );
             for fix in &d.fixes {
                 writeln!(out, "    fix: {}", fix.title).unwrap();
                 for line in apply(text, fix).lines() {
