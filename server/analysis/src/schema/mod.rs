@@ -90,24 +90,32 @@ impl SchemaKind {
     }
 
     /// File-name globs of the files this schema fits, for editor settings such
-    /// as `json.schemas[].fileMatch`. Empty where the file name alone cannot
-    /// tell (a module communication of one type looks like any other).
-    pub fn file_match(self) -> &'static [&'static str] {
+    /// as `json.schemas[].fileMatch`: each file-name stem with every IML JSON
+    /// suffix. Empty where the file name alone cannot tell (a module
+    /// communication of one type looks like any other).
+    pub fn file_match(self) -> Vec<String> {
+        self.file_stems()
+            .iter()
+            .flat_map(|stem| {
+                crate::app_files::IML_JSON_SUFFIXES
+                    .iter()
+                    .map(move |suffix| format!("{stem}{suffix}"))
+            })
+            .collect()
+    }
+
+    fn file_stems(self) -> &'static [&'static str] {
         match self {
-            SchemaKind::OAuth2Communication => &["*.oauth-communication.iml.json"],
-            SchemaKind::ModuleCommunication => &["*.communication.iml.json"],
-            SchemaKind::Base => &["base.iml.json"],
-            SchemaKind::Epoch => &["*.epoch.iml.json"],
-            SchemaKind::WebhookRequest => &[
-                "*.attach.iml.json",
-                "*.detach.iml.json",
-                "*.update.iml.json",
-            ],
+            SchemaKind::OAuth2Communication => &["*.oauth-communication"],
+            SchemaKind::ModuleCommunication => &["*.communication"],
+            SchemaKind::Base => &["base"],
+            SchemaKind::Epoch => &["*.epoch"],
+            SchemaKind::WebhookRequest => &["*.attach", "*.detach", "*.update"],
             SchemaKind::Parameters => &[
-                "*.params.iml.json",
-                "*.static-params.iml.json",
-                "*.mappable-params.iml.json",
-                "*.interface.iml.json",
+                "*.params",
+                "*.static-params",
+                "*.mappable-params",
+                "*.interface",
             ],
             _ => &[],
         }

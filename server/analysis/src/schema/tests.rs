@@ -302,3 +302,16 @@ fn broken_sample_file_is_rejected() {
         "{problems:#?}"
     );
 }
+
+#[test]
+fn file_match_covers_every_iml_json_suffix() {
+    assert_eq!(
+        SchemaKind::Base.file_match(),
+        ["base.iml.json", "base.imljson", "base.iml.jsonc"]
+    );
+    assert!(
+        SchemaKind::ModuleTypeCommunication(ModuleType::Action)
+            .file_match()
+            .is_empty()
+    );
+}
