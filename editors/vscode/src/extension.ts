@@ -7,7 +7,9 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from "vscode-languageclient/node";
+import { OWN_LANGUAGE_ID, SHARED_LANGUAGE_ID } from "./coexistence";
 import { showFlow } from "./flowView";
+import { registerMakeAppsEditor } from "./makeAppsEditor";
 import { resolveServerPath, SERVER_ARGS } from "./serverPath";
 import { registerSpecTests } from "./specTestView";
 import {
@@ -21,7 +23,8 @@ import {
 
 const CLIENT_ID = "imlLs";
 const CLIENT_NAME = "IML Language Server";
-const LANGUAGE_ID = "imljson";
+/** `imljson` is shared with Make Apps Editor; the other is iml-ls's alone, given by association. */
+const LANGUAGE_IDS = [SHARED_LANGUAGE_ID, OWN_LANGUAGE_ID];
 
 let client: LanguageClient | undefined;
 /** The binary the client started, which the commands that run the CLI use too. */
@@ -71,10 +74,10 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
   const serverOptions: ServerOptions = { run: executable, debug: executable };
 
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { scheme: "file", language: LANGUAGE_ID },
-      { scheme: "untitled", language: LANGUAGE_ID },
-    ],
+    documentSelector: LANGUAGE_IDS.flatMap((language) => [
+      { scheme: "file", language },
+      { scheme: "untitled", language },
+    ]),
     outputChannel: output,
     initializationOptions: initializationOptions(getterFor(undefined)),
     middleware: {
@@ -116,6 +119,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand("imlLs.showOutput", () => output?.show(true)),
     vscode.commands.registerCommand("imlLs.showFlow", () => showFlow(serverBinary)),
     registerSpecTests(() => serverBinary),
+    registerMakeAppsEditor(context, (line) => output?.appendLine(line)),
     vscode.workspace.onDidChangeConfiguration(async (event) => {
       if (event.affectsConfiguration(`${SECTION}.server.path`)) {
         await stopClient();

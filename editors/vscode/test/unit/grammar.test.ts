@@ -47,35 +47,73 @@ function scopesOf(lines: Token[][], text: string): string[] {
   throw new Error(`no token "${text}"`);
 }
 
+const OWN_SCOPE = "source.iml-ls.imljson";
+
+/**
+ * A stand-in for another extension's `source.imljson` grammar (Make Apps Editor ships one): plain
+ * JSON whose strings are `string.quoted.double.json`. Written for this test.
+ */
+const OTHER_IMLJSON_GRAMMAR = JSON.stringify({
+  scopeName: "source.imljson",
+  patterns: [{ include: "#string" }, { match: "[{}:,\\[\\]]", name: "punctuation.json" }],
+  repository: {
+    string: {
+      name: "string.quoted.double.json",
+      begin: '"',
+      end: '"',
+      patterns: [{ match: "\\\\.", name: "constant.character.escape.json" }],
+    },
+  },
+});
+
+async function loadGrammar(scopeName: string): Promise<textmate.IGrammar> {
+  const files: Record<string, string> = {
+    [OWN_SCOPE]: "imljson.tmLanguage.json",
+    "iml.injection": "iml.injection.tmLanguage.json",
+  };
+  const manifest = JSON.parse(fs.readFileSync(path.join(extensionRoot, "package.json"), "utf8"));
+  const registry = new textmate.Registry({
+    onigLib: Promise.resolve({
+      createOnigScanner: (patterns: string[]) => new oniguruma.OnigScanner(patterns),
+      createOnigString: (text: string) => new oniguruma.OnigString(text),
+    }),
+    loadGrammar: async (scope) => {
+      if (scope === "source.imljson") return textmate.parseRawGrammar(OTHER_IMLJSON_GRAMMAR, "other.json");
+      const file = files[scope];
+      if (!file) return null;
+      const text = fs.readFileSync(path.join(syntaxes, file), "utf8");
+      return textmate.parseRawGrammar(text, path.join(syntaxes, file));
+    },
+    // Mirrors `contributes.grammars[].injectTo` in package.json.
+    getInjections: (scope) =>
+      manifest.contributes.grammars
+        .filter((g: { injectTo?: string[] }) => g.injectTo?.includes(scope))
+        .map((g: { scopeName: string }) => g.scopeName),
+  });
+  const loaded = await registry.loadGrammar(scopeName);
+  assert.ok(loaded, `grammar ${scopeName} loads`);
+  return loaded;
+}
+
+before(async () => {
+  const wasm = fs.readFileSync(require.resolve("vscode-oniguruma/release/onig.wasm"));
+  await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
+});
+
+describe("IML injection grammar in another source.imljson grammar", () => {
+  it("still colours IML when the other grammar wins the language", async () => {
+    grammar = await loadGrammar("source.imljson");
+    const lines = tokenize('{ "url": "Bearer {{ifempty(connection.accessToken, 1)}}" }');
+    assert.equal(scopeOf(lines, "Bearer "), "string.quoted.double.json");
+    assert.equal(scopeOf(lines, "{{"), "punctuation.section.embedded.begin.iml");
+    assert.equal(scopeOf(lines, "ifempty"), "entity.name.function.iml");
+    assert.equal(scopeOf(lines, "accessToken"), "variable.other.property.iml");
+  });
+});
+
 describe("IML injection grammar", () => {
   before(async () => {
-    const wasm = fs.readFileSync(require.resolve("vscode-oniguruma/release/onig.wasm"));
-    await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
-    const files: Record<string, string> = {
-      "source.imljson": "imljson.tmLanguage.json",
-      "iml.injection": "iml.injection.tmLanguage.json",
-    };
-    const manifest = JSON.parse(fs.readFileSync(path.join(extensionRoot, "package.json"), "utf8"));
-    const registry = new textmate.Registry({
-      onigLib: Promise.resolve({
-        createOnigScanner: (patterns: string[]) => new oniguruma.OnigScanner(patterns),
-        createOnigString: (text: string) => new oniguruma.OnigString(text),
-      }),
-      loadGrammar: async (scopeName) => {
-        const file = files[scopeName];
-        if (!file) return null;
-        const text = fs.readFileSync(path.join(syntaxes, file), "utf8");
-        return textmate.parseRawGrammar(text, path.join(syntaxes, file));
-      },
-      // Mirrors `contributes.grammars[].injectTo` in package.json.
-      getInjections: (scopeName) =>
-        manifest.contributes.grammars
-          .filter((g: { injectTo?: string[] }) => g.injectTo?.includes(scopeName))
-          .map((g: { scopeName: string }) => g.scopeName),
-    });
-    const loaded = await registry.loadGrammar("source.imljson");
-    assert.ok(loaded, "grammar source.imljson loads");
-    grammar = loaded;
+    grammar = await loadGrammar(OWN_SCOPE);
   });
 
   it("highlights JSONC structure and comments", () => {
