@@ -228,7 +228,7 @@ def raw(tmp_path: pathlib.Path):
 
 # -- framing and JSON ---------------------------------------------------------
 
-# The transport guard (server/lsp/src/transport.rs) answers each frame the
+# The transport guard (server/lsp/src/transport/mod.rs) answers each frame the
 # protocol library could not decode (a body that is not JSON, not JSON-RPC or
 # not UTF-8, a `Content-Length` it cannot parse) with -32700/-32600 and reads
 # on, so every case must leave the server serving.

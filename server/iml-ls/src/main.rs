@@ -74,7 +74,10 @@ fn serve_stdio() -> ExitCode {
     // for) must not hold up the exit.
     runtime.shutdown_timeout(std::time::Duration::from_millis(100));
     match served {
-        Ok(()) => ExitCode::SUCCESS,
+        // The protocol's rule: 0 after `shutdown`, 1 for an `exit` (or a
+        // vanished client) without it.
+        Ok(end) if end.orderly => ExitCode::SUCCESS,
+        Ok(_) => ExitCode::from(1),
         Err(error) => {
             eprintln!("iml-ls: cannot set up stdin and stdout: {error}");
             ExitCode::FAILURE

@@ -28,6 +28,7 @@ pub use diagnostics::RULES_DOC_BASE;
 pub use handlers::view_file_text::{FileText, METHOD as VIEW_FILE_TEXT, ViewFileTextParams};
 pub use positions::{PositionEncoding, from_proto, to_proto};
 pub use server::ImlLanguageServer;
+pub use transport::SessionEnd;
 pub use workspace::is_app_file;
 
 /// The service and the socket through which it talks to the client.
@@ -42,7 +43,7 @@ pub fn service() -> (LspService<ImlLanguageServer>, ClientSocket) {
 
 /// Serves one client over a byte stream pair until `exit` or the end of
 /// `input`. Malformed messages are answered and skipped (see `transport`).
-pub async fn serve<I, O>(input: I, output: O)
+pub async fn serve<I, O>(input: I, output: O) -> SessionEnd
 where
     I: AsyncRead + Unpin,
     O: AsyncWrite,
@@ -51,11 +52,10 @@ where
     transport::guarded(input, output, |server_input, server_output| {
         Server::new(server_input, server_output, socket).serve(service)
     })
-    .await;
+    .await
 }
 
 /// Serves one client over stdin/stdout. Nothing else may write to stdout.
-pub async fn run_stdio() -> std::io::Result<()> {
-    serve(stdio::Stdin::spawn()?, stdio::Stdout::new()?).await;
-    Ok(())
+pub async fn run_stdio() -> std::io::Result<SessionEnd> {
+    Ok(serve(stdio::Stdin::spawn()?, stdio::Stdout::new()?).await)
 }

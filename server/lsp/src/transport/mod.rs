@@ -11,6 +11,12 @@
 //! Both this guard and the library write to the client, so the library's
 //! output passes through a pump that forwards it frame by frame; the guard's
 //! replies are only ever inserted between two whole frames.
+//!
+//! The guard also sees the session's lifecycle: whether `shutdown` came
+//! before `exit` (the exit code depends on it), and when the client has
+//! gone, so that output it no longer reads cannot keep the process alive.
+
+mod repair;
 
 use std::future::Future;
 
@@ -186,9 +192,26 @@ enum Message {
 /// What to do with one frame body.
 #[derive(Debug, PartialEq)]
 pub(crate) enum Verdict {
-    Forward,
+    Forward(Forward),
     /// Answer the client with this error and drop the frame.
     Reply(Response),
+}
+
+/// A frame to pass on to the library.
+#[derive(Debug, PartialEq, Default)]
+pub(crate) struct Forward {
+    /// The method of a request or notification.
+    method: Option<String>,
+    /// The body to send instead of the frame's own, when it was repaired.
+    repaired: Option<Vec<u8>>,
+}
+
+/// How the session ended, for the process's exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SessionEnd {
+    /// `shutdown` was requested before `exit` or before the input closed.
+    /// The protocol asks for exit code 0 then, and 1 otherwise.
+    pub orderly: bool,
 }
 
 pub(crate) fn check_body(body: &[u8]) -> Verdict {
@@ -196,15 +219,24 @@ pub(crate) fn check_body(body: &[u8]) -> Verdict {
         return reject(Id::Null, ErrorCode::ParseError, "message body is not UTF-8");
     };
     match serde_json::from_str::<Message>(text) {
-        Ok(Message::Request(request)) => match request.id() {
-            Some(id) if request.method().starts_with("$/") => reject(
-                id.clone(),
-                ErrorCode::MethodNotFound,
-                &format!("unknown method {}", request.method()),
-            ),
-            _ => Verdict::Forward,
-        },
-        Ok(Message::Response(_)) => Verdict::Forward,
+        Ok(message) => classify(message, None),
+        Err(error) if error.is_syntax() => {
+            // A lone surrogate escape is the one syntax error worth mending:
+            // it comes from a broken string in the editor, not from garbage.
+            match repair::replace_lone_surrogates(text)
+                .and_then(|text| Some((serde_json::from_str::<Message>(&text).ok()?, text)))
+            {
+                Some((message, repaired)) => {
+                    tracing::warn!("a message held a lone UTF-16 surrogate escape; read as U+FFFD");
+                    classify(message, Some(repaired.into_bytes()))
+                }
+                None => reject(
+                    Id::Null,
+                    ErrorCode::ParseError,
+                    &format!("message body is not JSON: {error}"),
+                ),
+            }
+        }
         Err(error) if error.is_data() => {
             let id = serde_json::from_str::<serde_json::Value>(text)
                 .ok()
@@ -225,8 +257,24 @@ pub(crate) fn check_body(body: &[u8]) -> Verdict {
     }
 }
 
-fn is_exit(body: &[u8]) -> bool {
-    matches!(serde_json::from_slice::<Message>(body), Ok(Message::Request(request)) if request.method() == "exit")
+fn classify(message: Message, repaired: Option<Vec<u8>>) -> Verdict {
+    match message {
+        Message::Request(request) => match request.id() {
+            Some(id) if request.method().starts_with("$/") => reject(
+                id.clone(),
+                ErrorCode::MethodNotFound,
+                &format!("unknown method {}", request.method()),
+            ),
+            _ => Verdict::Forward(Forward {
+                method: Some(request.method().to_owned()),
+                repaired,
+            }),
+        },
+        Message::Response(_) => Verdict::Forward(Forward {
+            method: None,
+            repaired,
+        }),
+    }
 }
 
 fn reject(id: Id, code: ErrorCode, message: &str) -> Verdict {
@@ -258,12 +306,15 @@ fn encode_response(response: &Response) -> Vec<u8> {
 /// Runs `serve` (the protocol library) behind the guard: `serve` gets a
 /// pipe of checked frames as its input and a pipe to the pump as its output.
 /// Ends when `serve` ends (after `exit`, or once `input` has closed) and its
-/// output is written out.
+/// output is written out, or, once `input` has closed, after at most
+/// `FINAL_WRITE_WAIT` more: a client that has gone reads nothing, and output
+/// queued for it must not keep the process alive.
 pub(crate) async fn guarded<I, O, F>(
     input: I,
     output: O,
     serve: impl FnOnce(DuplexStream, DuplexStream) -> F,
-) where
+) -> SessionEnd
+where
     I: AsyncRead + Unpin,
     O: AsyncWrite,
     F: Future<Output = ()>,
@@ -271,6 +322,7 @@ pub(crate) async fn guarded<I, O, F>(
     let (to_server, server_input) = tokio::io::duplex(PIPE_CAPACITY);
     let (server_output, from_server) = tokio::io::duplex(PIPE_CAPACITY);
     let (replies, replies_rx) = mpsc::unbounded_channel();
+    let mut lifecycle = Lifecycle::default();
 
     let session = async {
         tokio::join!(
@@ -279,43 +331,82 @@ pub(crate) async fn guarded<I, O, F>(
         )
     };
     tokio::pin!(session);
-    let read = read_input(input, to_server, replies);
-    tokio::select! {
-        _ = &mut session => return,
-        () = read => {}
+    let read = read_input(input, to_server, replies, &mut lifecycle);
+    let input_ended = tokio::select! {
+        _ = &mut session => false,
+        ended = read => ended,
+    };
+    if input_ended {
+        // The library winds down now that its input pipe is closed, unless
+        // its output is stuck on a client that stopped reading.
+        let _ = tokio::time::timeout(FINAL_WRITE_WAIT, session).await;
     }
-    // The input has ended and its pipe is closed, so the library winds down.
-    session.await;
+    SessionEnd {
+        orderly: lifecycle.shutdown,
+    }
+}
+
+/// What the guard has seen of the session's lifecycle.
+#[derive(Debug, Default)]
+struct Lifecycle {
+    shutdown: bool,
 }
 
 /// Reads the client's bytes, forwards valid frames to the library and sends
-/// error replies to the pump.
+/// error replies to the pump. Returns `true` when the input ended (closed or
+/// unreadable), `false` after forwarding `exit` or when the library's input
+/// is gone.
+///
+/// The library stops reading while its output waits for a client that does
+/// not read, so forwarding can stall. Input is still read meanwhile (up to
+/// `MAX_PENDING` bytes held), so that the end of the input is seen at once
+/// and a client that has gone does not leave the process waiting.
 async fn read_input<I: AsyncRead + Unpin>(
     mut input: I,
     mut to_server: DuplexStream,
     replies: mpsc::UnboundedSender<Vec<u8>>,
-) {
+    lifecycle: &mut Lifecycle,
+) -> bool {
     let mut frames = FrameReader::default();
+    let mut inbound = Inbound::default();
     let mut chunk = vec![0; PIPE_CAPACITY];
     loop {
-        let read = match input.read(&mut chunk).await {
-            Ok(0) => return,
+        let room = inbound.pending_bytes < MAX_PENDING;
+        let forwarding = inbound
+            .pending
+            .front()
+            .map(|(frame, _)| &frame[inbound.written..]);
+        let read = tokio::select! {
+            biased;
+            written = async { to_server.write(forwarding.unwrap_or_default()).await }, if forwarding.is_some() => {
+                match written {
+                    Ok(0) | Err(_) => return false,
+                    Ok(count) => {
+                        if inbound.advance(count) {
+                            // No read may stay pending after `exit`: a blocked
+                            // stdin read would keep the runtime from shutting down.
+                            return false;
+                        }
+                        continue;
+                    }
+                }
+            }
+            read = input.read(&mut chunk), if room => read,
+        };
+        let read = match read {
+            Ok(0) => return true,
             Ok(read) => read,
             Err(error) => {
                 tracing::error!("cannot read the client's input: {error}");
-                return;
+                return true;
             }
         };
         frames.push(&chunk[..read]);
         while let Some(event) = frames.next_event() {
             let response = match event {
                 Event::Frame(body) => match check_body(&body) {
-                    Verdict::Forward => {
-                        if to_server.write_all(&encode(&body)).await.is_err() || is_exit(&body) {
-                            // No read may stay pending after `exit`: a blocked
-                            // stdin read would keep the runtime from shutting down.
-                            return;
-                        }
+                    Verdict::Forward(forward) => {
+                        inbound.queue(body, forward, lifecycle);
                         continue;
                     }
                     Verdict::Reply(response) => response,
@@ -327,6 +418,57 @@ async fn read_input<I: AsyncRead + Unpin>(
             }
             let _ = replies.send(encode_response(&response));
         }
+    }
+}
+
+/// Input bytes held beyond which the guard stops reading until the library
+/// takes some.
+const MAX_PENDING: usize = 64 * 1024 * 1024;
+
+/// Checked frames waiting for the library, in arrival order.
+#[derive(Default)]
+struct Inbound {
+    /// Each encoded frame, and whether it is `exit`.
+    pending: std::collections::VecDeque<(Vec<u8>, bool)>,
+    pending_bytes: usize,
+    /// Bytes of the front frame already written.
+    written: usize,
+    versions: repair::Versions,
+    exit_queued: bool,
+}
+
+impl Inbound {
+    fn queue(&mut self, body: Vec<u8>, forward: Forward, lifecycle: &mut Lifecycle) {
+        if self.exit_queued {
+            return;
+        }
+        let Forward { method, repaired } = forward;
+        let mut body = repaired.unwrap_or(body);
+        let method = method.as_deref().unwrap_or_default();
+        if let Some(renumbered) = self.versions.observe(method, &body) {
+            body = renumbered;
+        }
+        lifecycle.shutdown |= method == "shutdown";
+        self.exit_queued = method == "exit";
+        let frame = encode(&body);
+        self.pending_bytes += frame.len();
+        self.pending.push_back((frame, self.exit_queued));
+    }
+
+    /// Records `count` more bytes written; `true` once `exit` is all written.
+    fn advance(&mut self, count: usize) -> bool {
+        self.written += count;
+        let Some((frame, is_exit)) = self.pending.front() else {
+            return false;
+        };
+        if self.written < frame.len() {
+            return false;
+        }
+        let is_exit = *is_exit;
+        self.pending_bytes -= frame.len();
+        self.written = 0;
+        self.pending.pop_front();
+        is_exit
     }
 }
 
@@ -495,7 +637,7 @@ mod tests {
                 let id = serde_json::from_value(value["id"].clone()).unwrap();
                 (value["error"]["code"].as_i64().unwrap(), id)
             }
-            Verdict::Forward => panic!("forwarded {:?}", String::from_utf8_lossy(body)),
+            Verdict::Forward(_) => panic!("forwarded {:?}", String::from_utf8_lossy(body)),
         }
     }
 
@@ -508,7 +650,13 @@ mod tests {
             r#"{"jsonrpc":"2.0","id":"x","result":null}"#,
             r#"{"jsonrpc":"2.0","id":2,"error":{"code":1,"message":"?"}}"#,
         ] {
-            assert_eq!(check_body(valid.as_bytes()), Verdict::Forward, "{valid}");
+            assert!(
+                matches!(
+                    check_body(valid.as_bytes()),
+                    Verdict::Forward(Forward { repaired: None, .. })
+                ),
+                "{valid}"
+            );
         }
         let cases: [(&[u8], i64, Id); 10] = [
             (

@@ -1,0 +1,126 @@
+"""Messages an editor sends in good faith that the protocol types reject (a
+lone surrogate escape, a version outside the 32-bit range), the exit code
+without `shutdown`, and a client that goes away while not reading: each
+through the real binary, with raw bytes."""
+
+from __future__ import annotations
+
+import json
+import pathlib
+import subprocess
+import threading
+import time
+
+from conftest import SERVER
+from test_abuse_raw import RawServer, frame
+
+
+def opened(tmp_path: pathlib.Path, text: str) -> tuple[RawServer, str]:
+    (tmp_path / "general").mkdir(exist_ok=True)
+    server = RawServer()
+    server.initialize(tmp_path)
+    uri = server.open(tmp_path / "general" / "base.iml.json", text)
+    return server, uri
+
+
+def test_exit_without_shutdown_exits_with_1(tmp_path: pathlib.Path):
+    server = RawServer()
+    server.initialize(tmp_path)
+    server.notify("exit", None)
+    assert server.proc.wait(timeout=10) == 1
+
+
+def test_shutdown_then_exit_exits_with_0(tmp_path: pathlib.Path):
+    server = RawServer()
+    server.initialize(tmp_path)
+    assert server.close() == 0
+
+
+def test_a_lone_surrogate_escape_in_an_edit_is_read_as_the_replacement_character(tmp_path: pathlib.Path):
+    server, uri = opened(tmp_path, '{"a": ""}')
+    # Python's json.dumps writes the lone surrogate as the escape \ud800, as
+    # JSON.stringify does for a broken JavaScript string.
+    message = {
+        "jsonrpc": "2.0",
+        "method": "textDocument/didChange",
+        "params": {"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": '{"a": "x\ud800y"}'}]},
+    }
+    body = json.dumps(message).encode()
+    assert b"\\ud800" in body
+    server.write(frame(body))
+    state = server.view(uri)
+    assert state["text"] == '{"a": "x\ufffdy"}'
+    assert state["analysisText"] == state["text"]
+    assert state["version"] == 2
+    # No error reply: the message was kept, not rejected.
+    assert not [m for m in server.messages if "error" in m and "method" not in m]
+    assert server.close() == 0
+
+
+def test_edits_with_versions_outside_i32_are_applied_in_arrival_order(tmp_path: pathlib.Path):
+    server, uri = opened(tmp_path, "{}")
+    texts = ['{"a": 1}', '{"a": 2}', '{"a": 3}', '{"a": 4}']
+    for version, text in zip([2**31, 9.5, None, -(2**40)], texts):
+        server.change(uri, version, [{"text": text}])  # type: ignore[arg-type]
+    state = server.view(uri)
+    assert state["text"] == texts[-1]
+    assert state["analysisText"] == state["text"]
+    # Each unusable version was replaced by one past the last: 1 -> 2, 3, 4, 5.
+    assert state["version"] == 5
+    # A later well-formed version is taken as it is.
+    server.change(uri, 40, [{"text": "{}"}])
+    state = server.view(uri)
+    assert (state["text"], state["version"]) == ("{}", 40)
+    assert server.close() == 0
+    deadline = time.monotonic() + 5
+    while not any("not a 32-bit integer" in line for line in server.stderr_lines) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    warnings = [line for line in server.stderr_lines if "not a 32-bit integer" in line]
+    assert len(warnings) == 1, "the violation is logged once per session"
+
+
+def test_a_client_that_stops_reading_and_closes_its_input_does_not_keep_the_server(tmp_path: pathlib.Path):
+    """The client sends requests with large answers, never reads them, and
+    closes stdin: the server must exit within seconds, not hold the output."""
+    (tmp_path / "general").mkdir()
+    path = tmp_path / "general" / "base.iml.json"
+    text = '{"items": [' + ",".join(f'"{{{{item.v{i}}}}}"' for i in range(60_000)) + "]}"
+    uri = path.as_uri()
+
+    def message(payload: dict) -> bytes:
+        return frame(json.dumps({"jsonrpc": "2.0", **payload}).encode())
+
+    burst = message({"id": 1, "method": "initialize", "params": {"capabilities": {}, "rootUri": tmp_path.as_uri()}})
+    burst += message({"method": "initialized", "params": {}})
+    burst += message(
+        {"method": "textDocument/didOpen", "params": {"textDocument": {"uri": uri, "languageId": "imljson", "version": 1, "text": text}}}
+    )
+    # Each answer holds the text twice (about 2.5 MB); 140 of them exceed what
+    # the server buffers for a client that does not read (256 MiB).
+    for i in range(140):
+        burst += message({"id": 10 + i, "method": "iml-ls/viewFileText", "params": {"textDocument": {"uri": uri}}})
+    proc = subprocess.Popen([SERVER, "--stdio"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+
+    def write_all_then_close() -> None:
+        try:
+            proc.stdin.write(burst)
+            proc.stdin.close()
+        except (BrokenPipeError, OSError):
+            pass
+
+    try:
+        writer = threading.Thread(target=write_all_then_close, daemon=True)
+        writer.start()
+        writer.join(timeout=30)
+        assert not writer.is_alive(), "the server stopped reading its input"
+        started = time.monotonic()
+        try:
+            status = proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            raise AssertionError("the server was still running 30 s after its client closed stdin")
+        assert time.monotonic() - started < 15
+        assert status == 1, "no shutdown came, so the exit code is 1"
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        proc.stdout.close()
