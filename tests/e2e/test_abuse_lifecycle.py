@@ -124,3 +124,30 @@ def test_a_client_that_stops_reading_and_closes_its_input_does_not_keep_the_serv
         if proc.poll() is None:
             proc.kill()
         proc.stdout.close()
+
+
+def test_a_repeated_initialized_does_not_index_or_register_again(tmp_path: pathlib.Path):
+    (tmp_path / "general").mkdir()
+    (tmp_path / "general" / "base.iml.json").write_text('{"baseUrl": "https://api.test"}')
+
+    def session(repeats: int) -> tuple[int, int, list[str]]:
+        server = RawServer()
+        server.initialize(tmp_path)
+        for _ in range(repeats):
+            server.notify("initialized", {})
+        # Indexing one file and registering the watchers take milliseconds.
+        server.request("workspace/symbol", {"query": "base"})
+        time.sleep(1.0)
+        assert server.close() == 0
+        methods = [m.get("method") for m in server.messages]
+        return (
+            methods.count("client/registerCapability"),
+            methods.count("window/workDoneProgress/create"),
+            server.stderr_lines,
+        )
+
+    once = session(0)
+    repeated = session(3)
+    assert repeated[:2] == once[:2], (once[:2], repeated[:2])
+    assert once[0] >= 1, "the watchers are registered once"
+    assert sum("repeated `initialized`" in line for line in repeated[2]) == 3

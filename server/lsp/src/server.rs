@@ -34,6 +34,9 @@ pub struct ImlLanguageServer {
     pub(crate) publisher: Publisher,
     /// The watchers registered for files the manifests list under other names.
     pub(crate) listed_watchers: ListedWatchers,
+    /// `initialized` was handled: a repeated one must not index the
+    /// workspace and register the watchers a second time.
+    initialized: std::sync::Arc<std::sync::atomic::AtomicBool>,
 }
 
 impl ImlLanguageServer {
@@ -45,6 +48,7 @@ impl ImlLanguageServer {
             session,
             publisher,
             listed_watchers: ListedWatchers::default(),
+            initialized: Default::default(),
         }
     }
 
@@ -55,6 +59,7 @@ impl ImlLanguageServer {
             session: self.session.clone(),
             publisher: self.publisher.clone(),
             listed_watchers: self.listed_watchers.clone(),
+            initialized: self.initialized.clone(),
         }
     }
 }
@@ -91,6 +96,13 @@ impl LanguageServer for ImlLanguageServer {
     }
 
     async fn initialized(&self, _: InitializedParams) {
+        if self
+            .initialized
+            .swap(true, std::sync::atomic::Ordering::SeqCst)
+        {
+            tracing::warn!("a repeated `initialized` notification was ignored");
+            return;
+        }
         let server = self.handles();
         tokio::spawn(async move {
             server.pull_configuration().await;

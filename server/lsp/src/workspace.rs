@@ -241,14 +241,14 @@ impl Roots {
         if !self.contains_resolved(&resolved) {
             return Err(ReadError::OutsideWorkspace);
         }
-        let metadata = fs::metadata(&resolved).map_err(|_| ReadError::Unreadable)?;
-        if !metadata.is_file() {
-            return Err(ReadError::Unreadable);
-        }
-        if metadata.len() > MAX_FILE_BYTES {
-            return Err(ReadError::TooLarge);
-        }
-        let bytes = fs::read(&resolved).map_err(|_| ReadError::Unreadable)?;
+        // Checked on the open handle too, without blocking: a FIFO swapped in
+        // after a path check would otherwise park a thread on its open.
+        let (bytes, _) = iml_analysis::disk::read_regular(&resolved, MAX_FILE_BYTES).map_err(
+            |error| match error {
+                iml_analysis::disk::DiskError::TooLarge { .. } => ReadError::TooLarge,
+                _ => ReadError::Unreadable,
+            },
+        )?;
         String::from_utf8(bytes).map_err(|_| ReadError::NotUtf8)
     }
 }
@@ -470,5 +470,17 @@ mod tests {
             roots.read(&root.join("missing.iml.json")),
             Err(ReadError::Unreadable)
         );
+    }
+
+    #[test]
+    fn a_fifo_named_like_an_app_file_is_not_opened() {
+        let workspace = tempfile::tempdir().unwrap();
+        let fifo = workspace.path().join("x.iml.json");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        assert!(made.is_ok_and(|status| status.success()), "mkfifo failed");
+        let roots = Roots::new([workspace.path().to_path_buf()]);
+        // Opening a FIFO for reading blocks until a writer comes; the
+        // non-blocking open and the type checks refuse it at once.
+        assert_eq!(roots.read(&fifo), Err(ReadError::Unreadable));
     }
 }
