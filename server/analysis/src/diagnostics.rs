@@ -1,3 +1,5 @@
+//! A problem found in one file, with its quick fixes, and the cap on how many one file reports.
+
 use text_size::TextRange;
 
 use crate::Severity;
@@ -59,4 +61,46 @@ pub struct Fix {
 pub struct TextEdit {
     pub range: TextRange,
     pub new_text: String,
+}
+
+/// Diagnostics kept per file. A file dense with one mistake (a megabyte of
+/// `{{a.b}}`) would otherwise give a hundred thousand of them, each costing
+/// server memory and a line in every report; compilers and linters stop
+/// early for the same reason.
+pub const MAX_DIAGNOSTICS_PER_FILE: usize = 1000;
+
+/// Keeps the first [`MAX_DIAGNOSTICS_PER_FILE`] of `diagnostics` (already in
+/// file order) and replaces the rest by one F007 at the first one left out,
+/// naming how many were left out and their most frequent code.
+pub(crate) fn cap_per_file(diagnostics: &mut Vec<Diagnostic>) {
+    if diagnostics.len() <= MAX_DIAGNOSTICS_PER_FILE {
+        return;
+    }
+    let omitted = diagnostics.split_off(MAX_DIAGNOSTICS_PER_FILE);
+    let mut counts: Vec<(&'static str, usize)> = Vec::new();
+    for diagnostic in &omitted {
+        match counts.iter_mut().find(|(code, _)| *code == diagnostic.code) {
+            Some((_, count)) => *count += 1,
+            None => counts.push((diagnostic.code, 1)),
+        }
+    }
+    let (top_code, top_count) = counts
+        .iter()
+        .max_by_key(|(code, count)| (*count, std::cmp::Reverse(*code)))
+        .copied()
+        .unwrap_or(("", 0));
+    diagnostics.push(Diagnostic {
+        code: "F007",
+        severity: iml_catalogue::rule("F007").map_or(Severity::Warning, |rule| rule.severity),
+        message: format!(
+            "{} more problems in this file are not shown, {top_count} of them {top_code}; \
+             only the first {MAX_DIAGNOSTICS_PER_FILE} are reported",
+            omitted.len()
+        ),
+        range: omitted[0].range,
+        help: Some(
+            "Fix the problems shown, or turn off the rule that fires most, to see the rest.".into(),
+        ),
+        fixes: Vec::new(),
+    });
 }

@@ -283,6 +283,7 @@ impl Analysis {
                 .collect::<Vec<_>>()
         );
         diagnostics.sort_by_key(|diagnostic| (diagnostic.range.start(), diagnostic.range.end()));
+        crate::diagnostics::cap_per_file(&mut diagnostics);
         diagnostics
     }
 

@@ -969,6 +969,15 @@ pub static RULES: &[Rule] = &[
         "// (a FIFO named x.iml.json)",
         "// (a regular file named x.iml.json)",
         "Tooling"),
+    r("F007", "too-many-diagnostics", F, W,
+        "A file has more problems than are reported.",
+        "Only the first 1,000 diagnostics of a file are kept; this one says how many more there \
+         are and which rule gives most of them. Fix those shown, or turn that rule off, to see \
+         the rest.",
+        "// (a file with thousands of problems of one kind)",
+        "// (the same file with the repeated mistake fixed)",
+        "Tooling")
+        .why("Keeps the editor and CI logs usable; nothing is wrong beyond the problems counted."),
     // ---------------- T: spec tests (docs/testing.md) ----------------
     r("T001", "test-file-shape", T, E,
         "The spec-test file does not have the documented shape.",
@@ -1075,7 +1084,7 @@ mod tests {
             ('R', 31),
             ('P', 17),
             ('X', 8),
-            ('F', 6),
+            ('F', 7),
             ('T', 6),
         ];
         for (prefix, count) in expected {
@@ -1086,7 +1095,7 @@ mod tests {
             let actual = RULES.iter().filter(|r| r.code.starts_with(prefix)).count();
             assert_eq!(actual, count, "{prefix}");
         }
-        assert_eq!(RULES.len(), 105);
+        assert_eq!(RULES.len(), 106);
     }
 
     #[test]

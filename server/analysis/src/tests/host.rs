@@ -291,3 +291,30 @@ fn setting_a_file_to_the_text_it_has_keeps_the_app_model() {
     assert!(!changed.apps_ready());
     assert_eq!(changed.file_text(&path), Some(format!("{text} ").as_str()));
 }
+
+#[test]
+fn a_file_reports_at_most_a_thousand_diagnostics_and_counts_the_rest() {
+    let mut host = AnalysisHost::new();
+    let path = PathBuf::from("/app/general/base.iml.json");
+    let expressions = "{{a.b}} ".repeat(1500);
+    host.set_file(
+        path.clone(),
+        format!("{{ \"baseUrl\": \"{expressions}\" }}"),
+    );
+    let diagnostics = host.snapshot().diagnostics(&path);
+    assert_eq!(diagnostics.len(), crate::MAX_DIAGNOSTICS_PER_FILE + 1);
+    let summary = diagnostics.last().unwrap();
+    assert_eq!(summary.code, "F007");
+    let codes: Vec<_> = diagnostics[..10].iter().map(|d| d.code).collect();
+    let repeated = codes[0];
+    assert!(codes.iter().all(|code| *code == repeated), "{codes:?}");
+    expect![[r#"500 more problems in this file are not shown, 500 of them I002; only the first 1000 are reported"#]]
+        .assert_eq(&summary.message);
+    // It sits where the first problem left out would have been.
+    assert!(
+        summary.range.start()
+            > diagnostics[crate::MAX_DIAGNOSTICS_PER_FILE - 1]
+                .range
+                .start()
+    );
+}
