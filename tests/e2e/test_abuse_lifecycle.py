@@ -151,3 +151,20 @@ def test_a_repeated_initialized_does_not_index_or_register_again(tmp_path: pathl
     assert repeated[:2] == once[:2], (once[:2], repeated[:2])
     assert once[0] >= 1, "the watchers are registered once"
     assert sum("repeated `initialized`" in line for line in repeated[2]) == 3
+
+
+def test_a_document_over_the_size_limit_is_kept_and_reported_not_analysed(tmp_path: pathlib.Path):
+    small = '{"baseUrl": "{{a.b}}"}'
+    padding = " " * (10 * 1024 * 1024)
+    server, uri = opened(tmp_path, small + padding)
+    published = server.diagnostics(uri, version=1)
+    assert [d["code"] for d in published["diagnostics"]] == ["F003"]
+    assert "not analysed" in published["diagnostics"][0]["message"]
+    # The edit that removes the padding is applied, and the text is analysed again.
+    end = {"line": 0, "character": len(small) + len(padding)}
+    server.change(uri, 2, [{"range": {"start": {"line": 0, "character": len(small)}, "end": end}, "text": ""}])
+    state = server.view(uri)
+    assert state["text"] == small and state["analysisText"] == small
+    codes = [d["code"] for d in server.diagnostics(uri, version=2)["diagnostics"]]
+    assert codes and "F003" not in codes, codes
+    assert server.close() == 0

@@ -104,3 +104,19 @@ pub(crate) fn cap_per_file(diagnostics: &mut Vec<Diagnostic>) {
         fixes: Vec::new(),
     });
 }
+
+/// The one diagnostic of a text over [`crate::MAX_FILE_BYTES`], which is
+/// kept but not analysed.
+pub(crate) fn too_large(bytes: usize) -> Diagnostic {
+    Diagnostic {
+        code: "F003",
+        severity: iml_catalogue::rule("F003").map_or(Severity::Warning, |rule| rule.severity),
+        message: format!(
+            "file is {bytes} bytes, over the {}-byte limit, so it is not analysed",
+            crate::MAX_FILE_BYTES
+        ),
+        range: TextRange::default(),
+        help: Some("Split large samples or data out of the spec file.".into()),
+        fixes: Vec::new(),
+    }
+}

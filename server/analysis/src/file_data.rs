@@ -26,17 +26,34 @@ enum Body {
     Json(JsonDocument),
     /// JavaScript, Markdown and anything else: kept as text, never parsed.
     Text(String),
+    /// Text over [`MAX_FILE_BYTES`]: kept so edits still apply, never parsed
+    /// (F003). `json` says whether it is parsed once it is small enough.
+    TooLarge {
+        text: String,
+        json: bool,
+    },
+}
+
+/// Files larger than this are not analysed (F003), whether read from disk
+/// by the CLI or the server or opened in the editor. Real spec files are a
+/// few kilobytes; parsing is linear, but derived data (sites, facts,
+/// diagnostics) held for a text of tens of megabytes would cost gigabytes.
+pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
+
+fn body(text: String, json: bool) -> Body {
+    if text.len() as u64 > MAX_FILE_BYTES {
+        Body::TooLarge { text, json }
+    } else if json {
+        Body::Json(JsonDocument::parse(text))
+    } else {
+        Body::Text(text)
+    }
 }
 
 impl FileContent {
     pub(crate) fn new(path: &Path, text: String) -> FileContent {
-        let body = if has_json_extension(path) {
-            Body::Json(JsonDocument::parse(text))
-        } else {
-            Body::Text(text)
-        };
         FileContent {
-            body,
+            body: body(text, has_json_extension(path)),
             manifest: OnceLock::new(),
             metadata: OnceLock::new(),
         }
@@ -45,14 +62,19 @@ impl FileContent {
     pub(crate) fn text(&self) -> &str {
         match &self.body {
             Body::Json(doc) => doc.text(),
-            Body::Text(text) => text,
+            Body::Text(text) | Body::TooLarge { text, .. } => text,
         }
+    }
+
+    /// Whether the text is over [`MAX_FILE_BYTES`] and so not analysed.
+    pub(crate) fn is_too_large(&self) -> bool {
+        matches!(self.body, Body::TooLarge { .. })
     }
 
     pub(crate) fn document(&self) -> Option<&JsonDocument> {
         match &self.body {
             Body::Json(doc) => Some(doc),
-            Body::Text(_) => None,
+            Body::Text(_) | Body::TooLarge { .. } => None,
         }
     }
 
@@ -66,6 +88,16 @@ impl FileContent {
                 usize::from(range.start())..usize::from(range.end()),
                 replacement,
             ),
+            Body::TooLarge { text, json } => {
+                text.replace_range(
+                    usize::from(range.start())..usize::from(range.end()),
+                    replacement,
+                );
+                if text.len() as u64 <= MAX_FILE_BYTES {
+                    let json = *json;
+                    self.body = body(std::mem::take(text), json);
+                }
+            }
         }
         self.manifest = OnceLock::new();
         self.metadata = OnceLock::new();
@@ -78,6 +110,10 @@ impl FileContent {
         let body = match &self.body {
             Body::Json(doc) => Body::Json(doc.clone()),
             Body::Text(text) => Body::Text(text.clone()),
+            Body::TooLarge { text, json } => Body::TooLarge {
+                text: text.clone(),
+                json: *json,
+            },
         };
         let mut copy = FileContent {
             body,

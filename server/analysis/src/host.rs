@@ -255,6 +255,11 @@ impl Analysis {
         if config::is_config_file(path) {
             return RuleConfig::from_toml(data.content.text()).1;
         }
+        if data.content.is_too_large() {
+            let mut too_large = vec![crate::diagnostics::too_large(data.content.text().len())];
+            self.rule_config(path).apply(&mut too_large);
+            return too_large;
+        }
         let Some(doc) = data.content.document() else {
             return Vec::new();
         };

@@ -36,6 +36,7 @@ mod tests;
 pub use app::{AppLayout, AppModel, Component, OutsidePath};
 pub use config::{CONFIG_FILE_NAME, RuleConfig, RuleLevel};
 pub use diagnostics::{Diagnostic, Fix, MAX_DIAGNOSTICS_PER_FILE, Safety, TextEdit};
+pub use file_data::MAX_FILE_BYTES;
 pub use fix_all::{
     FixAll, FixMode, FixedFile, MAX_FIX_ROUNDS, fix_all_choice, plan_fix_all, plan_fix_all_with,
 };

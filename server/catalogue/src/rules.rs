@@ -945,7 +945,7 @@ pub static RULES: &[Rule] = &[
         "Tooling"),
     r("F003", "file-too-large", F, W,
         "The file is too large to analyse.",
-        "Very large files are skipped to keep the editor responsive; the limit is configurable.",
+        "Files over 10 MiB are skipped, on disk and open in the editor, to keep the editor responsive and memory bounded.",
         "// (a spec file of many megabytes)",
         "// (split large samples or data out of spec files)",
         "Tooling")

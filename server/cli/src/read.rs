@@ -5,9 +5,8 @@ use std::path::Path;
 
 use iml_analysis::disk::{self, DiskError, Stamp};
 
-/// Files larger than this are not analysed (F003). Real spec files are a few
-/// kilobytes; the limit keeps one stray data dump from stalling a run.
-pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
+/// Files larger than this are not analysed (F003): the core's one limit.
+pub use iml_analysis::MAX_FILE_BYTES;
 
 /// How much of a file is searched for a NUL byte to call it binary.
 const BINARY_SNIFF_BYTES: usize = 8 * 1024;

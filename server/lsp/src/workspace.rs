@@ -7,7 +7,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 /// Spec files are small; anything larger is generated data or a mistake.
-pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
+pub use iml_analysis::MAX_FILE_BYTES;
 
 /// A bound on the walk so a workspace opened at `/` cannot stall the server.
 const MAX_FILES: usize = 50_000;

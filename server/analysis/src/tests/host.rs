@@ -318,3 +318,37 @@ fn a_file_reports_at_most_a_thousand_diagnostics_and_counts_the_rest() {
                 .start()
     );
 }
+
+#[test]
+fn a_text_over_the_size_limit_is_kept_but_not_analysed_until_it_shrinks() {
+    let mut host = AnalysisHost::new();
+    let path = PathBuf::from("/app/general/base.iml.json");
+    let padding = " ".repeat(crate::MAX_FILE_BYTES as usize);
+    host.set_file(
+        path.clone(),
+        format!("{{ \"baseUrl\": \"{{{{a.b}}}}\" }}{padding}"),
+    );
+    let diagnostics = host.snapshot().diagnostics(&path);
+    assert_eq!(
+        diagnostics.iter().map(|d| d.code).collect::<Vec<_>>(),
+        ["F003"]
+    );
+    assert!(
+        diagnostics[0].message.contains("not analysed"),
+        "{}",
+        diagnostics[0].message
+    );
+
+    // Edits still apply to the kept text; once it is small enough it is parsed.
+    let end = TextSize::try_from(host.snapshot().file_text(&path).unwrap().len()).unwrap();
+    let start = end - TextSize::try_from(padding.len()).unwrap();
+    host.apply_edit(&path, TextRange::new(start, end), "")
+        .unwrap();
+    let analysis = host.snapshot();
+    assert_eq!(
+        analysis.file_text(&path).unwrap(),
+        "{ \"baseUrl\": \"{{a.b}}\" }"
+    );
+    let codes: Vec<_> = analysis.diagnostics(&path).iter().map(|d| d.code).collect();
+    assert!(!codes.is_empty() && !codes.contains(&"F003"), "{codes:?}");
+}
