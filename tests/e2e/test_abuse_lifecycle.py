@@ -168,3 +168,47 @@ def test_a_document_over_the_size_limit_is_kept_and_reported_not_analysed(tmp_pa
     codes = [d["code"] for d in server.diagnostics(uri, version=2)["diagnostics"]]
     assert codes and "F003" not in codes, codes
     assert server.close() == 0
+
+
+def spellings(uri: str) -> list[str]:
+    """Other spellings of a `file:///…/general/base.iml.json` URI."""
+    head, name = uri.rsplit("/", 1)
+    return [
+        f"{head}/%62ase.iml.json",
+        uri.replace("file:///", "file://localhost/"),
+        f"{head}//{name}",
+        f"{head}/./{name}",
+        uri.replace("file:", "FILE:"),
+        f"{uri}?v=1",
+        f"{uri}#top",
+        f"{uri}/",
+    ]
+
+
+def test_one_file_open_under_two_spellings_keeps_the_analysis_on_the_text_edited(tmp_path: pathlib.Path):
+    server, uri = opened(tmp_path, '{"baseUrl": "https://a.test"}')
+    for other in spellings(uri):
+        server.notify(
+            "textDocument/didOpen",
+            {"textDocument": {"uri": other, "languageId": "imljson", "version": 1, "text": '{"baseUrl": "https://a.test"}'}},
+        )
+        # An edit under the second spelling: the analysis follows it.
+        server.change(other, 2, [{"text": '{"baseUrl": "https://b.test", "x": 1}'}])
+        state = server.view(other)
+        assert state["text"] == state["analysisText"] == '{"baseUrl": "https://b.test", "x": 1}', other
+        # An edit under the first: its own text, not replayed onto the other's.
+        server.change(uri, 2, [{"range": {"start": {"line": 0, "character": 21}, "end": {"line": 0, "character": 22}}, "text": "c"}])
+        state = server.view(uri)
+        assert state["text"] == '{"baseUrl": "https://c.test"}', other
+        assert state["analysisText"] == state["text"], other
+        # Closing the first leaves the analysis on the second spelling's text.
+        server.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
+        state = server.view(other)
+        assert state["analysisText"] == state["text"] == '{"baseUrl": "https://b.test", "x": 1}', other
+        server.change(other, 3, [{"range": {"start": {"line": 0, "character": 21}, "end": {"line": 0, "character": 22}}, "text": "d"}])
+        state = server.view(other)
+        assert state["analysisText"] == state["text"] == '{"baseUrl": "https://d.test", "x": 1}', other
+        # Back to one spelling for the next round.
+        server.notify("textDocument/didClose", {"textDocument": {"uri": other}})
+        server.open(tmp_path / "general" / "base.iml.json", '{"baseUrl": "https://a.test"}')
+    assert server.close() == 0

@@ -35,6 +35,9 @@ pub struct Session {
     host_changes: u64,
     /// Results of spec-test cases run from the editor.
     spec_runs: SpecRuns,
+    /// For each open file, the spelling of its URI whose text the host holds
+    /// (a file may be open under several spellings).
+    host_text_of: HashMap<PathBuf, Uri>,
     pub client: ClientSupport,
     /// The client takes watchers relative to a folder (LSP 3.17).
     pub relative_watch_patterns: bool,
@@ -81,7 +84,9 @@ impl SharedSession {
 pub fn path_of(uri: &Uri) -> PathBuf {
     let is_file = uri.scheme().as_str().eq_ignore_ascii_case("file");
     match uri.to_file_path() {
-        Some(path) if is_file => path.into_owned(),
+        // Lexically normal, so that `//`, `/./` and a trailing `/` spell the
+        // same file (`..` is left alone: a symlink may stand before it).
+        Some(path) if is_file => path.components().collect(),
         _ => PathBuf::from(uri.as_str()),
     }
 }
@@ -90,6 +95,7 @@ impl Session {
     pub fn open(&mut self, document: TextDocumentItem) -> PathBuf {
         let path = path_of(&document.uri);
         let revision = self.bump();
+        self.host_text_of.insert(path.clone(), document.uri.clone());
         self.documents.open(
             document.uri,
             path.clone(),
@@ -122,7 +128,9 @@ impl Session {
         document.version = version;
         document.text_revision = revision;
         let path = document.path.clone();
-        let mut in_sync = true;
+        // With the file open under two spellings of its URI, the analysis
+        // holds one of their texts; edits of the other are not replayed on it.
+        let mut in_sync = self.host_text_of.get(&path) == Some(&uri);
         for change in &params.content_changes {
             let byte_change = document.apply(change, encoding);
             if in_sync {
@@ -130,9 +138,11 @@ impl Session {
             }
         }
         if !in_sync {
-            // The host refused an edit the rope took; the rope is the truth.
+            // The host refused an edit the rope took, or held another
+            // spelling's text; the rope is the truth.
             let text = document.rope.to_string();
             guarded("set_file", || self.host.set_file(path.clone(), text));
+            self.host_text_of.insert(path.clone(), uri);
         }
         Some(path)
     }
@@ -141,6 +151,19 @@ impl Session {
     pub fn close(&mut self, uri: &Uri) -> Option<PathBuf> {
         let path = self.documents.close(uri).map(|document| document.path)?;
         self.spec_runs.forget(&path);
+        match self.documents.by_path(&path) {
+            // Still open under another spelling: the analysis takes its text.
+            Some(other) => {
+                let (other_uri, text) = (other.uri.clone(), other.rope.to_string());
+                if self.host_text_of.get(&path) != Some(&other_uri) {
+                    guarded("set_file", || self.host.set_file(path.clone(), text));
+                    self.host_text_of.insert(path.clone(), other_uri);
+                }
+            }
+            None => {
+                self.host_text_of.remove(&path);
+            }
+        }
         Some(path)
     }
 
@@ -466,5 +489,42 @@ mod tests {
         assert_eq!(path_of(&file), PathBuf::from("/app/a b.iml.json"));
         let untitled: Uri = "untitled:Untitled-1".parse().unwrap();
         assert_eq!(path_of(&untitled), PathBuf::from("untitled:Untitled-1"));
+    }
+
+    #[test]
+    fn one_file_under_two_spellings_keeps_the_analysis_on_the_text_edited() {
+        use tower_lsp_server::ls_types::{TextDocumentContentChangeEvent, TextDocumentItem};
+        let mut session = Session::default();
+        let open = |session: &mut Session, uri: &str| {
+            session.open(TextDocumentItem {
+                uri: uri.parse().unwrap(),
+                language_id: "imljson".into(),
+                version: 1,
+                text: "{}".into(),
+            })
+        };
+        let change = |session: &mut Session, uri: &str, text: &str| {
+            session.change(DidChangeTextDocumentParams {
+                text_document: VersionedTextDocumentIdentifier {
+                    uri: uri.parse().unwrap(),
+                    version: 2,
+                },
+                content_changes: vec![TextDocumentContentChangeEvent {
+                    range: None,
+                    range_length: None,
+                    text: text.into(),
+                }],
+            })
+        };
+        let (first, second) = ("file:///app/a.iml.json", "file:///app/./a.iml.json");
+        let path = open(&mut session, first);
+        assert_eq!(open(&mut session, second), path);
+        change(&mut session, second, "{\"b\": 1}");
+        change(&mut session, first, "{\"a\": 1}");
+        let analysis = session.analysis().unwrap();
+        assert_eq!(analysis.file_text(&path), Some("{\"a\": 1}"));
+        session.close(&first.parse().unwrap());
+        let analysis = session.analysis().unwrap();
+        assert_eq!(analysis.file_text(&path), Some("{\"b\": 1}"));
     }
 }
