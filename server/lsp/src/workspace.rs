@@ -476,8 +476,14 @@ mod tests {
     fn a_fifo_named_like_an_app_file_is_not_opened() {
         let workspace = tempfile::tempdir().unwrap();
         let fifo = workspace.path().join("x.iml.json");
-        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
-        assert!(made.is_ok_and(|status| status.success()), "mkfifo failed");
+        use std::os::unix::ffi::OsStrExt;
+        let name = std::ffi::CString::new(fifo.as_os_str().as_bytes()).unwrap();
+        // SAFETY: `name` is a valid NUL-terminated path for the call's duration.
+        assert_eq!(
+            unsafe { libc::mkfifo(name.as_ptr(), 0o600) },
+            0,
+            "mkfifo failed"
+        );
         let roots = Roots::new([workspace.path().to_path_buf()]);
         // Opening a FIFO for reading blocks until a writer comes; the
         // non-blocking open and the type checks refuse it at once.
