@@ -202,6 +202,9 @@ pub(crate) enum Verdict {
 pub(crate) struct Forward {
     /// The method of a request or notification.
     method: Option<String>,
+    /// `params.textDocument` of a notification that opens, changes or
+    /// closes a document, taken from the one parse of the frame.
+    document: Option<repair::DocumentRef>,
     /// The body to send instead of the frame's own, when it was repaired.
     repaired: Option<Vec<u8>>,
 }
@@ -259,19 +262,24 @@ pub(crate) fn check_body(body: &[u8]) -> Verdict {
 
 fn classify(message: Message, repaired: Option<Vec<u8>>) -> Verdict {
     match message {
-        Message::Request(request) => match request.id() {
-            Some(id) if request.method().starts_with("$/") => reject(
-                id.clone(),
-                ErrorCode::MethodNotFound,
-                &format!("unknown method {}", request.method()),
-            ),
-            _ => Verdict::Forward(Forward {
-                method: Some(request.method().to_owned()),
+        Message::Request(request) => {
+            if let Some(id) = request.id().filter(|_| request.method().starts_with("$/")) {
+                return reject(
+                    id.clone(),
+                    ErrorCode::MethodNotFound,
+                    &format!("unknown method {}", request.method()),
+                );
+            }
+            let (method, _, params) = request.into_parts();
+            Verdict::Forward(Forward {
+                document: repair::DocumentRef::of(&method, params.as_ref()),
+                method: Some(method.into_owned()),
                 repaired,
-            }),
-        },
+            })
+        }
         Message::Response(_) => Verdict::Forward(Forward {
             method: None,
+            document: None,
             repaired,
         }),
     }
@@ -442,10 +450,16 @@ impl Inbound {
         if self.exit_queued {
             return;
         }
-        let Forward { method, repaired } = forward;
+        let Forward {
+            method,
+            document,
+            repaired,
+        } = forward;
         let mut body = repaired.unwrap_or(body);
         let method = method.as_deref().unwrap_or_default();
-        if let Some(renumbered) = self.versions.observe(method, &body) {
+        if let Some(document) = document
+            && let Some(renumbered) = self.versions.observe(method, document, &body)
+        {
             body = renumbered;
         }
         lifecycle.shutdown |= method == "shutdown";

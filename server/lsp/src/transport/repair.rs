@@ -13,8 +13,6 @@
 
 use std::collections::HashMap;
 
-use serde::Deserialize;
-use serde::de::IgnoredAny;
 use serde_json::Value;
 
 /// `text` with each escape of a lone surrogate replaced by `\ufffd`, or
@@ -65,24 +63,29 @@ fn hex_escape(bytes: &[u8], at: usize) -> Option<u32> {
     u32::from_str_radix(digits, 16).ok()
 }
 
-#[derive(Deserialize)]
-struct Probe {
-    params: ProbeParams,
-}
-
-#[derive(Deserialize)]
-struct ProbeParams {
-    #[serde(rename = "textDocument")]
-    text_document: ProbeDocument,
-    #[serde(rename = "contentChanges", default)]
-    _changes: IgnoredAny,
-}
-
-#[derive(Deserialize)]
-struct ProbeDocument {
+/// The `textDocument` of a `didOpen`, `didChange` or `didClose`: what
+/// version tracking needs, without the text.
+#[derive(Debug, PartialEq)]
+pub(crate) struct DocumentRef {
     uri: String,
-    #[serde(default)]
+    /// `null` when absent (`didClose`) or sent as `null`.
     version: Value,
+}
+
+impl DocumentRef {
+    pub(crate) fn of(method: &str, params: Option<&Value>) -> Option<DocumentRef> {
+        if !matches!(
+            method,
+            "textDocument/didOpen" | "textDocument/didChange" | "textDocument/didClose"
+        ) {
+            return None;
+        }
+        let document = params?.get("textDocument")?;
+        Some(DocumentRef {
+            uri: document.get("uri")?.as_str()?.to_owned(),
+            version: document.get("version").cloned().unwrap_or(Value::Null),
+        })
+    }
 }
 
 /// The last version of each open document, as the client numbered it, so an
@@ -96,16 +99,14 @@ pub(crate) struct Versions {
 impl Versions {
     /// Follows `didOpen`, `didChange` and `didClose`; returns the body to
     /// forward instead of `body` when a `didChange` version had to be
-    /// replaced.
-    pub(crate) fn observe(&mut self, method: &str, body: &[u8]) -> Option<Vec<u8>> {
-        if !matches!(
-            method,
-            "textDocument/didOpen" | "textDocument/didChange" | "textDocument/didClose"
-        ) {
-            return None;
-        }
-        let probe: Probe = serde_json::from_slice(body).ok()?;
-        let ProbeDocument { uri, version } = probe.params.text_document;
+    /// replaced (the only case that parses `body` again).
+    pub(crate) fn observe(
+        &mut self,
+        method: &str,
+        document: DocumentRef,
+        body: &[u8],
+    ) -> Option<Vec<u8>> {
+        let DocumentRef { uri, version } = document;
         if method == "textDocument/didClose" {
             self.last.remove(&uri);
             return None;
@@ -178,13 +179,26 @@ mod tests {
         value["params"]["textDocument"]["version"].clone()
     }
 
+    fn observe(versions: &mut Versions, method: &str, body: &[u8]) -> Option<Vec<u8>> {
+        let params = serde_json::from_slice::<Value>(body)
+            .ok()?
+            .get("params")
+            .cloned();
+        let document = DocumentRef::of(method, params.as_ref())?;
+        versions.observe(method, document, body)
+    }
+
     #[test]
     fn an_unusable_version_is_replaced_by_the_next_one() {
         let mut versions = Versions::default();
         let open = br#"{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"file:///a","languageId":"imljson","version":7,"text":""}}}"#;
-        assert_eq!(versions.observe("textDocument/didOpen", open), None);
+        assert_eq!(observe(&mut versions, "textDocument/didOpen", open), None);
         assert_eq!(
-            versions.observe("textDocument/didChange", &change("file:///a", "8")),
+            observe(
+                &mut versions,
+                "textDocument/didChange",
+                &change("file:///a", "8")
+            ),
             None
         );
         for (odd, expected) in [
@@ -193,18 +207,29 @@ mod tests {
             ("null", 11),
             ("-3000000000", 12),
         ] {
-            let repaired = versions
-                .observe("textDocument/didChange", &change("file:///a", odd))
-                .unwrap_or_else(|| panic!("{odd} forwarded unchanged"));
+            let repaired = observe(
+                &mut versions,
+                "textDocument/didChange",
+                &change("file:///a", odd),
+            )
+            .unwrap_or_else(|| panic!("{odd} forwarded unchanged"));
             assert_eq!(version_of(&repaired), Value::from(expected), "{odd}");
         }
         // A document never seen starts at 0; a closed one is forgotten.
-        let repaired = versions.observe("textDocument/didChange", &change("file:///b", "null"));
+        let repaired = observe(
+            &mut versions,
+            "textDocument/didChange",
+            &change("file:///b", "null"),
+        );
         assert_eq!(version_of(&repaired.unwrap()), Value::from(0));
         let close = br#"{"jsonrpc":"2.0","method":"textDocument/didClose","params":{"textDocument":{"uri":"file:///a"}}}"#;
-        assert_eq!(versions.observe("textDocument/didClose", close), None);
-        let repaired = versions.observe("textDocument/didChange", &change("file:///a", "1.5"));
+        assert_eq!(observe(&mut versions, "textDocument/didClose", close), None);
+        let repaired = observe(
+            &mut versions,
+            "textDocument/didChange",
+            &change("file:///a", "1.5"),
+        );
         assert_eq!(version_of(&repaired.unwrap()), Value::from(0));
-        assert_eq!(versions.observe("textDocument/hover", b"{}"), None);
+        assert_eq!(observe(&mut versions, "textDocument/hover", b"{}"), None);
     }
 }
