@@ -8,6 +8,7 @@ import {
   describeMode,
   detectMake,
   HAND_OVER_COMMAND,
+  IML_JSON_SUFFIXES,
   MAKE_DISPLAY_NAME,
   MAKE_EXTENSION_ID,
   MAKE_JSONC_SETTING,
@@ -42,9 +43,8 @@ function effectiveMode() {
 
 /** Open IML JSON documents move to `language` now rather than when they are next opened. */
 async function relabelOpenDocuments(from: string, to: string): Promise<void> {
-  const suffixes = associationPatterns().map((pattern) => pattern.slice(1));
   for (const document of vscode.workspace.textDocuments) {
-    if (document.languageId === from && suffixes.some((suffix) => document.uri.path.endsWith(suffix))) {
+    if (document.languageId === from && IML_JSON_SUFFIXES.some((suffix) => document.uri.path.endsWith(suffix))) {
       await vscode.languages.setTextDocumentLanguage(document, to);
     }
   }
@@ -64,7 +64,8 @@ async function handOver(context: vscode.ExtensionContext, log: Log): Promise<voi
   await relabelOpenDocuments(SHARED_LANGUAGE_ID, OWN_LANGUAGE_ID);
   const mode = effectiveMode();
   log(`[make] ${describeMode(mode, make())}`);
-  if (mode !== "handedOver" && make().installed) {
+  // Not the user's own mappings (logged above), so a workspace setting overrides the user one.
+  if (mode !== "handedOver" && make().installed && proposal.keptByUser.length === 0) {
     log("[make] a workspace files.associations entry still maps IML JSON files to imljson and wins over the user setting");
   }
 }

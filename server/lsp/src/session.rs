@@ -153,13 +153,12 @@ impl Session {
         self.spec_runs.forget(&path);
         match self.documents.by_path(&path) {
             // Still open under another spelling: the analysis takes its text.
-            Some(other) => {
+            Some(other) if self.host_text_of.get(&path) != Some(&other.uri) => {
                 let (other_uri, text) = (other.uri.clone(), other.rope.to_string());
-                if self.host_text_of.get(&path) != Some(&other_uri) {
-                    guarded("set_file", || self.host.set_file(path.clone(), text));
-                    self.host_text_of.insert(path.clone(), other_uri);
-                }
+                guarded("set_file", || self.host.set_file(path.clone(), text));
+                self.host_text_of.insert(path.clone(), other_uri);
             }
+            Some(_) => {}
             None => {
                 self.host_text_of.remove(&path);
             }
