@@ -1,0 +1,248 @@
+//! What a name means and where else it occurs: the symbol under a cursor
+//! (a read in IML, a declaring literal, an `rpc://` reference, a module id
+//! in `groups.json`, a manifest entry) and every occurrence of that symbol
+//! across the app.
+//!
+//! A key symbol (parameter, connection data, `temp`, common data) is the set
+//! of literals that declare or write it; a read belongs to it when the
+//! semantic model resolves the read to one of those literals. So a
+//! connection parameter read as `parameters.x` inside the connection and as
+//! `connection.x` in a module is one symbol, and so is a `response.data`
+//! key written by both `token` and `refresh`.
+
+mod components;
+mod entity;
+mod occurrences;
+
+use std::path::{Path, PathBuf};
+
+use iml_jsonc::Value;
+use iml_lang::Name;
+use text_size::{TextRange, TextSize};
+
+use super::NavKind;
+use crate::Analysis;
+use crate::semantic::{
+    ConnectionFacts, ConnectionKeys, FlowStep, KeySource, TempWrite, VisibleParams, WrittenKey,
+    common_keys, connection_data_keys, connection_keys, facts, visible_parameters,
+};
+
+pub(crate) use components::{function_declaration, manifest_member};
+pub(crate) use entity::{endpoint_reference_at, entity_at};
+pub(crate) use occurrences::{Within, occurrences, occurrences_within};
+
+/// One literal that declares or writes a key symbol.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct KeyDef {
+    pub(crate) file: PathBuf,
+    /// The literal (quotes included): a parameter's `name` value or a key.
+    pub(crate) range: TextRange,
+    /// The whole declaration: the parameter object, else the literal.
+    pub(crate) full: TextRange,
+    pub(crate) kind: NavKind,
+}
+
+impl KeyDef {
+    fn same_literal(&self, other: &KeyDef) -> bool {
+        self.file == other.file && self.range == other.range
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Entity {
+    Key {
+        kind: NavKind,
+        /// The name as read (the last property of the chain).
+        name: String,
+        defs: Vec<KeyDef>,
+    },
+    Rpc(String),
+    Module(String),
+    Function(String),
+}
+
+impl Entity {
+    pub(crate) fn name(&self) -> &str {
+        match self {
+            Entity::Key { name, .. } => name,
+            Entity::Rpc(name) | Entity::Module(name) | Entity::Function(name) => name,
+        }
+    }
+}
+
+/// The symbol under a cursor and the range of its name there.
+#[derive(Debug, Clone)]
+pub(crate) struct Found {
+    pub(crate) entity: Entity,
+    /// The name under the cursor, without quotes or backticks.
+    pub(crate) origin: TextRange,
+}
+
+/// How an occurrence is spelled, which decides how a rename rewrites it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Form {
+    /// A whole JSON string literal (a key or a `name` value): rewritten as `"new"`.
+    JsonLiteral,
+    /// An IML name, backticks included: rewritten with backticks when needed.
+    ImlName,
+    /// Bare text (an `rpc://` name, a function name): rewritten as is.
+    Raw,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Occurrence {
+    pub(crate) file: PathBuf,
+    /// The name itself (no quotes, no backticks).
+    pub(crate) range: TextRange,
+    /// What a rename replaces.
+    pub(crate) edit_range: TextRange,
+    pub(crate) form: Form,
+    pub(crate) access: super::ReferenceAccess,
+}
+
+/// The scope queries of one file, asked lazily and once.
+#[derive(Default)]
+pub(crate) struct FileScope {
+    params: Option<Option<VisibleParams>>,
+    connection: Option<Option<ConnectionKeys>>,
+    data: Option<Option<(PathBuf, ConnectionFacts)>>,
+    temp: Option<Vec<TempWrite>>,
+    common: Option<Option<(PathBuf, Vec<WrittenKey>)>>,
+}
+
+/// The literals a read `root.path` in `file` resolves to. `read` is where a
+/// `temp` read sits in the connection flow: only writes that may run before
+/// it count, as for completion and C010 (`None`: every write).
+pub(crate) fn resolve_read(
+    analysis: &Analysis,
+    file: &Path,
+    scope: &mut FileScope,
+    root: &str,
+    path: &str,
+    read: Option<&FlowStep>,
+) -> Vec<KeyDef> {
+    match root {
+        "parameters" => scope
+            .params
+            .get_or_insert_with(|| visible_parameters(analysis, file))
+            .iter()
+            .flat_map(|visible| &visible.params)
+            .filter(|(_, param)| param.path == path)
+            .map(|(declared_in, param)| KeyDef {
+                file: declared_in.clone(),
+                range: param.name_range.unwrap_or(param.range),
+                full: param.range,
+                kind: NavKind::Parameter,
+            })
+            .collect(),
+        "connection" => scope
+            .connection
+            .get_or_insert_with(|| connection_keys(analysis, file))
+            .iter()
+            .flat_map(|keys| &keys.keys)
+            .filter(|key| key.name == path)
+            .map(|key| KeyDef {
+                file: key.file.clone(),
+                range: key.range,
+                full: key.param.as_ref().map_or(key.range, |p| p.range),
+                kind: match key.source {
+                    KeySource::Parameter => NavKind::Parameter,
+                    KeySource::ResponseData | KeySource::Common => NavKind::ConnectionData,
+                },
+            })
+            .collect(),
+        "data" => {
+            let data = scope
+                .data
+                .get_or_insert_with(|| connection_data_keys(analysis, file));
+            match data {
+                Some((communication, facts)) => facts
+                    .data_keys
+                    .iter()
+                    .filter(|key| key.name == path)
+                    .map(|key| KeyDef {
+                        file: communication.clone(),
+                        range: key.range,
+                        full: key.range,
+                        kind: NavKind::ConnectionData,
+                    })
+                    .collect(),
+                None => Vec::new(),
+            }
+        }
+        "temp" => scope
+            .temp
+            .get_or_insert_with(|| {
+                facts(analysis, file)
+                    .map(|facts| facts.temp_writes.clone())
+                    .unwrap_or_default()
+            })
+            .iter()
+            .filter(|write| write.key.as_deref() == Some(path))
+            .filter(|write| read.is_none_or(|read| write.step.visible_to(read) != Some(false)))
+            .map(|write| KeyDef {
+                file: file.to_path_buf(),
+                range: write.range,
+                full: write.range,
+                kind: NavKind::Temp,
+            })
+            .collect(),
+        "common" => {
+            let common = scope
+                .common
+                .get_or_insert_with(|| common_keys(analysis, file));
+            match common {
+                Some((common_file, keys)) => keys
+                    .iter()
+                    .filter(|key| key.name == path)
+                    .map(|key| KeyDef {
+                        file: common_file.clone(),
+                        range: key.range,
+                        full: key.range,
+                        kind: NavKind::Common,
+                    })
+                    .collect(),
+                None => Vec::new(),
+            }
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// The range of a name without its backticks.
+pub(crate) fn bare_name_range(name: &Name) -> TextRange {
+    if name.backticked && name.range.len() >= TextSize::from(2) {
+        let inner_end = name.range.start() + TextSize::from(1) + TextSize::of(name.text.as_str());
+        TextRange::new(
+            name.range.start() + TextSize::from(1),
+            inner_end.min(name.range.end()),
+        )
+    } else {
+        name.range
+    }
+}
+
+/// A string literal's content range, quotes excluded.
+pub(crate) fn literal_content(text: &str, literal: TextRange) -> TextRange {
+    let (start, end) = (usize::from(literal.start()), usize::from(literal.end()));
+    let mut inner = literal;
+    if text.as_bytes().get(start) == Some(&b'"') {
+        inner = TextRange::new(inner.start() + TextSize::from(1), inner.end());
+    }
+    if end > start + 1 && text.as_bytes().get(end - 1) == Some(&b'"') && inner.end() > inner.start()
+    {
+        inner = TextRange::new(inner.start(), inner.end() - TextSize::from(1));
+    }
+    inner
+}
+
+/// The top-level value's range of a JSON file, else the whole text.
+pub(crate) fn file_range(analysis: &Analysis, file: &Path) -> TextRange {
+    analysis
+        .root_value(file)
+        .map(|root: &Value| root.range)
+        .unwrap_or_else(|| {
+            let len = analysis.file_text(file).map_or(0, str::len);
+            TextRange::up_to(TextSize::try_from(len).unwrap_or_default())
+        })
+}

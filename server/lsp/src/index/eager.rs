@@ -1,0 +1,206 @@
+//! Loading the app of a document opened before indexing ends, so features
+//! that read the app's other files answer from the start, and holding back
+//! requests about that app until it is loaded.
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+use std::time::Duration;
+
+use iml_analysis::Analysis;
+use iml_analysis::app_files::MANIFEST_FILE_NAME;
+use tokio::sync::watch;
+
+use crate::server::ImlLanguageServer;
+use crate::session::SharedSession;
+use crate::workspace::Roots;
+
+use super::disk::load_batch;
+use super::listed::listed_but_unloaded;
+
+/// An app is a few hundred files; a folder with more than this many is not
+/// one app, and is left to indexing rather than read on `didOpen`.
+const EAGER_LIMIT: usize = 2_000;
+
+/// How long a request about a document waits for the eager load of its app.
+/// Loading an app takes milliseconds; a slow disk or a huge folder must not
+/// hold an answer back for long, so after this the request is answered from
+/// what is loaded.
+pub const EAGER_LOAD_WAIT: Duration = Duration::from_secs(2);
+
+/// The eager loads in progress, each by the paths it covers: the opened
+/// document from the moment it is opened, its whole app once the root is
+/// known. Requests about a covered path wait (see [`PendingLoads::covering`]);
+/// notifications never look here.
+#[derive(Default)]
+pub struct PendingLoads {
+    covered: Vec<(PathBuf, watch::Receiver<()>)>,
+}
+
+/// Held by an eager load while it runs. Dropping it, whether the load
+/// finished, gave up or panicked, closes the channel, which is what wakes
+/// the requests waiting for it; nothing is ever sent.
+pub struct LoadInProgress(watch::Sender<()>);
+
+/// The loads a request waits for.
+pub struct PendingForRequest(Vec<watch::Receiver<()>>);
+
+impl PendingLoads {
+    /// Registers a load covering `scope`.
+    pub fn begin(&mut self, scope: PathBuf) -> LoadInProgress {
+        self.forget_finished();
+        let (sender, receiver) = watch::channel(());
+        self.covered.push((scope, receiver));
+        LoadInProgress(sender)
+    }
+
+    /// Extends `load` to every path under `scope`.
+    pub fn widen(&mut self, load: &LoadInProgress, scope: PathBuf) {
+        self.covered.push((scope, load.0.subscribe()));
+    }
+
+    /// The unfinished loads covering `path`; `None` when there are none,
+    /// so requests about other apps go ahead at once.
+    pub fn covering(&mut self, path: &Path) -> Option<PendingForRequest> {
+        self.forget_finished();
+        let waiting: Vec<_> = self
+            .covered
+            .iter()
+            .filter(|(scope, _)| path.starts_with(scope))
+            .map(|(_, done)| done.clone())
+            .collect();
+        (!waiting.is_empty()).then_some(PendingForRequest(waiting))
+    }
+
+    fn forget_finished(&mut self) {
+        // A closed channel is a finished load.
+        self.covered.retain(|(_, done)| done.has_changed().is_ok());
+    }
+}
+
+impl PendingForRequest {
+    /// Waits until every load has finished, at most `bound`; `false` when
+    /// the bound ran out first.
+    pub async fn finish_within(mut self, bound: Duration) -> bool {
+        let all_done = async {
+            for done in &mut self.0 {
+                // Only the sender's drop ends this; a value sent would not.
+                while done.changed().await.is_ok() {}
+            }
+        };
+        tokio::time::timeout(bound, all_done).await.is_ok()
+    }
+}
+
+impl ImlLanguageServer {
+    /// Loads the app of a document opened before indexing loaded it, off
+    /// the serve task, so features that read the app's other files (the
+    /// params behind `parameters.`, the connection behind `connection.`, a
+    /// definition in another file) answer from the start; then publishes
+    /// diagnostics again for the app's open documents.
+    ///
+    /// The load is registered before this returns, that is before the
+    /// client's next message is looked at, so a request sent right after
+    /// `didOpen` waits for it.
+    pub(crate) fn load_app_of(&self, opened: PathBuf) {
+        let in_progress = {
+            let mut session = self.session.lock();
+            if session.indexed {
+                return;
+            }
+            session.pending_loads.begin(opened.clone())
+        };
+        let session = self.session.clone();
+        let publisher = self.publisher.clone();
+        tokio::spawn(async move {
+            let task_session = session.clone();
+            let loaded = tokio::task::spawn_blocking(move || {
+                if let Some(delay) = test_delay() {
+                    std::thread::sleep(delay);
+                }
+                let root = load_app_eagerly(&task_session, &opened, &in_progress);
+                drop(in_progress);
+                root
+            })
+            .await;
+            match loaded {
+                Ok(Some(root)) => {
+                    let open = session.lock().open_paths();
+                    let in_app = open.into_iter().filter(|path| path.starts_with(&root));
+                    publisher.schedule(in_app.collect());
+                }
+                Ok(None) => {}
+                Err(error) => tracing::error!("loading the app of an open file failed: {error}"),
+            }
+        });
+    }
+}
+
+/// Test hook: `IML_LS_TEST_EAGER_LOAD_DELAY_MS=<n>` holds every eager load
+/// back by that long before it reads a file, so end-to-end tests can check
+/// that a request sent right after `didOpen` waits for the load, and no
+/// longer than [`EAGER_LOAD_WAIT`], without depending on how fast the disk is.
+const EAGER_LOAD_DELAY: &str = "IML_LS_TEST_EAGER_LOAD_DELAY_MS";
+
+fn test_delay() -> Option<Duration> {
+    static DELAY: OnceLock<Option<Duration>> = OnceLock::new();
+    *DELAY.get_or_init(|| {
+        let millis = std::env::var(EAGER_LOAD_DELAY).ok()?.parse().ok()?;
+        Some(Duration::from_millis(millis))
+    })
+}
+
+/// Reads and loads the app `opened` belongs to, unless indexing finished or
+/// another document of the app did it first; returns the app root it loaded.
+/// Once the root is known, `load` covers the whole app.
+pub(super) fn load_app_eagerly(
+    session: &SharedSession,
+    opened: &Path,
+    load: &LoadInProgress,
+) -> Option<PathBuf> {
+    let (roots, analysis) = {
+        let session = session.lock();
+        (session.roots.clone(), session.analysis()?)
+    };
+    let root = app_root(&roots, &analysis, opened)?;
+    {
+        // Under one lock: whoever finds the app claimed finds it covered.
+        let mut session = session.lock();
+        if !session.claim_eager_load(&root) {
+            return None;
+        }
+        session.pending_loads.widen(load, root.clone());
+    }
+    let files = roots.discover_in(&root, EAGER_LIMIT)?;
+    let loaded = load_batch(session, files);
+    let analysis = session.lock().analysis()?;
+    let listed = load_batch(session, listed_but_unloaded(&analysis, Some(&root)));
+    tracing::info!(
+        "loaded {} files of {} ahead of indexing",
+        loaded + listed,
+        root.display()
+    );
+    Some(root)
+}
+
+/// The root of the app holding `path`, found as the analysis finds it: the
+/// nearest folder above with `makecomapp.json` (looked for on disk, since
+/// the manifest may not be loaded yet), else the export root the analysis
+/// derives from the path. Only folders inside the workspace folder that
+/// holds `path` are candidates.
+pub(super) fn app_root(roots: &Roots, analysis: &Analysis, path: &Path) -> Option<PathBuf> {
+    let folder = roots.folder_of(path)?;
+    let with_manifest = path
+        .ancestors()
+        .skip(1)
+        .take_while(|dir| dir.starts_with(folder))
+        .find(|dir| dir.join(MANIFEST_FILE_NAME).is_file());
+    if let Some(root) = with_manifest {
+        return Some(root.to_path_buf());
+    }
+    let root = &analysis.app(path)?.root;
+    Some(if root.starts_with(folder) {
+        root.clone()
+    } else {
+        folder.to_path_buf()
+    })
+}

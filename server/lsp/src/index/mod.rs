@@ -1,0 +1,17 @@
+//! Loading the workspace's app files after `initialized`, loading the app
+//! of a document opened before that ends (and holding back requests about
+//! that app until it is loaded), and asking the client to tell us when app
+//! files, and the files manifests list under other names, change on disk.
+
+mod disk;
+mod eager;
+mod indexing;
+mod listed;
+mod watchers;
+
+#[cfg(test)]
+mod tests;
+
+pub(crate) use disk::{forget_deleted, reload_from_disk};
+pub use eager::{EAGER_LOAD_WAIT, PendingLoads};
+pub(crate) use watchers::{AppWatchers, ListedWatchers, relative_patterns_supported};
