@@ -104,19 +104,25 @@ pub struct AppModel {
     /// General files (readme, base, …) the manifest lists but the workspace
     /// does not hold, in manifest order.
     pub missing_general_files: Vec<(RoleKind, PathBuf)>,
+    /// Index into `components` of the first component holding each file:
+    /// rules ask this for every file, so a scan would make an app's
+    /// analysis quadratic in its modules.
+    component_by_file: HashMap<PathBuf, usize>,
 }
 
 impl AppModel {
     pub fn component(&self, kind: ComponentKind, id: &str) -> Option<&Component> {
-        self.components
-            .iter()
-            .find(|component| component.kind == kind && component.id == id)
+        // `components` is sorted by kind, then id.
+        let index = self
+            .components
+            .binary_search_by(|component| (component.kind, component.id.as_str()).cmp(&(kind, id)))
+            .ok()?;
+        Some(&self.components[index])
     }
 
     pub fn component_of(&self, path: &Path) -> Option<&Component> {
-        self.components
-            .iter()
-            .find(|component| component.files.iter().any(|(_, file)| file == path))
+        let &index = self.component_by_file.get(path)?;
+        Some(&self.components[index])
     }
 
     pub fn components_of_kind(&self, kind: ComponentKind) -> impl Iterator<Item = &Component> {
@@ -243,6 +249,7 @@ impl Builder {
                 outside_paths: Vec::new(),
                 files: Vec::new(),
                 missing_general_files: Vec::new(),
+                component_by_file: HashMap::new(),
             },
             components: BTreeMap::new(),
         }
@@ -342,8 +349,14 @@ impl Builder {
 
     fn finish(mut self) -> AppModel {
         let mut components: Vec<Component> = self.components.into_values().collect();
-        for component in &mut components {
+        for (index, component) in components.iter_mut().enumerate() {
             component.files.sort_by(|a, b| a.1.cmp(&b.1));
+            for (_, file) in &component.files {
+                self.app
+                    .component_by_file
+                    .entry(file.clone())
+                    .or_insert(index);
+            }
         }
         self.app.components = components;
         self.app.files.sort();
