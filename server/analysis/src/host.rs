@@ -44,6 +44,19 @@ fn is_layout_file(path: &Path) -> bool {
     app_files::is_layout_file_name(file_name(path))
 }
 
+/// Whether two versions of a layout file (`makecomapp.json` or a metadata
+/// file) say the same about the app: the same components with the same code
+/// files, connections and types. Roles and the app model are built from
+/// exactly that.
+fn same_layout(path: &Path, before: &FileContent, after: &FileContent) -> bool {
+    let dir = path.parent().unwrap_or(Path::new(""));
+    if file_name(path) == app_files::MANIFEST_FILE_NAME {
+        before.manifest(dir).declares_same_app(after.manifest(dir))
+    } else {
+        before.metadata() == after.metadata()
+    }
+}
+
 /// Whether a role was decided (or could be decided) by the file's own content,
 /// which makes the app model depend on that content.
 fn role_depends_on_content(role: &FileRole) -> bool {
@@ -106,6 +119,10 @@ impl AnalysisHost {
         }
         let app_may_change = data.role.get().is_none_or(role_depends_on_content);
         let old_role = data.role.get().cloned();
+        let layout = is_layout_file(path);
+        // Kept to compare what the layout says before and after the edit;
+        // holding it also makes the edit build the new version beside it.
+        let previous = layout.then(|| Arc::clone(&data.content));
         let unshared = Arc::get_mut(data).and_then(|data| Arc::get_mut(&mut data.content));
         let content = match unshared {
             // Nobody else holds this version: edit the tree in place (incremental reparse).
@@ -116,10 +133,17 @@ impl AnalysisHost {
             // A snapshot still reads the old version: build the new one beside it.
             None => Arc::new(data.content.edited(range, replacement)),
         };
-        *data = Arc::new(data.next_version(content));
-        if is_layout_file(path) {
-            self.forget_roles_under(path);
-            self.apps = Arc::default();
+        *data = Arc::new(data.next_version(Arc::clone(&content)));
+        if layout {
+            // Most keystrokes in a manifest (a label, a description) leave the
+            // files it lists and the components it declares as they were:
+            // then every role and the app model stand, and a keystroke in a
+            // manifest of thousands of modules costs what it changes.
+            let same = previous.is_some_and(|previous| same_layout(path, &previous, &content));
+            if !same {
+                self.forget_roles_under(path);
+                self.apps = Arc::default();
+            }
         } else if app_may_change && !self.role_unchanged(path, old_role.as_ref()) {
             self.apps = Arc::default();
         }

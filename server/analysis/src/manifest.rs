@@ -54,7 +54,45 @@ pub struct ManifestComponent {
     pub(crate) code_files: Vec<ManifestPath>,
 }
 
+impl ManifestPath {
+    /// The same entry pointing at the same file, wherever it is written.
+    fn same_entry(&self, other: &ManifestPath) -> bool {
+        self.code == other.code && self.written == other.written && self.resolved == other.resolved
+    }
+}
+
+fn same_entries(a: &[ManifestPath], b: &[ManifestPath]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(a, b)| a.same_entry(b))
+}
+
 impl ManifestComponent {
+    /// The same declaration, wherever it is written.
+    fn declares_same(&self, other: &ManifestComponent) -> bool {
+        // Destructured so that a new field cannot be left out of the comparison.
+        let ManifestComponent {
+            kind,
+            id,
+            label,
+            connection_type,
+            module_type,
+            webhook_type,
+            connection,
+            alt_connection,
+            webhook,
+            code_files,
+        } = self;
+        *kind == other.kind
+            && *id == other.id
+            && *label == other.label
+            && *connection_type == other.connection_type
+            && *module_type == other.module_type
+            && *webhook_type == other.webhook_type
+            && *connection == other.connection
+            && *alt_connection == other.alt_connection
+            && *webhook == other.webhook
+            && same_entries(code_files, &other.code_files)
+    }
+
     /// The code files under a key Make defines.
     pub(crate) fn code_files(&self) -> impl Iterator<Item = (CodeName, &CodePath)> {
         known_files(&self.code_files)
@@ -79,6 +117,20 @@ pub struct Manifest {
 }
 
 impl Manifest {
+    /// Whether two readings declare the same app: the same components and
+    /// files, wherever in the text they are written (every edit above an
+    /// entry moves its range, which nothing built from the app keeps).
+    pub(crate) fn declares_same_app(&self, other: &Manifest) -> bool {
+        same_entries(&self.general, &other.general)
+            && same_entries(&self.origin_files, &other.origin_files)
+            && self.components.len() == other.components.len()
+            && self
+                .components
+                .iter()
+                .zip(&other.components)
+                .all(|(a, b)| a.declares_same(b))
+    }
+
     /// Reads the manifest found in folder `root`. Tolerates any shape: what
     /// cannot be read is skipped.
     pub(crate) fn parse(root: &Path, value: &Value) -> Manifest {

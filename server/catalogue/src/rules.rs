@@ -1038,8 +1038,18 @@ pub fn rules() -> &'static [Rule] {
     &ALL_RULES
 }
 
+/// The rules by code as the table writes it: every diagnostic asks for its
+/// rule, so a scan of the table would cost per diagnostic.
+static BY_CODE: std::sync::LazyLock<std::collections::HashMap<&'static str, &'static Rule>> =
+    std::sync::LazyLock::new(|| rules().iter().map(|rule| (rule.code, rule)).collect());
+
+/// The rule with `code`, in any letter case.
 pub fn rule(code: &str) -> Option<&'static Rule> {
-    rules().iter().find(|r| r.code.eq_ignore_ascii_case(code))
+    BY_CODE.get(code).copied().or_else(|| {
+        rules()
+            .iter()
+            .find(|rule| rule.code.eq_ignore_ascii_case(code))
+    })
 }
 
 #[cfg(test)]

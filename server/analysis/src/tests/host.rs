@@ -352,3 +352,82 @@ fn a_text_over_the_size_limit_is_kept_but_not_analysed_until_it_shrinks() {
     let codes: Vec<_> = analysis.diagnostics(&path).iter().map(|d| d.code).collect();
     assert!(!codes.is_empty() && !codes.contains(&"F003"), "{codes:?}");
 }
+
+const SMALL_MANIFEST_APP: &str = r#"
+    //- /app/makecomapp.json
+    { "components": {
+        "connection": { "main": { "connectionType": "basic", "codeFiles": { "communication": "c/main.communication.iml.json" } } },
+        "module": { "listTasks": { "label": "List", "description": "Lists tasks.", "moduleType": "search", "connection": "main",
+            "codeFiles": { "communication": "m/api.iml.json" } } } } }
+    //- /app/m/api.iml.json
+    {}
+    //- /app/m/other.iml.json
+    {}
+    //- /app/c/main.communication.iml.json
+    {}
+    "#;
+
+fn edit_manifest(host: &mut AnalysisHost, find: &str, replacement: &str) {
+    let manifest = Path::new("/app/makecomapp.json");
+    let text = host.snapshot().file_text(manifest).unwrap().to_owned();
+    let at = u32::try_from(text.find(find).unwrap()).unwrap();
+    let end = at + u32::try_from(find.len()).unwrap();
+    host.apply_edit(manifest, range(at, end), replacement)
+        .unwrap();
+}
+
+#[test]
+fn manifest_edits_that_declare_the_same_app_keep_the_app_model() {
+    let (mut host, _) = host_from(SMALL_MANIFEST_APP);
+    let file = Path::new("/app/m/api.iml.json");
+    let built = host.snapshot();
+    assert_eq!(
+        built.role(file).component.map(|c| c.id),
+        Some("listTasks".to_owned())
+    );
+    assert!(built.app(file).is_some());
+    assert!(built.apps_ready());
+    // A description, then a comment that moves every entry below it.
+    edit_manifest(&mut host, "Lists tasks.", "Lists the tasks.");
+    edit_manifest(
+        &mut host,
+        "{ \"components\"",
+        "// the app\n{ \"components\"",
+    );
+    let after = host.snapshot();
+    assert!(
+        after.apps_ready(),
+        "an edit that declares the same app rebuilt the app model"
+    );
+    assert_eq!(
+        after.role(file).component.map(|c| c.id),
+        Some("listTasks".to_owned())
+    );
+}
+
+#[test]
+fn manifest_edits_of_files_or_links_rebuild_the_app_model() {
+    let (mut host, _) = host_from(SMALL_MANIFEST_APP);
+    let moved = Path::new("/app/m/other.iml.json");
+    assert_eq!(host.snapshot().role(moved).component, None);
+    edit_manifest(&mut host, "m/api.iml.json", "m/other.iml.json");
+    let after = host.snapshot();
+    assert_eq!(
+        after.role(moved).component.map(|c| c.id),
+        Some("listTasks".to_owned())
+    );
+
+    edit_manifest(
+        &mut host,
+        "\"connection\": \"main\"",
+        "\"connection\": \"gone\"",
+    );
+    let relinked = host.snapshot();
+    let module = relinked.app(moved).unwrap().component_of(moved).unwrap();
+    assert_eq!(module.connection.as_deref(), Some("gone"));
+
+    edit_manifest(&mut host, "\"label\": \"List\"", "\"label\": \"Search\"");
+    let relabelled = host.snapshot();
+    let module = relabelled.app(moved).unwrap().component_of(moved).unwrap();
+    assert_eq!(module.label.as_deref(), Some("Search"));
+}
