@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use ropey::Rope;
-use tower_lsp_server::ls_types::{SemanticToken, TextDocumentContentChangeEvent, Uri};
+use tower_lsp_server::ls_types::{Diagnostic, SemanticToken, TextDocumentContentChangeEvent, Uri};
 
 use crate::positions::{PositionEncoding, range_from_proto};
 
@@ -25,6 +25,9 @@ pub struct Document {
     pub published_revision: u64,
     /// Host revision of the newest diagnostics run that covers this document.
     pub requested_revision: u64,
+    /// The diagnostics last sent, with the version they were sent for: a
+    /// run caused by another file that finds the same list sends nothing.
+    pub last_sent: Option<(i32, Vec<Diagnostic>)>,
     /// What the next `semanticTokens/full/delta` is computed against.
     sent_tokens: Option<SentTokens>,
 }
@@ -66,6 +69,7 @@ impl DocumentStore {
             text_revision: revision,
             published_revision: 0,
             requested_revision: 0,
+            last_sent: None,
             sent_tokens: None,
         };
         self.by_uri.insert(uri, document);

@@ -33,6 +33,9 @@ pub struct DiagnosticsJob {
     pub revision: u64,
     pub snapshot: Analysis,
     pub changed: Vec<PathBuf>,
+    /// Whether the open files depending on `changed` are looked at too:
+    /// not when only the changed documents' own list is wanted.
+    pub with_dependents: bool,
     pub open: HashMap<PathBuf, OpenDocument>,
     pub encoding: PositionEncoding,
 }
@@ -65,7 +68,21 @@ impl Publisher {
     /// Diagnostics for `changed` files and the open files depending on them.
     /// Must be called right after the change, under no lock.
     pub fn schedule(&self, changed: Vec<PathBuf>) {
-        let Some(job) = self.session.lock().diagnostics_job(changed) else {
+        self.schedule_job(changed, true);
+    }
+
+    /// Diagnostics for one open document whose analysis text did not
+    /// change (opened as it is on disk): no other file's can differ.
+    pub fn schedule_own(&self, path: PathBuf) {
+        self.schedule_job(vec![path], false);
+    }
+
+    fn schedule_job(&self, changed: Vec<PathBuf>, with_dependents: bool) {
+        let Some(job) = self
+            .session
+            .lock()
+            .diagnostics_job(changed, with_dependents)
+        else {
             return;
         };
         let publisher = self.clone();
@@ -95,10 +112,13 @@ impl Publisher {
     async fn send(&self, revision: u64, computed: Vec<Computed>) {
         let _ordered = self.send_lock.lock().await;
         for result in computed {
-            let accepted =
-                self.session
-                    .lock()
-                    .accept_result(&result.uri, result.text_revision, revision);
+            let accepted = self.session.lock().accept_result(
+                &result.uri,
+                result.text_revision,
+                revision,
+                result.version,
+                &result.diagnostics,
+            );
             if accepted {
                 self.client
                     .publish_diagnostics(result.uri, result.diagnostics, Some(result.version))
@@ -119,6 +139,7 @@ fn compute(job: DiagnosticsJob, session: &SharedSession) -> Vec<Computed> {
         revision,
         snapshot,
         changed,
+        with_dependents,
         open,
         encoding,
     } = job;
@@ -134,26 +155,45 @@ fn compute(job: DiagnosticsJob, session: &SharedSession) -> Vec<Computed> {
         return Vec::new();
     }
     let mut targets = BTreeSet::new();
-    for path in still_wanted {
-        targets.insert(path.clone());
-        targets.extend(snapshot.dependents(path));
+    for path in &still_wanted {
+        targets.insert((*path).clone());
+        if with_dependents {
+            targets.extend(snapshot.dependents(path));
+        }
     }
-    targets
-        .into_iter()
-        .filter_map(|path| {
-            let document = open.get(&path)?;
-            let diagnostics = snapshot
-                .diagnostics(&path)
+    let mut computed = Vec::new();
+    for (index, path) in targets.into_iter().enumerate() {
+        // A run over many open documents gives up once a newer edit of
+        // every changed file has asked for a run that covers them all.
+        if index % SUPERSEDED_CHECK_EVERY == SUPERSEDED_CHECK_EVERY - 1 {
+            let session = session.lock();
+            let superseded = still_wanted
                 .iter()
-                .chain(&document.spec_runs)
-                .map(|diagnostic| diagnostics::to_proto(diagnostic, &document.rope, encoding))
-                .collect();
-            Some(Computed {
-                uri: document.uri.clone(),
-                version: document.version,
-                text_revision: document.text_revision,
-                diagnostics,
-            })
-        })
-        .collect()
+                .all(|path| open.contains_key(*path) && !session.is_latest_request(path, revision));
+            if superseded {
+                return Vec::new();
+            }
+        }
+        let Some(document) = open.get(&path) else {
+            continue;
+        };
+        let diagnostics = snapshot
+            .diagnostics(&path)
+            .iter()
+            .chain(&document.spec_runs)
+            .map(|diagnostic| diagnostics::to_proto(diagnostic, &document.rope, encoding))
+            .collect();
+        computed.push(Computed {
+            uri: document.uri.clone(),
+            version: document.version,
+            text_revision: document.text_revision,
+            diagnostics,
+        });
+    }
+    computed
 }
+
+/// How many documents a run computes between two looks at whether a newer
+/// run has made it pointless: often enough to stop within a few files'
+/// work, rarely enough that the session lock is not contended.
+const SUPERSEDED_CHECK_EVERY: usize = 8;

@@ -23,7 +23,7 @@ use tower_lsp_server::ls_types::{
 use tower_lsp_server::{Client, LanguageServer};
 
 use crate::capabilities::{ClientSupport, server_capabilities};
-use crate::index::ListedWatchers;
+use crate::index::{DiskQueue, ListedWatchers};
 use crate::publish::Publisher;
 use crate::session::{SharedSession, path_of};
 use crate::workspace::Roots;
@@ -37,6 +37,8 @@ pub struct ImlLanguageServer {
     /// `initialized` was handled: a repeated one must not index the
     /// workspace and register the watchers a second time.
     initialized: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    /// Files to reload from disk, read by one worker at a time.
+    pub(crate) disk_queue: DiskQueue,
 }
 
 impl ImlLanguageServer {
@@ -49,6 +51,7 @@ impl ImlLanguageServer {
             publisher,
             listed_watchers: ListedWatchers::default(),
             initialized: Default::default(),
+            disk_queue: DiskQueue::default(),
         }
     }
 
@@ -60,6 +63,7 @@ impl ImlLanguageServer {
             publisher: self.publisher.clone(),
             listed_watchers: self.listed_watchers.clone(),
             initialized: self.initialized.clone(),
+            disk_queue: self.disk_queue.clone(),
         }
     }
 }

@@ -10,7 +10,7 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use iml_analysis::{Analysis, AnalysisHost, RuleConfig, TextRange, TextSize};
 use tower_lsp_server::ls_types::{
-    DidChangeTextDocumentParams, TextDocumentItem, Uri, VersionedTextDocumentIdentifier,
+    Diagnostic, DidChangeTextDocumentParams, TextDocumentItem, Uri, VersionedTextDocumentIdentifier,
 };
 
 use crate::capabilities::ClientSupport;
@@ -22,6 +22,13 @@ use crate::publish::{DiagnosticsJob, OpenDocument};
 use crate::snapshot::{DocumentSnapshot, Snapshot};
 use crate::spec_runs::SpecRuns;
 use crate::workspace::Roots;
+
+/// A document just opened: its path, and whether the analysis' text of it
+/// changed (it differed from the disk's, or the file was not known).
+pub struct Opened {
+    pub path: PathBuf,
+    pub content_changed: bool,
+}
 
 #[derive(Default)]
 pub struct Session {
@@ -92,7 +99,7 @@ pub fn path_of(uri: &Uri) -> PathBuf {
 }
 
 impl Session {
-    pub fn open(&mut self, document: TextDocumentItem) -> PathBuf {
+    pub fn open(&mut self, document: TextDocumentItem) -> Opened {
         let path = path_of(&document.uri);
         let revision = self.bump();
         self.host_text_of.insert(path.clone(), document.uri.clone());
@@ -104,8 +111,14 @@ impl Session {
             revision,
         );
         let text = document.text;
-        guarded("set_file", || self.host.set_file(path.clone(), text));
-        path
+        // Opening a file as it is on disk, the usual case, changes nothing
+        // another file can see.
+        let content_changed =
+            guarded("set_file", || self.host.set_file(path.clone(), text)).unwrap_or(true);
+        Opened {
+            path,
+            content_changed,
+        }
     }
 
     /// Applies every content change, in order, to the rope and the host.
@@ -250,7 +263,11 @@ impl Session {
 
     /// Captures what a background run needs to compute diagnostics for
     /// `changed` and the open files that depend on them.
-    pub fn diagnostics_job(&mut self, mut changed: Vec<PathBuf>) -> Option<DiagnosticsJob> {
+    pub fn diagnostics_job(
+        &mut self,
+        mut changed: Vec<PathBuf>,
+        with_dependents: bool,
+    ) -> Option<DiagnosticsJob> {
         let revision = self.revision;
         let snapshot: Analysis = guarded("snapshot", || self.host.snapshot())?;
         for stale in self.spec_runs.take_stale(self.host_changes) {
@@ -258,7 +275,8 @@ impl Session {
                 changed.push(stale);
             }
         }
-        for path in &changed {
+        // Only a run that covers the dependents too supersedes older runs.
+        for path in changed.iter().filter(|_| with_dependents) {
             if let Some(document) = self.documents.by_path_mut(path) {
                 document.requested_revision = revision;
             }
@@ -281,6 +299,7 @@ impl Session {
             revision,
             snapshot,
             changed,
+            with_dependents,
             open,
             encoding: self.client.encoding,
         })
@@ -293,17 +312,34 @@ impl Session {
             .is_some_and(|document| document.requested_revision <= revision)
     }
 
-    /// Decides whether a result may be published, and records it if so: the
-    /// document must still be open with the same text, and no newer result
-    /// may have been sent.
-    pub fn accept_result(&mut self, uri: &Uri, text_revision: u64, revision: u64) -> bool {
+    /// Decides whether a result must be published, and records it if so: the
+    /// document must still be open with the same text, no newer result may
+    /// have been sent, and the client must not hold this very list for this
+    /// version already.
+    pub fn accept_result(
+        &mut self,
+        uri: &Uri,
+        text_revision: u64,
+        revision: u64,
+        version: i32,
+        diagnostics: &[Diagnostic],
+    ) -> bool {
         match self.documents.get_mut(uri) {
             Some(document)
                 if document.text_revision == text_revision
                     && document.published_revision < revision =>
             {
                 document.published_revision = revision;
-                true
+                let unchanged = document
+                    .last_sent
+                    .as_ref()
+                    .is_some_and(|(sent_version, sent)| {
+                        *sent_version == version && sent.as_slice() == diagnostics
+                    });
+                if !unchanged {
+                    document.last_sent = Some((version, diagnostics.to_vec()));
+                }
+                !unchanged
             }
             _ => false,
         }
@@ -516,8 +552,10 @@ mod tests {
             })
         };
         let (first, second) = ("file:///app/a.iml.json", "file:///app/./a.iml.json");
-        let path = open(&mut session, first);
-        assert_eq!(open(&mut session, second), path);
+        let path = open(&mut session, first).path;
+        let again = open(&mut session, second);
+        assert_eq!(again.path, path);
+        assert!(!again.content_changed, "the second spelling's text is the first's");
         change(&mut session, second, "{\"b\": 1}");
         change(&mut session, first, "{\"a\": 1}");
         let analysis = session.analysis().unwrap();

@@ -9,9 +9,13 @@ use crate::server::ImlLanguageServer;
 
 impl ImlLanguageServer {
     pub(crate) fn open_document(&self, params: DidOpenTextDocumentParams) {
-        let path = self.session.lock().open(params.text_document);
-        self.publisher.schedule(vec![path.clone()]);
-        self.load_app_of(path);
+        let opened = self.session.lock().open(params.text_document);
+        if opened.content_changed {
+            self.publisher.schedule(vec![opened.path.clone()]);
+        } else {
+            self.publisher.schedule_own(opened.path.clone());
+        }
+        self.load_app_of(opened.path);
     }
 
     pub(crate) fn change_document(&self, params: DidChangeTextDocumentParams) {

@@ -42,19 +42,25 @@ impl ImlLanguageServer {
     /// or not (a save of the open one comes here too), may list other files
     /// than before.
     pub(crate) fn sync_from_disk(&self, paths: Vec<PathBuf>) {
-        let manifest_touched = paths.iter().any(|path| is_manifest(path));
+        if !self.disk_queue.push(paths) {
+            return;
+        }
         let server = self.handles();
         tokio::spawn(async move {
-            let session = server.session.clone();
-            let loaded =
-                tokio::task::spawn_blocking(move || reload_from_disk(&session, paths)).await;
-            match loaded {
-                Ok(changed) if !changed.is_empty() => server.publisher.schedule(changed),
-                Ok(_) => {}
-                Err(error) => tracing::error!("reloading files failed: {error}"),
-            }
-            if manifest_touched {
-                server.manifest_changed().await;
+            let _guard = server.disk_queue.worker_guard();
+            while let Some(batch) = server.disk_queue.take() {
+                let manifest_touched = batch.iter().any(|path| is_manifest(path));
+                let session = server.session.clone();
+                let loaded =
+                    tokio::task::spawn_blocking(move || reload_from_disk(&session, batch)).await;
+                match loaded {
+                    Ok(changed) if !changed.is_empty() => server.publisher.schedule(changed),
+                    Ok(_) => {}
+                    Err(error) => tracing::error!("reloading files failed: {error}"),
+                }
+                if manifest_touched {
+                    server.manifest_changed().await;
+                }
             }
         });
     }

@@ -4,6 +4,7 @@
 //! files, and the files manifests list under other names, change on disk.
 
 mod disk;
+mod disk_queue;
 mod eager;
 mod indexing;
 mod listed;
@@ -13,5 +14,6 @@ mod watchers;
 mod tests;
 
 pub(crate) use disk::{forget_deleted, reload_from_disk};
+pub(crate) use disk_queue::DiskQueue;
 pub use eager::{EAGER_LOAD_WAIT, PendingLoads};
 pub(crate) use watchers::{AppWatchers, ListedWatchers, relative_patterns_supported};
