@@ -145,6 +145,21 @@ impl FileContent {
     }
 }
 
+/// Texts up to this size always keep the previous version's sites for reuse.
+const SMALL_TEXT: usize = 64 * 1024;
+
+/// Whether a version of `new_len` bytes should hold the sites of the previous
+/// one, of `old_len` bytes, for reuse. Those sites are released only when the
+/// new version's sites are computed, which for a file closed in the editor
+/// (its disk text loaded back, its diagnostics no longer asked for) may be
+/// never: a megabyte buffer closed over a small disk file kept tens of
+/// megabytes of parses. A keystroke, or a whole-text replacement by an editor
+/// that sends full texts, changes the size little; a text much smaller than
+/// the previous one can reuse few of its strings.
+fn worth_reusing(old_len: usize, new_len: usize) -> bool {
+    old_len <= SMALL_TEXT || old_len <= new_len.saturating_mul(2)
+}
+
 /// A file as one snapshot sees it: shared content plus its role, which also
 /// depends on the layout files around it.
 pub(crate) struct FileData {
@@ -170,13 +185,17 @@ impl FileData {
     }
 
     /// The next version of this file, remembering this version's sites (or
-    /// the ones this version was going to reuse) for reuse.
+    /// the ones this version was going to reuse) for reuse, unless the new
+    /// text is much smaller (see [`worth_reusing`]).
     pub(crate) fn next_version(&self, content: Arc<FileContent>) -> FileData {
+        let reuse = worth_reusing(self.content.text().len(), content.text().len());
         let next = FileData::new(content);
-        *next
-            .previous_sites
-            .lock()
-            .unwrap_or_else(|e| e.into_inner()) = self.reusable_sites();
+        if reuse {
+            *next
+                .previous_sites
+                .lock()
+                .unwrap_or_else(|e| e.into_inner()) = self.reusable_sites();
+        }
         next
     }
 
@@ -194,5 +213,36 @@ impl FileData {
     /// The same content with the role forgotten (a layout file around it changed).
     pub(crate) fn with_fresh_role(&self) -> FileData {
         self.next_version(Arc::clone(&self.content))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn data(text: String) -> FileData {
+        FileData::new(Arc::new(FileContent::new(Path::new("/a.iml.json"), text)))
+    }
+
+    fn holds_previous(data: &FileData) -> bool {
+        data.previous_sites
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .is_some()
+    }
+
+    #[test]
+    fn a_much_smaller_text_does_not_keep_the_previous_sites() {
+        let big = data(format!("[{}\"\"]", "\"{{a.b}}\",".repeat(100_000)));
+        *big.previous_sites.lock().unwrap() = Some(Arc::new(FileSites::default()));
+        let edited = big.next_version(Arc::clone(
+            &data(big.content.text().replace("a.b", "a.c")).content,
+        ));
+        assert!(holds_previous(&edited), "an edit keeps them");
+        let closed = edited.next_version(Arc::clone(&data("[]".into()).content));
+        assert!(!holds_previous(&closed), "a text 1/500 the size drops them");
+        *closed.previous_sites.lock().unwrap() = Some(Arc::new(FileSites::default()));
+        let small = closed.next_version(Arc::clone(&data("[1]".into()).content));
+        assert!(holds_previous(&small), "small texts always keep them");
     }
 }

@@ -17,6 +17,7 @@
 //! gone, so that output it no longer reads cannot keep the process alive.
 
 mod repair;
+mod trim;
 
 use std::future::Future;
 
@@ -34,6 +35,10 @@ const MAX_HEADER_LINE: usize = 8 * 1024;
 /// A larger `Content-Length` is treated as unreadable rather than awaited.
 const MAX_BODY: usize = 512 * 1024 * 1024;
 const CONTENT_LENGTH: &[u8] = b"content-length:";
+/// A body this large is split off the buffer rather than drained from it.
+const LARGE_FRAME: usize = 1024 * 1024;
+/// Capacity the frame buffer may keep while (nearly) empty: a few reads.
+const KEPT_CAPACITY: usize = 4 * PIPE_CAPACITY;
 
 /// What the frame reader found in the byte stream.
 #[derive(Debug, PartialEq, Eq)]
@@ -89,7 +94,7 @@ impl FrameReader {
                     if self.buffer.len() < length {
                         return None;
                     }
-                    let body: Vec<u8> = self.buffer.drain(..length).collect();
+                    let body = self.take_body(length);
                     self.state = State::Headers {
                         length: None,
                         seen_any: false,
@@ -109,7 +114,16 @@ impl FrameReader {
                     let line = line.strip_suffix(b"\r").unwrap_or(line);
                     if line.is_empty() {
                         match length {
-                            Some(length) => self.state = State::Body(length),
+                            Some(length) => {
+                                // Room for the whole body and the read that
+                                // ends it at once, rather than doubling up to
+                                // twice its size as it arrives. Untouched
+                                // pages cost no memory, and a length the
+                                // system cannot reserve is simply awaited.
+                                let missing = length.saturating_sub(self.buffer.len());
+                                let _ = self.buffer.try_reserve_exact(missing + PIPE_CAPACITY);
+                                self.state = State::Body(length);
+                            }
                             // Stray blank lines between frames are harmless.
                             None if !seen_any => {}
                             None => {
@@ -147,11 +161,34 @@ impl FrameReader {
                             // Keep a tail that may be the start of the name.
                             let keep = self.buffer.len().min(CONTENT_LENGTH.len() - 1);
                             self.buffer.drain(..self.buffer.len() - keep);
+                            self.release_spare_capacity();
                             return None;
                         }
                     }
                 }
             }
+        }
+    }
+
+    /// The first `length` bytes of the buffer, leaving the buffer no larger
+    /// than what it still holds: a buffer keeps its capacity, so one huge
+    /// frame would otherwise stay resident for the rest of the session.
+    fn take_body(&mut self, length: usize) -> Vec<u8> {
+        if length < LARGE_FRAME {
+            // Small frames are the rule; moving the rest down is cheap.
+            let body = self.buffer.drain(..length).collect();
+            self.release_spare_capacity();
+            return body;
+        }
+        let rest = self.buffer.split_off(length);
+        std::mem::replace(&mut self.buffer, rest)
+    }
+
+    /// Gives back capacity well beyond what the buffer holds.
+    fn release_spare_capacity(&mut self) {
+        let keep = self.buffer.len().saturating_mul(2).max(KEPT_CAPACITY);
+        if self.buffer.capacity() > keep {
+            self.buffer.shrink_to(keep);
         }
     }
 
@@ -377,6 +414,7 @@ async fn read_input<I: AsyncRead + Unpin>(
 ) -> bool {
     let mut frames = FrameReader::default();
     let mut inbound = Inbound::default();
+    let trimmer = trim::Trimmer::spawn();
     let mut chunk = vec![0; PIPE_CAPACITY];
     loop {
         let room = inbound.pending_bytes < MAX_PENDING;
@@ -414,10 +452,22 @@ async fn read_input<I: AsyncRead + Unpin>(
             let response = match event {
                 Event::Frame(body) => match check_body(&body) {
                     Verdict::Forward(forward) => {
+                        // A closed document, or the text a large message
+                        // replaced, leaves much memory free once analysed.
+                        if body.len() >= LARGE_FRAME
+                            || forward.method.as_deref() == Some("textDocument/didClose")
+                        {
+                            trimmer.request();
+                        }
                         inbound.queue(body, forward, lifecycle);
                         continue;
                     }
-                    Verdict::Reply(response) => response,
+                    Verdict::Reply(response) => {
+                        if body.len() >= LARGE_FRAME {
+                            trimmer.request();
+                        }
+                        response
+                    }
                 },
                 Event::BadHeader(why) => error_response(Id::Null, ErrorCode::ParseError, &why),
             };
@@ -634,6 +684,32 @@ mod tests {
         reader.push(b"\r\n");
         reader.push(&frame(PING));
         assert_eq!(events(&mut reader), vec![body(PING)]);
+    }
+
+    #[test]
+    fn a_huge_frame_does_not_leave_its_capacity_in_the_buffer() {
+        let mut reader = FrameReader::default();
+        let big = format!("\"{}\"", "x".repeat(8 * LARGE_FRAME));
+        let mut bytes = frame(&big);
+        bytes.extend_from_slice(&frame(PING));
+        for chunk in bytes.chunks(PIPE_CAPACITY) {
+            reader.push(chunk);
+            if let Some(Event::Frame(body)) = reader.next_event() {
+                assert_eq!(body.len(), big.len());
+                assert!(body.capacity() < 2 * big.len(), "{}", body.capacity());
+            }
+        }
+        assert_eq!(events(&mut reader), vec![body(PING)]);
+        assert!(
+            reader.buffer.capacity() <= KEPT_CAPACITY,
+            "{}",
+            reader.buffer.capacity()
+        );
+        // Garbage skipped while resynchronising is not kept either.
+        reader.push(b"X-Garbage\r\n");
+        reader.push(&vec![b'x'; 4 * LARGE_FRAME]);
+        assert!(matches!(&events(&mut reader)[..], [Event::BadHeader(_)]));
+        assert!(reader.buffer.capacity() <= KEPT_CAPACITY);
     }
 
     #[test]
