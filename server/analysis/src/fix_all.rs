@@ -13,12 +13,17 @@
 //! touches. Fixes are considered in the order of the ranges they
 //! edit, so the same file always gets the same result.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::thread;
 
 use text_size::TextRange;
 
-use crate::{Analysis, AnalysisHost, Diagnostic, Fix, TextEdit};
+use crate::paths::file_name;
+use crate::roles::{ComponentKind, RoleKind};
+use crate::semantic::facts;
+use crate::{Analysis, AnalysisHost, Diagnostic, Fix, TextEdit, app_files, config};
 
 /// How many rounds [`AnalysisHost::fix_all_rounds`] runs at most: a fix may
 /// reveal another problem with a fix, but chains are short in practice.
@@ -280,59 +285,214 @@ impl AnalysisHost {
     /// A round that would bring a file back to a text it already had
     /// (two fixes undoing each other) stops that file at its current text.
     /// All files of a round are planned against the same snapshot, so each
-    /// round rebuilds the app model once.
+    /// round rebuilds the app model once; the first round plans every file,
+    /// later ones only those [`next_round`] says the last round's changes
+    /// can reach.
     pub fn fix_all_rounds(
         &mut self,
         paths: &[PathBuf],
         max_rounds: usize,
         mode: FixMode,
     ) -> Vec<FixedFile> {
+        self.fix_rounds(paths, max_rounds, mode, Replan::Reached)
+    }
+
+    fn fix_rounds(
+        &mut self,
+        paths: &[PathBuf],
+        max_rounds: usize,
+        mode: FixMode,
+        replan: Replan,
+    ) -> Vec<FixedFile> {
         let mut fixed: Vec<FixedFile> = Vec::new();
+        let mut fixed_at: HashMap<&Path, usize> = HashMap::new();
         let mut seen: Vec<HashSet<String>> = paths.iter().map(|_| HashSet::new()).collect();
-        let mut active: Vec<usize> = (0..paths.len()).collect();
+        // Files the snapshot does not hold, or that came back to a text they
+        // had: no later round plans them.
+        let mut stopped = vec![false; paths.len()];
+        let mut due: Vec<usize> = (0..paths.len()).collect();
         for _ in 0..max_rounds {
-            let analysis = self.snapshot();
+            let before = self.snapshot();
+            let due_paths: Vec<&Path> = due.iter().map(|&index| paths[index].as_path()).collect();
+            let plans = plan_in_parallel(&before, &due_paths, mode);
             let mut changes: Vec<(usize, String, Vec<&'static str>)> = Vec::new();
-            // A file without fixes stays in: a fix in another file of its
-            // app may give it some (a renamed id it refers to).
-            active.retain(|&index| {
-                let path = &paths[index];
-                let Some(text) = analysis.file_text(path) else {
-                    return false;
+            for (&index, plan) in due.iter().zip(plans) {
+                let Some(text) = before.file_text(&paths[index]) else {
+                    stopped[index] = true;
+                    continue;
                 };
-                let plan = analysis.fix_all_with(path, mode);
                 if plan.is_empty() {
-                    return true;
+                    continue;
                 }
                 seen[index].insert(text.to_owned());
                 let next = plan.apply(text);
                 if seen[index].contains(&next) {
-                    return false;
+                    stopped[index] = true;
+                    continue;
                 }
                 changes.push((index, next, plan.applied));
-                true
-            });
+            }
             if changes.is_empty() {
                 break;
             }
+            let changed: Vec<usize> = changes.iter().map(|(index, _, _)| *index).collect();
             for (index, text, applied) in changes {
                 let path = &paths[index];
                 self.set_file(path.clone(), text.clone());
-                match fixed.iter_mut().find(|file| &file.path == path) {
-                    Some(file) => {
-                        file.text = text;
-                        file.applied.extend(applied);
+                match fixed_at.get(path.as_path()) {
+                    Some(&at) => {
+                        fixed[at].text = text;
+                        fixed[at].applied.extend(applied);
                     }
-                    None => fixed.push(FixedFile {
-                        path: path.clone(),
-                        text,
-                        applied,
-                    }),
+                    None => {
+                        fixed_at.insert(path, fixed.len());
+                        fixed.push(FixedFile {
+                            path: path.clone(),
+                            text,
+                            applied,
+                        });
+                    }
                 }
             }
+            let after = self.snapshot();
+            due = match replan {
+                Replan::Reached => next_round(&before, &after, paths, &changed),
+                #[cfg(test)]
+                Replan::Everything => (0..paths.len()).collect(),
+            };
+            due.retain(|&index| !stopped[index]);
         }
         fixed
     }
+}
+
+/// Which files the rounds after the first plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Replan {
+    /// Those the last round's changes can reach: what `--fix` runs.
+    Reached,
+    /// Every file, every round: the reference the tests hold the other to.
+    #[cfg(test)]
+    Everything,
+}
+
+/// The files of `paths` whose plans the changes of one round (`changed`,
+/// from snapshot `before` to `after`) may have altered.
+///
+/// Every other file had an empty plan when it was last planned and reads
+/// nothing that changed since, so planning it again would give an empty
+/// plan again: skipping it changes no result. What a file's diagnostics read
+/// of another file (as `rules/`, `semantic/`, `review/` and `spec_tests/`
+/// stand) is:
+/// - the app model and the roles, built from roles and layout files only;
+/// - the `iml-ls.toml` files above it;
+/// - the facts of other files (`semantic::facts`): parameters, `data` and
+///   `common` keys, interface fields, sample keys;
+/// - the raw content of a few files: the Base (`rules/request.rs`), a
+///   connection's parameters, scope list and communication (`sanitize.rs`,
+///   `scopes.rs`, [`Analysis::connection_kind`]), and for a spec test the
+///   files of the component it tests (`spec_tests/`).
+///
+/// So a changed file stays private, seen by nobody but itself and the spec
+/// tests, when it is no layout or configuration file, keeps its role and its
+/// facts, and belongs to a module: no file reads a module's files raw but
+/// the spec tests. Any other change may reach any file, and every file is
+/// planned again (the rule is coarse there because such changes are rare:
+/// most fixes touch module and connection communications). Spec tests read
+/// so much that they are planned after every round that changed anything.
+///
+/// Whoever makes a rule read another file in a new way must keep this list
+/// true; `incremental_rounds_match_planning_everything` in the tests runs
+/// both ways over the fixtures.
+fn next_round(
+    before: &Analysis,
+    after: &Analysis,
+    paths: &[PathBuf],
+    changed: &[usize],
+) -> Vec<usize> {
+    let seen_elsewhere = changed
+        .iter()
+        .any(|&index| seen_by_others(before, after, &paths[index]));
+    if seen_elsewhere {
+        return (0..paths.len()).collect();
+    }
+    // Asked of `after` each round: a round that changed a role planned
+    // everything, and the next one must know the spec tests as they are now.
+    let spec_tests =
+        (0..paths.len()).filter(|&index| after.role(&paths[index]).kind == RoleKind::SpecTest);
+    let mut due: Vec<usize> = changed.iter().copied().chain(spec_tests).collect();
+    due.sort_unstable();
+    due.dedup();
+    due
+}
+
+/// Whether files other than `path` (and the spec tests) may read what
+/// changed in it between `before` and `after`; see [`next_round`].
+fn seen_by_others(before: &Analysis, after: &Analysis, path: &Path) -> bool {
+    if config::is_config_file(path) || app_files::is_layout_file_name(file_name(path)) {
+        return true;
+    }
+    let role = after.role(path);
+    if before.role(path) != role {
+        return true;
+    }
+    if role
+        .component
+        .is_none_or(|component| component.kind != ComponentKind::Module)
+    {
+        return true;
+    }
+    facts(before, path) != facts(after, path)
+}
+
+/// Plans below this many files stay on one thread: starting threads costs
+/// more than they save.
+const FILES_PER_THREAD: usize = 64;
+
+/// [`Analysis::fix_all_with`] for each of `paths`, in their order, spread
+/// over the machine's cores: the snapshot is shared read-only, and each
+/// file's plan depends on the snapshot alone.
+fn plan_in_parallel(analysis: &Analysis, paths: &[&Path], mode: FixMode) -> Vec<FixAll> {
+    let threads = thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(paths.len() / FILES_PER_THREAD);
+    if threads <= 1 {
+        return paths
+            .iter()
+            .map(|path| analysis.fix_all_with(path, mode))
+            .collect();
+    }
+    // Files differ in cost, so workers take the next file as they finish
+    // one rather than a fixed share.
+    let next = AtomicUsize::new(0);
+    let mut plans: Vec<FixAll> = vec![FixAll::default(); paths.len()];
+    thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let index = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(path) = paths.get(index) else {
+                            return done;
+                        };
+                        done.push((index, analysis.fix_all_with(path, mode)));
+                    }
+                })
+            })
+            .collect();
+        for worker in workers {
+            match worker.join() {
+                Ok(done) => {
+                    for (index, plan) in done {
+                        plans[index] = plan;
+                    }
+                }
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+    });
+    plans
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use iml_fixture::Fixture;
 use proptest::prelude::*;
 use text_size::{TextRange, TextSize};
 
-use super::{FixAll, FixMode, MAX_FIX_ROUNDS, plan_fix_all_with};
+use super::{FixAll, FixMode, FixedFile, MAX_FIX_ROUNDS, Replan, next_round, plan_fix_all_with};
 use crate::{AnalysisHost, Diagnostic, Fix, Severity, TextEdit};
 
 fn host_from(fixture: &str) -> (AnalysisHost, Vec<PathBuf>) {
@@ -567,4 +567,195 @@ fn rounds_stop_at_the_limit() {
     let left = host.snapshot().diagnostics(&paths[0]);
     assert!(left.iter().any(|d| d.code == "C002"), "{left:?}");
     assert!(host.fix_all_rounds(&paths, 0, FixMode::Safe).is_empty());
+}
+
+/// A connection whose parameter `entry` is typed `pasword`: once P002 makes
+/// it a `password`, the communication that sends it in a header must
+/// sanitize it (C013), a fix the communication had no reason for before.
+const PASSWORD_TYPE_FIXTURE: &str = r#"
+    //- /app/connections/key/key.params.iml.json
+    [{ "name": "entry", "type": "pasword", "label": "Entry" }]
+    //- /app/connections/key/key.communication.iml.json
+    {
+        "url": "https://api.example.com/me",
+        "headers": { "x-entry": "{{parameters.entry}}" },
+        "log": { "sanitize": [] }
+    }
+    "#;
+
+#[test]
+fn a_fix_in_one_file_gives_another_file_a_fix_in_the_next_round() {
+    check(
+        PASSWORD_TYPE_FIXTURE,
+        expect![[r#"
+            /app/connections/key/key.params.iml.json
+              first pass: P002 applied, 0 skipped
+              all rounds: P002
+              | [{ "name": "entry", "type": "password", "label": "Entry" }]
+              remaining: none
+            /app/connections/key/key.communication.iml.json
+              first pass: none applied, 0 skipped
+              all rounds: C013
+              | {
+              |     "url": "https://api.example.com/me",
+              |     "headers": { "x-entry": "{{parameters.entry}}" },
+              |     "log": { "sanitize": ["request.headers.`x-entry`"] }
+              | }
+              remaining: none
+        "#]],
+    );
+}
+
+/// The sample app with problems `--fix` repairs put into a module, its
+/// connection and the connection's parameters, some of them revealed only
+/// by a fix in another file.
+fn fixable_sample_app() -> (AnalysisHost, Vec<PathBuf>) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/acme-tasks");
+    let breaks: &[(&str, &str, &str)] = &[
+        (
+            "modules/list-tasks/list-tasks.communication.iml.json",
+            "{{parameters.projectId}}",
+            "{{paramters.projectId}}",
+        ),
+        (
+            "modules/list-tasks/list-tasks.communication.iml.json",
+            r#""method": "GET""#,
+            r#""method": "get""#,
+        ),
+        (
+            "connections/acme-oauth/acme-oauth.oauth-communication.iml.json",
+            "\"token\": {",
+            "\"tokne\": {",
+        ),
+        (
+            "connections/acme-oauth/acme-oauth.params.iml.json",
+            r#""type": "password""#,
+            r#""type": "pasword""#,
+        ),
+    ];
+    let mut files = Vec::new();
+    let mut stack = vec![root.clone()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    let mut host = AnalysisHost::new();
+    let mut paths = Vec::new();
+    for file in files {
+        let mut text = std::fs::read_to_string(&file).unwrap();
+        let relative = file.strip_prefix(&root).unwrap().to_str().unwrap();
+        for (name, from, to) in breaks {
+            if relative == *name {
+                assert!(text.contains(from), "{name} no longer holds {from}");
+                text = text.replacen(from, to, 1);
+            }
+        }
+        let path = Path::new("/acme-tasks").join(relative);
+        host.set_file(path.clone(), text);
+        paths.push(path);
+    }
+    (host, paths)
+}
+
+/// Every file's text after fixing `host` with `replan`, and what was fixed.
+fn fixed_with(
+    (mut host, paths): (AnalysisHost, Vec<PathBuf>),
+    replan: Replan,
+) -> (Vec<FixedFile>, Vec<Option<String>>) {
+    let fixed = host.fix_rounds(&paths, MAX_FIX_ROUNDS, FixMode::WithUnsafe, replan);
+    let after = host.snapshot();
+    let texts = paths
+        .iter()
+        .map(|path| after.file_text(path).map(str::to_owned))
+        .collect();
+    (fixed, texts)
+}
+
+#[test]
+fn incremental_rounds_match_planning_everything() {
+    let fixtures = [
+        PASSWORD_TYPE_FIXTURE,
+        r#"
+        //- /app/connections/cc/cc.oauth-communication.iml.json
+        { "tokne": { "url": "https://auth.example.com/token", "log": { "sanitize": [] } } }
+        //- /app/modules/list/list.communication.iml.json
+        { "url": "/items", "heaers": {}, "response": { "outptu": "{{body}}" } }
+        "#,
+    ];
+    for fixture in fixtures {
+        let reference = fixed_with(host_from(fixture), Replan::Everything);
+        assert!(!reference.0.is_empty());
+        assert_eq!(fixed_with(host_from(fixture), Replan::Reached), reference);
+    }
+    let reference = fixed_with(fixable_sample_app(), Replan::Everything);
+    let applied: usize = reference.0.iter().map(|file| file.applied.len()).sum();
+    assert!(reference.0.len() >= 3 && applied >= 4, "{:?}", reference.0);
+    assert_eq!(fixed_with(fixable_sample_app(), Replan::Reached), reference);
+}
+
+/// `next_round` after `path`'s text becomes `edit(text)`: the paths it plans.
+fn planned_after(path: &str, edit: impl Fn(&str) -> String) -> Vec<String> {
+    let (mut host, paths) = fixable_sample_app();
+    let index = paths
+        .iter()
+        .position(|p| p.ends_with(path))
+        .expect("a file of the sample app");
+    let before = host.snapshot();
+    let text = edit(before.file_text(&paths[index]).unwrap());
+    assert!(host.set_file(paths[index].clone(), text));
+    let after = host.snapshot();
+    let due = next_round(&before, &after, &paths, &[index]);
+    if due.len() == paths.len() {
+        return vec!["every file".to_owned()];
+    }
+    due.iter()
+        .map(|&i| {
+            paths[i]
+                .strip_prefix("/acme-tasks")
+                .unwrap()
+                .display()
+                .to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn a_change_inside_a_module_is_planned_again_with_the_spec_tests_only() {
+    let planned = planned_after("list-tasks.communication.iml.json", |text| {
+        text.replacen("paramters", "parameters", 1)
+    });
+    expect![[r#"
+        [
+            "connections/acme-oauth/acme-oauth.tests.iml.json",
+            "modules/list-tasks/list-tasks.communication.iml.json",
+            "modules/list-tasks/list-tasks.tests.iml.json",
+            "rpcs/list-projects/list-projects.tests.iml.json",
+        ]
+    "#]]
+    .assert_debug_eq(&planned);
+}
+
+#[test]
+fn a_change_other_files_read_plans_every_file_again() {
+    let every = vec!["every file".to_owned()];
+    // Another module's parameters are visible to the RPC.
+    let planned = planned_after("list-tasks.mappable-params.iml.json", |text| {
+        text.replacen("\"projectId\"", "\"project\"", 1)
+    });
+    assert_eq!(planned, every);
+    // The connection's files are read by the modules that use it.
+    let planned = planned_after("acme-oauth.params.iml.json", |text| {
+        text.replacen("pasword", "password", 1)
+    });
+    assert_eq!(planned, every);
+    // The manifest shapes the app model.
+    let planned = planned_after("makecomapp.json", |text| format!("{text}\n"));
+    assert_eq!(planned, every);
 }
