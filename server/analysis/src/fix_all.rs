@@ -163,6 +163,15 @@ pub fn plan_fix_all(text: &str, diagnostics: &[Diagnostic]) -> FixAll {
 
 /// [`plan_fix_all`], taking unsafe fixes too when `mode` says so.
 pub fn plan_fix_all_with(text: &str, diagnostics: &[Diagnostic], mode: FixMode) -> FixAll {
+    let plan = plan_selected(text, diagnostics, mode);
+    if !plan.is_empty() && syntax_errors_in(&plan.apply(text)) > syntax_errors_in(text) {
+        return without_conflicts(text, diagnostics, mode);
+    }
+    plan
+}
+
+/// The plan without the check that its fixes do not break the file together.
+fn plan_selected(text: &str, diagnostics: &[Diagnostic], mode: FixMode) -> FixAll {
     let crlf = uses_crlf(text);
     let mut result = FixAll::default();
     let mut candidates: Vec<(TextRange, &Diagnostic, &Fix)> = Vec::new();
@@ -219,6 +228,43 @@ pub fn plan_fix_all_with(text: &str, diagnostics: &[Diagnostic], mode: FixMode) 
         .edits
         .sort_by_key(|edit| (edit.range.start(), edit.range.end()));
     result
+}
+
+/// Fixes that do not overlap can still break the file together: one
+/// renames a misspelt `sanitze` to `sanitize` while another adds the
+/// `sanitize` it did not find, and the object ends with the key twice
+/// (J005). Then fixes are taken one at a time, in the plan's order, each
+/// only if the text has no more syntax errors with it. A fix left out is
+/// planned again next round, against the text the others made, and left
+/// for a person while it would still break the file.
+fn without_conflicts(text: &str, diagnostics: &[Diagnostic], mode: FixMode) -> FixAll {
+    let errors_before = syntax_errors_in(text);
+    let mut kept: Vec<Diagnostic> = Vec::new();
+    let mut plan = FixAll::default();
+    let mut dropped = 0;
+    for diagnostic in diagnostics {
+        if diagnostic.fixes.is_empty() {
+            continue;
+        }
+        kept.push(diagnostic.clone());
+        let trial = plan_selected(text, &kept, mode);
+        if trial.applied.len() > plan.applied.len()
+            && syntax_errors_in(&trial.apply(text)) > errors_before
+        {
+            kept.pop();
+            dropped += 1;
+        } else {
+            plan = trial;
+        }
+    }
+    plan.skipped += dropped;
+    plan
+}
+
+fn syntax_errors_in(text: &str) -> usize {
+    iml_jsonc::JsonDocument::parse(text.to_owned())
+        .syntax_errors()
+        .len()
 }
 
 /// Whether the file breaks lines with CR LF (judged by its first line

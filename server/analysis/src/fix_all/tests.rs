@@ -759,3 +759,22 @@ fn a_change_other_files_read_plans_every_file_again() {
     let planned = planned_after("makecomapp.json", |text| format!("{text}\n"));
     assert_eq!(planned, every);
 }
+
+#[test]
+fn fixes_that_would_write_a_key_twice_are_not_taken_together() {
+    // R019 renames `sanitze` to `sanitize` while C013 adds the `sanitize`
+    // it did not find: together they leave the key twice (J005).
+    let (mut host, paths) = host_from(
+        r#"
+        //- /app/connections/cc/cc.oauth-communication.iml.json
+        { "token": { "url": "https://auth.example.com/token", "condition": true, "response": { "data": { "accessToken": "{{body.access_token}}" } }, "log": { "sanitze": [] } } }
+        "#,
+    );
+    let fixed = host.fix_all_rounds(&paths, MAX_FIX_ROUNDS, FixMode::Safe);
+    let analysis = host.snapshot();
+    for path in &paths {
+        let codes: Vec<&str> = analysis.diagnostics(path).iter().map(|d| d.code).collect();
+        assert!(!codes.contains(&"J005"), "{codes:?} after {fixed:?}");
+    }
+    assert!(!fixed.is_empty(), "one of the two fixes is still taken");
+}
