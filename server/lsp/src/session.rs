@@ -555,7 +555,10 @@ mod tests {
         let path = open(&mut session, first).path;
         let again = open(&mut session, second);
         assert_eq!(again.path, path);
-        assert!(!again.content_changed, "the second spelling's text is the first's");
+        assert!(
+            !again.content_changed,
+            "the second spelling's text is the first's"
+        );
         change(&mut session, second, "{\"b\": 1}");
         change(&mut session, first, "{\"a\": 1}");
         let analysis = session.analysis().unwrap();
