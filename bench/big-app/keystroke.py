@@ -13,78 +13,34 @@ It exits 1 when the single-keystroke ratio is over --max-ratio (default 4).
 """
 
 import argparse
-import json
 import os
 import pathlib
-import queue
 import statistics
-import subprocess
 import sys
 import tempfile
-import threading
 import time
 
 HERE = pathlib.Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))
 import generate  # noqa: E402
+import lsp_stdio  # noqa: E402
 
 TIMEOUT = 300.0
 
 
-class Server:
-    """A framing-level LSP client that answers the server's requests at once."""
+class Server(lsp_stdio.Server):
+    """The server, with the arrival time of a message and its CPU time."""
 
     def __init__(self, binary: str, root: pathlib.Path):
-        self.proc = subprocess.Popen([binary, "--stdio"], stdin=subprocess.PIPE,
-                                     stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-        self.messages: queue.Queue = queue.Queue()
-        self.next_id = 0
-        threading.Thread(target=self._read, daemon=True).start()
-        self.request("initialize", {
-            "processId": os.getpid(), "rootUri": root.as_uri(),
-            "workspaceFolders": [{"uri": root.as_uri(), "name": "app"}],
-            "capabilities": {"window": {"workDoneProgress": True},
-                             "textDocument": {"publishDiagnostics": {"versionSupport": True}}},
-        })
-        self.notify("initialized", {})
-
-    def _send(self, message: dict) -> None:
-        body = json.dumps(message).encode()
-        self.proc.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
-        self.proc.stdin.flush()
-
-    def _read(self) -> None:
-        stream = self.proc.stdout
-        while True:
-            length = None
-            while True:
-                line = stream.readline()
-                if not line:
-                    return
-                if line in (b"\r\n", b"\n"):
-                    break
-                name, _, value = line.decode().partition(":")
-                if name.lower() == "content-length":
-                    length = int(value)
-            message = json.loads(stream.read(length))
-            if "method" in message and "id" in message:
-                self._send({"jsonrpc": "2.0", "id": message["id"], "result": None})
-            self.messages.put((time.monotonic(), message))
-
-    def notify(self, method: str, params) -> None:
-        self._send({"jsonrpc": "2.0", "method": method, "params": params})
-
-    def request(self, method: str, params):
-        self.next_id += 1
-        self._send({"jsonrpc": "2.0", "id": self.next_id, "method": method, "params": params})
-        return self.wait(lambda message: message.get("id") == self.next_id and "method" not in message)
+        super().__init__(binary, root)
+        self.initialize(root)
 
     def wait(self, predicate):
-        deadline = time.monotonic() + TIMEOUT
-        while True:
-            at, message = self.messages.get(timeout=max(0.0, deadline - time.monotonic()))
-            if predicate(message):
-                return at, message
+        """The first message `predicate` accepts, with when it arrived."""
+        message = self.wait_for(predicate, TIMEOUT)
+        index = next(i for i in range(len(self.messages) - 1, -1, -1) if self.messages[i] is message)
+        return self.arrived[index], message
 
     def cpu_seconds(self) -> float:
         fields = pathlib.Path(f"/proc/{self.proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
@@ -99,11 +55,6 @@ class Server:
             if now - last < 0.01:
                 return
             last = now
-
-    def close(self) -> None:
-        self.request("shutdown", None)
-        self.notify("exit", None)
-        self.proc.wait(timeout=30)
 
 
 def diagnostics_of(uri: str, version: int):
@@ -156,7 +107,7 @@ def measure(binary: str, count: int, singles: int, burst: int) -> dict:
         burst_seconds = at - start
         server.wait_idle(0.5)
         burst_cpu = server.cpu_seconds() - cpu_before
-        server.close()
+        server.quit()
     return {"modules": count, "keystroke": statistics.median(latencies),
             "burst": burst_seconds, "burst_cpu": burst_cpu}
 
