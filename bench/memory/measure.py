@@ -73,6 +73,21 @@ def settle(server: Server, seconds: float = 1.0) -> dict[str, int]:
     return server.status()
 
 
+def document_row(case: str, size: int, baseline: dict, open_rss: dict, after: dict, note: str) -> dict:
+    """One table row for a document opened, then closed: sizes in MiB."""
+    return {
+        "case": case,
+        "text": f"{size / MIB:.1f} MiB",
+        "baseline": f"{baseline['VmRSS'] / 1024:.0f}",
+        "peak": f"{after['VmHWM'] / 1024:.0f}",
+        "peak/text": f"{(after['VmHWM'] - baseline['VmRSS']) * 1024 / size:.1f}x",
+        "open": f"{open_rss['VmRSS'] / 1024:.0f}",
+        "after close": f"{after['VmRSS'] / 1024:.0f}",
+        "close vs base": f"{(after['VmRSS'] - baseline['VmRSS']) / baseline['VmRSS'] * 100:+.0f}%",
+        "note": note,
+    }
+
+
 # -- documents ---------------------------------------------------------------
 
 
@@ -146,17 +161,7 @@ def document_with_baseline(binary: str, name: str, text: str) -> dict:
         server.published(uri, None, start)
         after = settle(server)
         size = len(text.encode())
-        return {
-            "case": name,
-            "text": f"{size / MIB:.1f} MiB",
-            "baseline": f"{baseline['VmRSS'] / 1024:.0f}",
-            "peak": f"{after['VmHWM'] / 1024:.0f}",
-            "peak/text": f"{(after['VmHWM'] - baseline['VmRSS']) * 1024 / size:.1f}x",
-            "open": f"{open_rss['VmRSS'] / 1024:.0f}",
-            "after close": f"{after['VmRSS'] / 1024:.0f}",
-            "close vs base": f"{(after['VmRSS'] - baseline['VmRSS']) / baseline['VmRSS'] * 100:+.0f}%",
-            "note": f"analysed in {analysed:.1f}s",
-        }
+        return document_row(name, size, baseline, open_rss, after, f"analysed in {analysed:.1f}s")
     finally:
         server.quit()
         shutil.rmtree(root, ignore_errors=True)
@@ -254,17 +259,7 @@ def case_huge_open(binary: str) -> dict:
         server.published(uri, None, start)
         after = settle(server)
         size = len(text.encode())
-        return {
-            "case": "open-40m",
-            "text": f"{size / MIB:.1f} MiB",
-            "baseline": f"{baseline['VmRSS'] / 1024:.0f}",
-            "peak": f"{after['VmHWM'] / 1024:.0f}",
-            "peak/text": f"{(after['VmHWM'] - baseline['VmRSS']) * 1024 / size:.1f}x",
-            "open": f"{open_rss['VmRSS'] / 1024:.0f}",
-            "after close": f"{after['VmRSS'] / 1024:.0f}",
-            "close vs base": f"{(after['VmRSS'] - baseline['VmRSS']) / baseline['VmRSS'] * 100:+.0f}%",
-            "note": f"hover answered {answered:.1f}s after didOpen; codes {codes}",
-        }
+        return document_row("open-40m", size, baseline, open_rss, after, f"hover answered {answered:.1f}s after didOpen; codes {codes}")
     finally:
         server.quit()
         shutil.rmtree(root, ignore_errors=True)
