@@ -164,8 +164,12 @@ pub fn plan_fix_all(text: &str, diagnostics: &[Diagnostic]) -> FixAll {
 /// [`plan_fix_all`], taking unsafe fixes too when `mode` says so.
 pub fn plan_fix_all_with(text: &str, diagnostics: &[Diagnostic], mode: FixMode) -> FixAll {
     let plan = plan_selected(text, diagnostics, mode);
-    if !plan.is_empty() && syntax_errors_in(&plan.apply(text)) > syntax_errors_in(text) {
-        return without_conflicts(text, diagnostics, mode);
+    if plan.is_empty() {
+        return plan;
+    }
+    let errors_before = syntax_errors_in(text);
+    if syntax_errors_in(&plan.apply(text)) > errors_before {
+        return without_conflicts(text, diagnostics, mode, errors_before);
     }
     plan
 }
@@ -237,8 +241,12 @@ fn plan_selected(text: &str, diagnostics: &[Diagnostic], mode: FixMode) -> FixAl
 /// only if the text has no more syntax errors with it. A fix left out is
 /// planned again next round, against the text the others made, and left
 /// for a person while it would still break the file.
-fn without_conflicts(text: &str, diagnostics: &[Diagnostic], mode: FixMode) -> FixAll {
-    let errors_before = syntax_errors_in(text);
+fn without_conflicts(
+    text: &str,
+    diagnostics: &[Diagnostic],
+    mode: FixMode,
+    errors_before: usize,
+) -> FixAll {
     let mut kept: Vec<Diagnostic> = Vec::new();
     let mut plan = FixAll::default();
     let mut dropped = 0;
