@@ -33,10 +33,10 @@ pub use workspace::is_app_file;
 
 /// The service and the socket through which it talks to the client.
 pub fn service() -> (LspService<ImlLanguageServer>, ClientSocket) {
-    LspService::build(ImlLanguageServer::new)
+    LspService::build(|client| ImlLanguageServer(server::Server::new(client)))
         .custom_method(
             handlers::view_file_text::METHOD,
-            ImlLanguageServer::view_file_text,
+            handlers::view_file_text::on_request,
         )
         .finish()
 }

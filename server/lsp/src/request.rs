@@ -21,7 +21,7 @@ use tower_lsp_server::ls_types::{MessageType, Uri};
 use crate::handlers;
 use crate::index::EAGER_LOAD_WAIT;
 use crate::place::Place;
-use crate::server::ImlLanguageServer;
+use crate::server::Server;
 use crate::snapshot::{DocumentSnapshot, Snapshot};
 
 /// Set once the request's answer is no longer wanted.
@@ -43,7 +43,7 @@ impl Drop for CancelOnDrop {
     }
 }
 
-impl ImlLanguageServer {
+impl Server {
     /// Answers a `textDocument/*` request about `uri`; `None` when the
     /// document is unknown.
     pub(crate) async fn on_document<T, F>(

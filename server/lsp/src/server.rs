@@ -28,7 +28,10 @@ use crate::publish::Publisher;
 use crate::session::{SharedSession, path_of};
 use crate::workspace::Roots;
 
-pub struct ImlLanguageServer {
+/// What every handler may reach: the client, the session behind its lock,
+/// the publisher and the background loaders' handles. Cloning shares them.
+#[derive(Clone)]
+pub(crate) struct Server {
     pub(crate) client: Client,
     pub(crate) session: SharedSession,
     pub(crate) publisher: Publisher,
@@ -36,13 +39,13 @@ pub struct ImlLanguageServer {
     pub(crate) listed_watchers: ListedWatchers,
     /// `initialized` was handled: a repeated one must not index the
     /// workspace and register the watchers a second time.
-    initialized: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    pub(crate) initialized: std::sync::Arc<std::sync::atomic::AtomicBool>,
     /// Files to reload from disk, read by one worker at a time.
     pub(crate) disk_queue: DiskQueue,
 }
 
-impl ImlLanguageServer {
-    pub fn new(client: Client) -> Self {
+impl Server {
+    pub(crate) fn new(client: Client) -> Self {
         let session = SharedSession::default();
         let publisher = Publisher::new(client.clone(), session.clone());
         Self {
@@ -54,19 +57,10 @@ impl ImlLanguageServer {
             disk_queue: DiskQueue::default(),
         }
     }
-
-    /// Handles that background tasks keep beyond one request.
-    pub(crate) fn handles(&self) -> Self {
-        Self {
-            client: self.client.clone(),
-            session: self.session.clone(),
-            publisher: self.publisher.clone(),
-            listed_watchers: self.listed_watchers.clone(),
-            initialized: self.initialized.clone(),
-            disk_queue: self.disk_queue.clone(),
-        }
-    }
 }
+
+/// The protocol face of [`Server`]: `tower-lsp-server` calls its trait.
+pub struct ImlLanguageServer(pub(crate) Server);
 
 impl LanguageServer for ImlLanguageServer {
     async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
@@ -77,7 +71,7 @@ impl LanguageServer for ImlLanguageServer {
             None => params.root_uri.iter().map(path_of).collect::<Vec<_>>(),
         };
         {
-            let mut session = self.session.lock();
+            let mut session = self.0.session.lock();
             session.client = support;
             session.relative_watch_patterns =
                 crate::index::relative_patterns_supported(&params.capabilities);
@@ -101,13 +95,14 @@ impl LanguageServer for ImlLanguageServer {
 
     async fn initialized(&self, _: InitializedParams) {
         if self
+            .0
             .initialized
             .swap(true, std::sync::atomic::Ordering::SeqCst)
         {
             tracing::warn!("a repeated `initialized` notification was ignored");
             return;
         }
-        let server = self.handles();
+        let server = self.0.clone();
         tokio::spawn(async move {
             server.pull_configuration().await;
             server.register_file_watchers().await;
@@ -120,155 +115,155 @@ impl LanguageServer for ImlLanguageServer {
     }
 
     async fn did_open(&self, params: DidOpenTextDocumentParams) {
-        self.open_document(params);
+        self.0.open_document(params);
     }
 
     async fn did_change(&self, params: DidChangeTextDocumentParams) {
-        self.change_document(params);
+        self.0.change_document(params);
     }
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
-        let uri = self.close_document(&params);
-        self.publisher.clear(uri).await;
+        let uri = self.0.close_document(&params);
+        self.0.publisher.clear(uri).await;
     }
 
     async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
-        self.watched_files_changed(params);
+        self.0.watched_files_changed(params);
     }
 
     async fn did_change_workspace_folders(
         &self,
         params: tower_lsp_server::ls_types::DidChangeWorkspaceFoldersParams,
     ) {
-        self.workspace_folders_changed(params);
+        self.0.workspace_folders_changed(params);
     }
 
     async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
-        self.configuration_changed(params).await;
+        self.0.configuration_changed(params).await;
     }
 
     async fn goto_definition(
         &self,
         params: GotoDefinitionParams,
     ) -> Result<Option<GotoDefinitionResponse>> {
-        self.definition(params).await
+        self.0.definition(params).await
     }
 
     async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
-        ImlLanguageServer::references(self, params).await
+        self.0.references(params).await
     }
 
     async fn document_highlight(
         &self,
         params: DocumentHighlightParams,
     ) -> Result<Option<Vec<DocumentHighlight>>> {
-        self.document_highlights(params).await
+        self.0.document_highlights(params).await
     }
 
     async fn prepare_rename(
         &self,
         params: TextDocumentPositionParams,
     ) -> Result<Option<PrepareRenameResponse>> {
-        ImlLanguageServer::prepare_rename(self, params).await
+        self.0.prepare_rename(params).await
     }
 
     async fn rename(&self, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
-        ImlLanguageServer::rename(self, params).await
+        self.0.rename(params).await
     }
 
     async fn will_rename_files(&self, params: RenameFilesParams) -> Result<Option<WorkspaceEdit>> {
-        ImlLanguageServer::will_rename_files(self, params).await
+        self.0.will_rename_files(params).await
     }
 
     async fn document_symbol(
         &self,
         params: DocumentSymbolParams,
     ) -> Result<Option<DocumentSymbolResponse>> {
-        self.document_symbols(params).await
+        self.0.document_symbols(params).await
     }
 
     async fn symbol(
         &self,
         params: WorkspaceSymbolParams,
     ) -> Result<Option<WorkspaceSymbolResponse>> {
-        self.workspace_symbols(params).await
+        self.0.workspace_symbols(params).await
     }
 
     async fn semantic_tokens_full(
         &self,
         params: SemanticTokensParams,
     ) -> Result<Option<SemanticTokensResult>> {
-        ImlLanguageServer::semantic_tokens_full(self, params).await
+        self.0.semantic_tokens_full(params).await
     }
 
     async fn semantic_tokens_full_delta(
         &self,
         params: SemanticTokensDeltaParams,
     ) -> Result<Option<SemanticTokensFullDeltaResult>> {
-        ImlLanguageServer::semantic_tokens_full_delta(self, params).await
+        self.0.semantic_tokens_full_delta(params).await
     }
 
     async fn semantic_tokens_range(
         &self,
         params: SemanticTokensRangeParams,
     ) -> Result<Option<SemanticTokensRangeResult>> {
-        ImlLanguageServer::semantic_tokens_range(self, params).await
+        self.0.semantic_tokens_range(params).await
     }
 
     async fn folding_range(&self, params: FoldingRangeParams) -> Result<Option<Vec<FoldingRange>>> {
-        self.folding_ranges(params).await
+        self.0.folding_ranges(params).await
     }
 
     async fn selection_range(
         &self,
         params: SelectionRangeParams,
     ) -> Result<Option<Vec<SelectionRange>>> {
-        self.selection_ranges(params).await
+        self.0.selection_ranges(params).await
     }
 
     async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
-        self.inlay_hints(params).await
+        self.0.inlay_hints(params).await
     }
 
     async fn document_link(&self, params: DocumentLinkParams) -> Result<Option<Vec<DocumentLink>>> {
-        self.document_links(params).await
+        self.0.document_links(params).await
     }
 
     async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
-        ImlLanguageServer::completion(self, params).await
+        self.0.completion(params).await
     }
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
-        ImlLanguageServer::hover(self, params).await
+        self.0.hover(params).await
     }
 
     async fn signature_help(&self, params: SignatureHelpParams) -> Result<Option<SignatureHelp>> {
-        ImlLanguageServer::signature_help(self, params).await
+        self.0.signature_help(params).await
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
-        self.code_actions(params).await
+        self.0.code_actions(params).await
     }
 
     async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
-        self.code_lens(params).await
+        self.0.code_lens(params).await
     }
 
     async fn execute_command(
         &self,
         params: ExecuteCommandParams,
     ) -> Result<Option<serde_json::Value>> {
-        self.execute_command(params).await
+        self.0.execute_command(params).await
     }
 
     async fn formatting(&self, params: DocumentFormattingParams) -> Result<Option<Vec<TextEdit>>> {
-        self.format_document(params).await
+        self.0.format_document(params).await
     }
 
     async fn range_formatting(
         &self,
         params: DocumentRangeFormattingParams,
     ) -> Result<Option<Vec<TextEdit>>> {
-        self.format_range(params).await
+        self.0.format_range(params).await
     }
 }

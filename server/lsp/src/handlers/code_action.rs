@@ -14,7 +14,7 @@ use tower_lsp_server::ls_types::{
 
 use crate::capabilities::FIX_ALL_KIND;
 use crate::diagnostics;
-use crate::server::ImlLanguageServer;
+use crate::server::Server;
 use crate::snapshot::DocumentSnapshot;
 
 pub const METHOD: &str = "textDocument/codeAction";
@@ -36,7 +36,7 @@ fn requested(only: Option<&[CodeActionKind]>, kind: &str, by_default: bool) -> b
     })
 }
 
-impl ImlLanguageServer {
+impl Server {
     pub(crate) async fn code_actions(
         &self,
         params: CodeActionParams,

@@ -6,11 +6,11 @@ use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::{CodeLens, CodeLensParams, Command};
 
 use super::execute_command::RUN_SPEC_TEST;
-use crate::server::ImlLanguageServer;
+use crate::server::Server;
 
 pub const METHOD: &str = "textDocument/codeLens";
 
-impl ImlLanguageServer {
+impl Server {
     pub(crate) async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
         self.on_document(METHOD, &params.text_document.uri, move |doc, _| {
             let cases = doc.snapshot.analysis.spec_test_cases(&doc.path);

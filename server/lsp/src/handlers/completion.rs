@@ -8,12 +8,12 @@ use tower_lsp_server::ls_types::{
     InsertTextFormat, TextEdit,
 };
 
-use crate::server::ImlLanguageServer;
+use crate::server::Server;
 use crate::snapshot::DocumentSnapshot;
 
 pub const METHOD: &str = "textDocument/completion";
 
-impl ImlLanguageServer {
+impl Server {
     pub(crate) async fn completion(
         &self,
         params: CompletionParams,

@@ -5,9 +5,9 @@ use serde_json::Value;
 use tower_lsp_server::ls_types::{ConfigurationItem, DidChangeConfigurationParams, MessageType};
 
 use crate::config::SECTION;
-use crate::server::ImlLanguageServer;
+use crate::server::Server;
 
-impl ImlLanguageServer {
+impl Server {
     /// A client that answers pulls gets asked (its push may be empty, as
     /// VS Code's is); otherwise the pushed settings are taken as they are.
     pub(crate) async fn configuration_changed(&self, params: DidChangeConfigurationParams) {

@@ -4,11 +4,11 @@
 use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::{GotoDefinitionParams, GotoDefinitionResponse, LocationLink};
 
-use crate::server::ImlLanguageServer;
+use crate::server::Server;
 
 pub const METHOD: &str = "textDocument/definition";
 
-impl ImlLanguageServer {
+impl Server {
     pub(crate) async fn definition(
         &self,
         params: GotoDefinitionParams,

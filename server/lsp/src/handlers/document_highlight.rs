@@ -7,11 +7,11 @@ use tower_lsp_server::ls_types::{
     DocumentHighlight, DocumentHighlightKind, DocumentHighlightParams,
 };
 
-use crate::server::ImlLanguageServer;
+use crate::server::Server;
 
 pub const METHOD: &str = "textDocument/documentHighlight";
 
-impl ImlLanguageServer {
+impl Server {
     pub(crate) async fn document_highlights(
         &self,
         params: DocumentHighlightParams,

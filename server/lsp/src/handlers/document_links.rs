@@ -5,11 +5,11 @@ use iml_analysis::nav::LinkTarget;
 use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::{DocumentLink, DocumentLinkParams, Uri};
 
-use crate::server::ImlLanguageServer;
+use crate::server::Server;
 
 pub const METHOD: &str = "textDocument/documentLink";
 
-impl ImlLanguageServer {
+impl Server {
     pub(crate) async fn document_links(
         &self,
         params: DocumentLinkParams,

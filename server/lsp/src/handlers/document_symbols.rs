@@ -8,12 +8,12 @@ use tower_lsp_server::ls_types::{
     SymbolKind,
 };
 
-use crate::server::ImlLanguageServer;
+use crate::server::Server;
 use crate::snapshot::DocumentSnapshot;
 
 pub const METHOD: &str = "textDocument/documentSymbol";
 
-impl ImlLanguageServer {
+impl Server {
     pub(crate) async fn document_symbols(
         &self,
         params: DocumentSymbolParams,

@@ -10,7 +10,7 @@ use tower_lsp_server::jsonrpc::{Error, Result};
 use tower_lsp_server::ls_types::{ExecuteCommandParams, MessageType, Uri};
 
 use crate::place::Place;
-use crate::server::ImlLanguageServer;
+use crate::server::Server;
 
 pub const METHOD: &str = "workspace/executeCommand";
 
@@ -20,7 +20,7 @@ pub const RUN_SPEC_TEST: &str = "iml-ls.runSpecTest";
 /// Every command, as the server announces them.
 pub const COMMANDS: &[&str] = &[RUN_SPEC_TEST];
 
-impl ImlLanguageServer {
+impl Server {
     pub(crate) async fn execute_command(
         &self,
         params: ExecuteCommandParams,

@@ -8,12 +8,12 @@ use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::{FileRename, RenameFilesParams, Uri, WorkspaceEdit};
 
 use super::rename::workspace_edit;
-use crate::server::ImlLanguageServer;
+use crate::server::Server;
 use crate::session::path_of;
 
 pub const METHOD: &str = "workspace/willRenameFiles";
 
-impl ImlLanguageServer {
+impl Server {
     pub(crate) async fn will_rename_files(
         &self,
         params: RenameFilesParams,

@@ -5,12 +5,12 @@ use iml_analysis::nav::{FoldingKind, FoldingRange as Fold};
 use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::{FoldingRange, FoldingRangeKind, FoldingRangeParams};
 
-use crate::server::ImlLanguageServer;
+use crate::server::Server;
 use crate::snapshot::DocumentSnapshot;
 
 pub const METHOD: &str = "textDocument/foldingRange";
 
-impl ImlLanguageServer {
+impl Server {
     pub(crate) async fn folding_ranges(
         &self,
         params: FoldingRangeParams,

@@ -8,13 +8,13 @@ use tower_lsp_server::ls_types::{
     DocumentFormattingParams, DocumentRangeFormattingParams, FormattingOptions, TextEdit,
 };
 
-use crate::server::ImlLanguageServer;
+use crate::server::Server;
 use crate::snapshot::DocumentSnapshot;
 
 pub const METHOD: &str = "textDocument/formatting";
 pub const RANGE_METHOD: &str = "textDocument/rangeFormatting";
 
-impl ImlLanguageServer {
+impl Server {
     pub(crate) async fn format_document(
         &self,
         params: DocumentFormattingParams,

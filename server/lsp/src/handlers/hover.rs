@@ -4,11 +4,11 @@
 use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::{Hover, HoverParams};
 
-use crate::server::ImlLanguageServer;
+use crate::server::Server;
 
 pub const METHOD: &str = "textDocument/hover";
 
-impl ImlLanguageServer {
+impl Server {
     pub(crate) async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
         let position = params.text_document_position_params;
         self.on_document(METHOD, &position.text_document.uri, move |doc, _| {

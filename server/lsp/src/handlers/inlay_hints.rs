@@ -7,11 +7,11 @@ use tower_lsp_server::ls_types::{
     InlayHint, InlayHintKind, InlayHintLabel, InlayHintParams, InlayHintTooltip,
 };
 
-use crate::server::ImlLanguageServer;
+use crate::server::Server;
 
 pub const METHOD: &str = "textDocument/inlayHint";
 
-impl ImlLanguageServer {
+impl Server {
     pub(crate) async fn inlay_hints(
         &self,
         params: InlayHintParams,

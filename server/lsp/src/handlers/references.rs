@@ -3,11 +3,11 @@
 use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::{Location, ReferenceParams};
 
-use crate::server::ImlLanguageServer;
+use crate::server::Server;
 
 pub const METHOD: &str = "textDocument/references";
 
-impl ImlLanguageServer {
+impl Server {
     pub(crate) async fn references(
         &self,
         params: ReferenceParams,

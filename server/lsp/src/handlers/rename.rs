@@ -9,7 +9,7 @@ use tower_lsp_server::ls_types::{
     PrepareRenameResponse, RenameParams, TextDocumentPositionParams, TextEdit, WorkspaceEdit,
 };
 
-use crate::server::ImlLanguageServer;
+use crate::server::Server;
 use crate::snapshot::Snapshot;
 
 pub const PREPARE_METHOD: &str = "textDocument/prepareRename";
@@ -18,7 +18,7 @@ pub const METHOD: &str = "textDocument/rename";
 /// LSP's `RequestFailed`: the request was valid but could not be carried out.
 const REQUEST_FAILED: ErrorCode = ErrorCode::ServerError(-32803);
 
-impl ImlLanguageServer {
+impl Server {
     pub(crate) async fn prepare_rename(
         &self,
         params: TextDocumentPositionParams,

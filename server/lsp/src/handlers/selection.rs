@@ -4,11 +4,11 @@
 use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::{Range, SelectionRange, SelectionRangeParams};
 
-use crate::server::ImlLanguageServer;
+use crate::server::Server;
 
 pub const METHOD: &str = "textDocument/selectionRange";
 
-impl ImlLanguageServer {
+impl Server {
     pub(crate) async fn selection_ranges(
         &self,
         params: SelectionRangeParams,

@@ -13,7 +13,7 @@ use tower_lsp_server::ls_types::{
     SemanticTokensRangeParams, SemanticTokensRangeResult, SemanticTokensResult, Uri,
 };
 
-use crate::server::ImlLanguageServer;
+use crate::server::Server;
 use crate::snapshot::DocumentSnapshot;
 
 pub const FULL_METHOD: &str = "textDocument/semanticTokens/full";
@@ -30,7 +30,7 @@ struct FullTokens {
     previous: Option<Vec<SemanticToken>>,
 }
 
-impl ImlLanguageServer {
+impl Server {
     pub(crate) async fn semantic_tokens_full(
         &self,
         params: SemanticTokensParams,

@@ -7,11 +7,11 @@ use tower_lsp_server::ls_types::{
 };
 
 use crate::positions::PositionEncoding;
-use crate::server::ImlLanguageServer;
+use crate::server::Server;
 
 pub const METHOD: &str = "textDocument/signatureHelp";
 
-impl ImlLanguageServer {
+impl Server {
     pub(crate) async fn signature_help(
         &self,
         params: SignatureHelpParams,

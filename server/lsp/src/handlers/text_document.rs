@@ -5,9 +5,9 @@ use tower_lsp_server::ls_types::{
     DidChangeTextDocumentParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams, Uri,
 };
 
-use crate::server::ImlLanguageServer;
+use crate::server::Server;
 
-impl ImlLanguageServer {
+impl Server {
     pub(crate) fn open_document(&self, params: DidOpenTextDocumentParams) {
         let opened = self.session.lock().open(params.text_document);
         if opened.content_changed {

@@ -25,8 +25,10 @@ pub struct FileText {
     pub analysis_text: Option<String>,
 }
 
-impl ImlLanguageServer {
-    pub async fn view_file_text(&self, params: ViewFileTextParams) -> Result<Option<FileText>> {
-        Ok(self.session.lock().file_text(&params.text_document.uri))
-    }
+/// Registered as a custom method, so it takes the protocol type.
+pub(crate) async fn on_request(
+    server: &ImlLanguageServer,
+    params: ViewFileTextParams,
+) -> Result<Option<FileText>> {
+    Ok(server.0.session.lock().file_text(&params.text_document.uri))
 }

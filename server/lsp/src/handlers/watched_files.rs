@@ -6,10 +6,10 @@ use iml_analysis::app_files::MANIFEST_FILE_NAME;
 use tower_lsp_server::ls_types::{DidChangeWatchedFilesParams, FileChangeType};
 
 use crate::index::{forget_deleted, reload_from_disk};
-use crate::server::ImlLanguageServer;
+use crate::server::Server;
 use crate::session::path_of;
 
-impl ImlLanguageServer {
+impl Server {
     pub(crate) fn watched_files_changed(&self, params: DidChangeWatchedFilesParams) {
         let mut deleted = Vec::new();
         let mut touched = Vec::new();
@@ -26,7 +26,7 @@ impl ImlLanguageServer {
             let manifest_removed = removed.iter().any(|path| is_manifest(path));
             self.publisher.schedule(removed);
             if manifest_removed {
-                let server = self.handles();
+                let server = self.clone();
                 tokio::spawn(async move { server.manifest_changed().await });
             }
         }
@@ -45,7 +45,7 @@ impl ImlLanguageServer {
         if !self.disk_queue.push(paths) {
             return;
         }
-        let server = self.handles();
+        let server = self.clone();
         tokio::spawn(async move {
             let _guard = server.disk_queue.worker_guard();
             while let Some(batch) = server.disk_queue.take() {

@@ -6,11 +6,11 @@ use std::path::PathBuf;
 
 use tower_lsp_server::ls_types::DidChangeWorkspaceFoldersParams;
 
-use crate::server::ImlLanguageServer;
+use crate::server::Server;
 use crate::session::path_of;
 use crate::workspace::FolderChange;
 
-impl ImlLanguageServer {
+impl Server {
     pub(crate) fn workspace_folders_changed(&self, params: DidChangeWorkspaceFoldersParams) {
         let paths = |folders: &[tower_lsp_server::ls_types::WorkspaceFolder]| -> Vec<PathBuf> {
             folders.iter().map(|folder| path_of(&folder.uri)).collect()
@@ -30,7 +30,7 @@ impl ImlLanguageServer {
         if !change.changed {
             return;
         }
-        let server = self.handles();
+        let server = self.clone();
         tokio::spawn(async move { server.follow_folders(change).await });
     }
 

@@ -7,14 +7,14 @@ use tower_lsp_server::ls_types::{
 };
 
 use super::document_symbols::{symbol_kind, visible_name};
-use crate::server::ImlLanguageServer;
+use crate::server::Server;
 
 pub const METHOD: &str = "workspace/symbol";
 
 /// Enough to pick from; clients refine the query rather than scroll.
 const LIMIT: usize = 500;
 
-impl ImlLanguageServer {
+impl Server {
     pub(crate) async fn workspace_symbols(
         &self,
         params: WorkspaceSymbolParams,

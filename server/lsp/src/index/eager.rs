@@ -10,7 +10,7 @@ use iml_analysis::Analysis;
 use iml_analysis::app_files::MANIFEST_FILE_NAME;
 use tokio::sync::watch;
 
-use crate::server::ImlLanguageServer;
+use crate::server::Server;
 use crate::session::SharedSession;
 use crate::workspace::Roots;
 
@@ -91,7 +91,7 @@ impl PendingForRequest {
     }
 }
 
-impl ImlLanguageServer {
+impl Server {
     /// Loads the app of a document opened before indexing loaded it, off
     /// the serve task, so features that read the app's other files (the
     /// params behind `parameters.`, the connection behind `connection.`, a

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use iml_analysis::Analysis;
 
 use crate::progress::Progress;
-use crate::server::ImlLanguageServer;
+use crate::server::Server;
 use crate::session::SharedSession;
 use crate::workspace::Roots;
 
@@ -18,7 +18,7 @@ use super::listed::listed_but_unloaded;
 /// Files read per blocking step; progress is reported between steps.
 const BATCH: usize = 64;
 
-impl ImlLanguageServer {
+impl Server {
     /// After a manifest changed on disk: loads the files it now lists and
     /// watches them instead of the ones listed before. Before indexing ends
     /// there is nothing to do; indexing reads the manifests as they are then.

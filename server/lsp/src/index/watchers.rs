@@ -11,7 +11,7 @@ use tower_lsp_server::ls_types::{
     OneOf, Registration, RelativePattern, Unregistration, Uri,
 };
 
-use crate::server::ImlLanguageServer;
+use crate::server::Server;
 use crate::workspace::{Roots, is_app_file, watch_globs};
 
 use super::listed::listed_files;
@@ -67,7 +67,7 @@ pub(crate) type AppWatchers = std::sync::Arc<Mutex<WatcherRegistration>>;
 /// unregister what the other just registered.
 pub(crate) type ListedWatchers = std::sync::Arc<Mutex<WatcherRegistration>>;
 
-impl ImlLanguageServer {
+impl Server {
     /// Asks the client to watch the app files of the workspace folders as
     /// they are now; replaces the watchers registered before when the
     /// folders changed them.
