@@ -246,7 +246,7 @@ pub fn server_capabilities(client: &ClientSupport) -> ServerCapabilities {
             resolve_provider: Some(false),
         }),
         execute_command_provider: Some(ExecuteCommandOptions {
-            commands: strings(crate::handlers::execute_command::COMMANDS),
+            commands: strings(crate::lsp_ext::COMMANDS),
             work_done_progress_options: WorkDoneProgressOptions::default(),
         }),
         document_formatting_provider: Some(OneOf::Left(true)),

@@ -5,19 +5,22 @@
 mod capabilities;
 mod config;
 mod diagnostics;
+mod dispatch;
+mod document_params;
 mod documents;
-mod handlers;
 mod index;
-mod place;
+mod lsp_ext;
+mod notifications;
 mod positions;
 mod progress;
 mod publish;
-mod request;
+mod requests;
 mod server;
 mod session;
 mod snapshot;
 mod spec_runs;
 mod stdio;
+mod threads;
 mod transport;
 mod workspace;
 
@@ -25,7 +28,7 @@ use tokio::io::{AsyncRead, AsyncWrite};
 use tower_lsp_server::{ClientSocket, LspService, Server};
 
 pub use diagnostics::RULES_DOC_BASE;
-pub use handlers::view_file_text::{FileText, METHOD as VIEW_FILE_TEXT, ViewFileTextParams};
+pub use lsp_ext::{FileText, VIEW_FILE_TEXT, ViewFileTextParams};
 pub use positions::{PositionEncoding, from_proto, to_proto};
 pub use server::ImlLanguageServer;
 pub use transport::SessionEnd;
@@ -35,8 +38,8 @@ pub use workspace::is_app_file;
 pub fn service() -> (LspService<ImlLanguageServer>, ClientSocket) {
     LspService::build(|client| ImlLanguageServer(server::Server::new(client)))
         .custom_method(
-            handlers::view_file_text::METHOD,
-            handlers::view_file_text::on_request,
+            lsp_ext::VIEW_FILE_TEXT,
+            requests::view_file_text::view_file_text,
         )
         .finish()
 }

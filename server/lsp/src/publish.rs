@@ -12,9 +12,9 @@ use tower_lsp_server::Client;
 use tower_lsp_server::ls_types::{Diagnostic, Uri};
 
 use crate::diagnostics;
-use crate::place::Place;
 use crate::positions::PositionEncoding;
 use crate::session::SharedSession;
+use crate::threads::Thread;
 
 /// An open document as it was when the run was requested.
 pub struct OpenDocument {
@@ -86,8 +86,8 @@ impl Publisher {
             return;
         };
         let publisher = self.clone();
-        // Inline only for the keystroke case: edits of small open documents.
-        let place = Place::for_work(
+        // On the runtime only for the keystroke case: edits of small open documents.
+        let thread = Thread::for_work(
             job.open.values().map(|doc| doc.rope.len_bytes()).sum(),
             job.snapshot.apps_ready(),
             job.changed.iter().all(|path| job.open.contains_key(path)),
@@ -95,7 +95,7 @@ impl Publisher {
         tokio::spawn(async move {
             let session = publisher.session.clone();
             let revision = job.revision;
-            let computed = place
+            let computed = thread
                 .run(format!("diagnostics at revision {revision}"), move || {
                     compute(job, &session)
                 })

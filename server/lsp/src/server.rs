@@ -1,9 +1,19 @@
-//! The `LanguageServer` implementation: a thin dispatcher. Notifications that
-//! change state call the synchronous handlers in `handlers/` first thing, so
-//! no `.await` can let a later notification overtake them. Requests are
-//! answered from a snapshot off the serve task (see `request.rs`).
+//! The server's handles and its one dispatch table: the `LanguageServer`
+//! trait, each method one registration naming its handler and how it runs.
+//! Notifications that change state call the synchronous handlers in
+//! `notifications/` first thing, so no `.await` can let a later notification
+//! overtake them. Requests are answered by the free functions in
+//! `requests/`, from a snapshot, as `dispatch.rs` describes.
 
 use tower_lsp_server::jsonrpc::Result;
+use tower_lsp_server::ls_types::DidChangeWorkspaceFoldersParams;
+use tower_lsp_server::ls_types::request::{
+    CodeActionRequest, CodeLensRequest, Completion, DocumentHighlightRequest, DocumentLinkRequest,
+    DocumentSymbolRequest, FoldingRangeRequest, Formatting, GotoDefinition, HoverRequest,
+    InlayHintRequest, PrepareRenameRequest, RangeFormatting, References, Rename,
+    SelectionRangeRequest, SemanticTokensFullDeltaRequest, SemanticTokensFullRequest,
+    SemanticTokensRangeRequest, SignatureHelpRequest, WillRenameFiles, WorkspaceSymbolRequest,
+};
 use tower_lsp_server::ls_types::{
     CodeActionParams, CodeActionResponse, CodeLens, CodeLensParams, CompletionParams,
     CompletionResponse, DidChangeConfigurationParams, DidChangeTextDocumentParams,
@@ -23,8 +33,16 @@ use tower_lsp_server::ls_types::{
 use tower_lsp_server::{Client, LanguageServer};
 
 use crate::capabilities::{ClientSupport, server_capabilities};
+use crate::dispatch::Runs::{AppWide, Local};
+use crate::dispatch::{document, document_fallible, workspace};
 use crate::index::{DiskQueue, ListedWatchers};
+use crate::notifications::{configuration, text_document, watched_files, workspace_folders};
 use crate::publish::Publisher;
+use crate::requests::{
+    code_action, code_lens, completion, definition, document_highlight, document_links,
+    document_symbols, execute_command, file_rename, folding, formatting, hover, inlay_hints,
+    references, rename, selection, semantic_tokens, signature_help, workspace_symbols,
+};
 use crate::session::{SharedSession, path_of};
 use crate::workspace::Roots;
 
@@ -104,7 +122,7 @@ impl LanguageServer for ImlLanguageServer {
         }
         let server = self.0.clone();
         tokio::spawn(async move {
-            server.pull_configuration().await;
+            configuration::pull_configuration(&server).await;
             server.register_file_watchers().await;
             server.index_workspace().await;
         });
@@ -115,155 +133,165 @@ impl LanguageServer for ImlLanguageServer {
     }
 
     async fn did_open(&self, params: DidOpenTextDocumentParams) {
-        self.0.open_document(params);
+        text_document::open_document(&self.0, params);
     }
 
     async fn did_change(&self, params: DidChangeTextDocumentParams) {
-        self.0.change_document(params);
+        text_document::change_document(&self.0, params);
     }
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
-        let uri = self.0.close_document(&params);
+        let uri = text_document::close_document(&self.0, &params);
         self.0.publisher.clear(uri).await;
     }
 
     async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
-        self.0.watched_files_changed(params);
+        watched_files::watched_files_changed(&self.0, params);
     }
 
-    async fn did_change_workspace_folders(
-        &self,
-        params: tower_lsp_server::ls_types::DidChangeWorkspaceFoldersParams,
-    ) {
-        self.0.workspace_folders_changed(params);
+    async fn did_change_workspace_folders(&self, params: DidChangeWorkspaceFoldersParams) {
+        workspace_folders::workspace_folders_changed(&self.0, params);
     }
 
     async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
-        self.0.configuration_changed(params).await;
+        configuration::configuration_changed(&self.0, params).await;
     }
 
     async fn goto_definition(
         &self,
         params: GotoDefinitionParams,
     ) -> Result<Option<GotoDefinitionResponse>> {
-        self.0.definition(params).await
+        document::<GotoDefinition, _>(&self.0, Local, params, definition::definition).await
     }
 
     async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
-        self.0.references(params).await
+        document::<References, _>(&self.0, AppWide, params, references::references).await
     }
 
     async fn document_highlight(
         &self,
         params: DocumentHighlightParams,
     ) -> Result<Option<Vec<DocumentHighlight>>> {
-        self.0.document_highlights(params).await
+        let handler = document_highlight::document_highlights;
+        document::<DocumentHighlightRequest, _>(&self.0, Local, params, handler).await
     }
 
     async fn prepare_rename(
         &self,
         params: TextDocumentPositionParams,
     ) -> Result<Option<PrepareRenameResponse>> {
-        self.0.prepare_rename(params).await
+        document_fallible::<PrepareRenameRequest, _>(&self.0, Local, params, rename::prepare_rename)
+            .await
     }
 
     async fn rename(&self, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
-        self.0.rename(params).await
+        document_fallible::<Rename, _>(&self.0, AppWide, params, rename::rename).await
     }
 
     async fn will_rename_files(&self, params: RenameFilesParams) -> Result<Option<WorkspaceEdit>> {
-        self.0.will_rename_files(params).await
+        workspace::<WillRenameFiles, _>(&self.0, params, file_rename::will_rename_files).await
     }
 
     async fn document_symbol(
         &self,
         params: DocumentSymbolParams,
     ) -> Result<Option<DocumentSymbolResponse>> {
-        self.0.document_symbols(params).await
+        let handler = document_symbols::document_symbols;
+        document::<DocumentSymbolRequest, _>(&self.0, Local, params, handler).await
     }
 
     async fn symbol(
         &self,
         params: WorkspaceSymbolParams,
     ) -> Result<Option<WorkspaceSymbolResponse>> {
-        self.0.workspace_symbols(params).await
+        let handler = workspace_symbols::workspace_symbols;
+        workspace::<WorkspaceSymbolRequest, _>(&self.0, params, handler).await
     }
 
     async fn semantic_tokens_full(
         &self,
         params: SemanticTokensParams,
     ) -> Result<Option<SemanticTokensResult>> {
-        self.0.semantic_tokens_full(params).await
+        document::<SemanticTokensFullRequest, _>(&self.0, Local, params, semantic_tokens::full)
+            .await
     }
 
     async fn semantic_tokens_full_delta(
         &self,
         params: SemanticTokensDeltaParams,
     ) -> Result<Option<SemanticTokensFullDeltaResult>> {
-        self.0.semantic_tokens_full_delta(params).await
+        let handler = semantic_tokens::full_delta;
+        document::<SemanticTokensFullDeltaRequest, _>(&self.0, Local, params, handler).await
     }
 
     async fn semantic_tokens_range(
         &self,
         params: SemanticTokensRangeParams,
     ) -> Result<Option<SemanticTokensRangeResult>> {
-        self.0.semantic_tokens_range(params).await
+        document::<SemanticTokensRangeRequest, _>(&self.0, Local, params, semantic_tokens::range)
+            .await
     }
 
     async fn folding_range(&self, params: FoldingRangeParams) -> Result<Option<Vec<FoldingRange>>> {
-        self.0.folding_ranges(params).await
+        document::<FoldingRangeRequest, _>(&self.0, Local, params, folding::folding_ranges).await
     }
 
     async fn selection_range(
         &self,
         params: SelectionRangeParams,
     ) -> Result<Option<Vec<SelectionRange>>> {
-        self.0.selection_ranges(params).await
+        let handler = selection::selection_ranges;
+        document::<SelectionRangeRequest, _>(&self.0, Local, params, handler).await
     }
 
     async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
-        self.0.inlay_hints(params).await
+        document::<InlayHintRequest, _>(&self.0, Local, params, inlay_hints::inlay_hints).await
     }
 
     async fn document_link(&self, params: DocumentLinkParams) -> Result<Option<Vec<DocumentLink>>> {
-        self.0.document_links(params).await
+        let handler = document_links::document_links;
+        document::<DocumentLinkRequest, _>(&self.0, Local, params, handler).await
     }
 
     async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
-        self.0.completion(params).await
+        document::<Completion, _>(&self.0, Local, params, completion::completion).await
     }
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
-        self.0.hover(params).await
+        document::<HoverRequest, _>(&self.0, Local, params, hover::hover).await
     }
 
     async fn signature_help(&self, params: SignatureHelpParams) -> Result<Option<SignatureHelp>> {
-        self.0.signature_help(params).await
+        let handler = signature_help::signature_help;
+        document::<SignatureHelpRequest, _>(&self.0, Local, params, handler).await
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
-        self.0.code_actions(params).await
+        document::<CodeActionRequest, _>(&self.0, Local, params, code_action::code_actions).await
     }
 
     async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
-        self.0.code_lens(params).await
+        document::<CodeLensRequest, _>(&self.0, Local, params, code_lens::code_lens).await
     }
 
+    /// Commands run on the server's handles: they wait, compute on the pool
+    /// and record their results for publication.
     async fn execute_command(
         &self,
         params: ExecuteCommandParams,
     ) -> Result<Option<serde_json::Value>> {
-        self.0.execute_command(params).await
+        execute_command::execute_command(&self.0, params).await
     }
 
     async fn formatting(&self, params: DocumentFormattingParams) -> Result<Option<Vec<TextEdit>>> {
-        self.0.format_document(params).await
+        document::<Formatting, _>(&self.0, Local, params, formatting::formatting).await
     }
 
     async fn range_formatting(
         &self,
         params: DocumentRangeFormattingParams,
     ) -> Result<Option<Vec<TextEdit>>> {
-        self.0.format_range(params).await
+        let handler = formatting::range_formatting;
+        document::<RangeFormatting, _>(&self.0, Local, params, handler).await
     }
 }

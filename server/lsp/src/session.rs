@@ -16,8 +16,8 @@ use tower_lsp_server::ls_types::{
 use crate::capabilities::ClientSupport;
 use crate::config::Config;
 use crate::documents::{ByteChange, DocumentStore};
-use crate::handlers::view_file_text::FileText;
 use crate::index::{AppWatchers, PendingLoads};
+use crate::lsp_ext::FileText;
 use crate::publish::{DiagnosticsJob, OpenDocument};
 use crate::snapshot::{DocumentSnapshot, Snapshot};
 use crate::spec_runs::SpecRuns;

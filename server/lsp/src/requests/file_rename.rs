@@ -4,35 +4,29 @@
 
 use std::path::PathBuf;
 
-use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::{FileRename, RenameFilesParams, Uri, WorkspaceEdit};
 
 use super::rename::workspace_edit;
-use crate::server::Server;
+use crate::dispatch::Context;
 use crate::session::path_of;
+use crate::snapshot::Snapshot;
 
-pub const METHOD: &str = "workspace/willRenameFiles";
-
-impl Server {
-    pub(crate) async fn will_rename_files(
-        &self,
-        params: RenameFilesParams,
-    ) -> Result<Option<WorkspaceEdit>> {
-        let renames = file_renames(&params.files);
-        if renames.is_empty() {
-            return Ok(None);
-        }
-        self.on_workspace(METHOD, move |mut snapshot, cancel| {
-            let edit = snapshot.analysis.manifest_edits_for_renames(&renames);
-            if edit.files.is_empty() || cancel.is_cancelled() {
-                return None;
-            }
-            // The edit is applied before the rename: it addresses each
-            // manifest at its current URI, with ranges in its current text.
-            Some(workspace_edit(&mut snapshot, &edit))
-        })
-        .await
+pub(crate) fn will_rename_files(
+    mut snapshot: Snapshot,
+    params: RenameFilesParams,
+    context: &Context,
+) -> Option<WorkspaceEdit> {
+    let renames = file_renames(&params.files);
+    if renames.is_empty() {
+        return None;
     }
+    let edit = snapshot.analysis.manifest_edits_for_renames(&renames);
+    if edit.files.is_empty() || context.cancel.is_cancelled() {
+        return None;
+    }
+    // The edit is applied before the rename: it addresses each manifest at
+    // its current URI, with ranges in its current text.
+    Some(workspace_edit(&mut snapshot, &edit))
 }
 
 /// The renames between two `file` URIs, as (old path, new path). A rename

@@ -2,30 +2,23 @@
 //! line ranges.
 
 use iml_analysis::nav::{FoldingKind, FoldingRange as Fold};
-use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::{FoldingRange, FoldingRangeKind, FoldingRangeParams};
 
-use crate::server::Server;
+use crate::dispatch::Context;
 use crate::snapshot::DocumentSnapshot;
 
-pub const METHOD: &str = "textDocument/foldingRange";
-
-impl Server {
-    pub(crate) async fn folding_ranges(
-        &self,
-        params: FoldingRangeParams,
-    ) -> Result<Option<Vec<FoldingRange>>> {
-        self.on_document(METHOD, &params.text_document.uri, |doc, _| {
-            let folds = doc.snapshot.analysis.folding_ranges(&doc.path);
-            Some(
-                folds
-                    .iter()
-                    .filter_map(|fold| convert(&doc, fold))
-                    .collect(),
-            )
-        })
-        .await
-    }
+pub(crate) fn folding_ranges(
+    doc: DocumentSnapshot,
+    _: FoldingRangeParams,
+    _: &Context,
+) -> Option<Vec<FoldingRange>> {
+    let folds = doc.snapshot.analysis.folding_ranges(&doc.path);
+    Some(
+        folds
+            .iter()
+            .filter_map(|fold| convert(&doc, fold))
+            .collect(),
+    )
 }
 
 /// A bracket that starts its line stays visible when folded (`{ …` then

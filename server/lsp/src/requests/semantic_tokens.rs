@@ -6,19 +6,14 @@
 //! id gets only the splice from those tokens to the current ones.
 
 use iml_analysis::nav::SemanticToken as Token;
-use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::{
     SemanticToken, SemanticTokens, SemanticTokensDelta, SemanticTokensDeltaParams,
     SemanticTokensEdit, SemanticTokensFullDeltaResult, SemanticTokensParams,
-    SemanticTokensRangeParams, SemanticTokensRangeResult, SemanticTokensResult, Uri,
+    SemanticTokensRangeParams, SemanticTokensRangeResult, SemanticTokensResult,
 };
 
-use crate::server::Server;
+use crate::dispatch::Context;
 use crate::snapshot::DocumentSnapshot;
-
-pub const FULL_METHOD: &str = "textDocument/semanticTokens/full";
-pub const DELTA_METHOD: &str = "textDocument/semanticTokens/full/delta";
-pub const RANGE_METHOD: &str = "textDocument/semanticTokens/range";
 
 /// The integers each token takes in the protocol's flat array.
 const INTEGERS_PER_TOKEN: usize = 5;
@@ -30,100 +25,81 @@ struct FullTokens {
     previous: Option<Vec<SemanticToken>>,
 }
 
-impl Server {
-    pub(crate) async fn semantic_tokens_full(
-        &self,
-        params: SemanticTokensParams,
-    ) -> Result<Option<SemanticTokensResult>> {
-        self.send_full_tokens(FULL_METHOD, &params.text_document.uri, None, |sent| {
-            SemanticTokensResult::Tokens(sent.tokens)
-        })
-        .await
-    }
+pub(crate) fn full(
+    doc: DocumentSnapshot,
+    _: SemanticTokensParams,
+    context: &Context,
+) -> Option<SemanticTokensResult> {
+    let sent = full_tokens(doc, context, None)?;
+    Some(SemanticTokensResult::Tokens(sent.tokens))
+}
 
-    /// An unknown or outdated `previous_result_id` (another request came
-    /// between, the document was reopened, the server restarted) is
-    /// answered with full tokens, which the protocol allows.
-    pub(crate) async fn semantic_tokens_full_delta(
-        &self,
-        params: SemanticTokensDeltaParams,
-    ) -> Result<Option<SemanticTokensFullDeltaResult>> {
-        let previous_id = Some(params.previous_result_id);
-        self.send_full_tokens(
-            DELTA_METHOD,
-            &params.text_document.uri,
-            previous_id,
-            |sent| match sent.previous {
-                Some(previous) => SemanticTokensFullDeltaResult::TokensDelta(SemanticTokensDelta {
-                    edits: token_edits(&previous, &sent.tokens.data),
-                    result_id: sent.tokens.result_id,
-                }),
-                None => SemanticTokensFullDeltaResult::Tokens(sent.tokens),
-            },
-        )
-        .await
-    }
+/// An unknown or outdated `previous_result_id` (another request came
+/// between, the document was reopened, the server restarted) is answered
+/// with full tokens, which the protocol allows.
+pub(crate) fn full_delta(
+    doc: DocumentSnapshot,
+    params: SemanticTokensDeltaParams,
+    context: &Context,
+) -> Option<SemanticTokensFullDeltaResult> {
+    let sent = full_tokens(doc, context, Some(&params.previous_result_id))?;
+    Some(match sent.previous {
+        Some(previous) => SemanticTokensFullDeltaResult::TokensDelta(SemanticTokensDelta {
+            edits: token_edits(&previous, &sent.tokens.data),
+            result_id: sent.tokens.result_id,
+        }),
+        None => SemanticTokensFullDeltaResult::Tokens(sent.tokens),
+    })
+}
 
-    /// The one path of `full` and `full/delta`: computes the document's
-    /// tokens, records them with the document as the result the next delta
-    /// is computed against, and hands them to `answer` with the tokens
-    /// `previous_id` named, if those were the last recorded.
-    async fn send_full_tokens<T: Send + 'static>(
-        &self,
-        method: &'static str,
-        uri: &Uri,
-        previous_id: Option<String>,
-        answer: fn(FullTokens) -> T,
-    ) -> Result<Option<T>> {
-        let session = self.session.clone();
-        self.on_document(method, uri, move |doc, cancel| {
-            let tokens = doc.snapshot.analysis.semantic_tokens(&doc.path, None);
-            if cancel.is_cancelled() {
-                return None;
-            }
-            let data = encode(&doc, &tokens);
-            // Copied before the lock is taken: one copy is kept, one is sent.
-            let kept = data.clone();
-            let (result_id, previous) = session.lock().documents.record_semantic_tokens(
-                &doc.uri,
-                kept,
-                previous_id.as_deref(),
-            );
-            Some(answer(FullTokens {
-                tokens: SemanticTokens {
-                    result_id: Some(result_id),
-                    data,
-                },
-                previous,
-            }))
-        })
-        .await
+/// The one path of `full` and `full/delta`: computes the document's tokens,
+/// records them with the document as the result the next delta is computed
+/// against, and returns them with the tokens `previous_id` named, if those
+/// were the last recorded.
+fn full_tokens(
+    doc: DocumentSnapshot,
+    context: &Context,
+    previous_id: Option<&str>,
+) -> Option<FullTokens> {
+    let tokens = doc.snapshot.analysis.semantic_tokens(&doc.path, None);
+    if context.cancel.is_cancelled() {
+        return None;
     }
+    let data = encode(&doc, &tokens);
+    // Copied before the lock is taken: one copy is kept, one is sent.
+    let kept = data.clone();
+    let (result_id, previous) =
+        context
+            .session
+            .lock()
+            .documents
+            .record_semantic_tokens(&doc.uri, kept, previous_id);
+    Some(FullTokens {
+        tokens: SemanticTokens {
+            result_id: Some(result_id),
+            data,
+        },
+        previous,
+    })
+}
 
-    pub(crate) async fn semantic_tokens_range(
-        &self,
-        params: SemanticTokensRangeParams,
-    ) -> Result<Option<SemanticTokensRangeResult>> {
-        self.on_document(
-            RANGE_METHOD,
-            &params.text_document.uri,
-            move |doc, cancel| {
-                let range = doc.byte_range(params.range);
-                let tokens = doc
-                    .snapshot
-                    .analysis
-                    .semantic_tokens(&doc.path, Some(range));
-                if cancel.is_cancelled() {
-                    return None;
-                }
-                Some(SemanticTokensRangeResult::Tokens(SemanticTokens {
-                    result_id: None,
-                    data: encode(&doc, &tokens),
-                }))
-            },
-        )
-        .await
+pub(crate) fn range(
+    doc: DocumentSnapshot,
+    params: SemanticTokensRangeParams,
+    context: &Context,
+) -> Option<SemanticTokensRangeResult> {
+    let range = doc.byte_range(params.range);
+    let tokens = doc
+        .snapshot
+        .analysis
+        .semantic_tokens(&doc.path, Some(range));
+    if context.cancel.is_cancelled() {
+        return None;
     }
+    Some(SemanticTokensRangeResult::Tokens(SemanticTokens {
+        result_id: None,
+        data: encode(&doc, &tokens),
+    }))
 }
 
 /// Each token relative to the one before: line delta, then start column

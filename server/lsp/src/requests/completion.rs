@@ -2,34 +2,27 @@
 //! members, functions and RPC names, each replacing an exact range.
 
 use iml_analysis::{CompletionItem as Item, CompletionKind, snippet_to_plain};
-use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::{
     CompletionItem, CompletionItemKind, CompletionParams, CompletionResponse, CompletionTextEdit,
     InsertTextFormat, TextEdit,
 };
 
-use crate::server::Server;
+use crate::dispatch::Context;
 use crate::snapshot::DocumentSnapshot;
 
-pub const METHOD: &str = "textDocument/completion";
-
-impl Server {
-    pub(crate) async fn completion(
-        &self,
-        params: CompletionParams,
-    ) -> Result<Option<CompletionResponse>> {
-        let position = params.text_document_position;
-        self.on_document(METHOD, &position.text_document.uri, move |doc, cancel| {
-            let offset = doc.offset(position.position);
-            let items = doc.snapshot.analysis.completions(&doc.path, offset);
-            if cancel.is_cancelled() || items.is_empty() {
-                return None;
-            }
-            let items = items.into_iter().map(|item| convert(&doc, item)).collect();
-            Some(CompletionResponse::Array(items))
-        })
-        .await
+pub(crate) fn completion(
+    doc: DocumentSnapshot,
+    params: CompletionParams,
+    context: &Context,
+) -> Option<CompletionResponse> {
+    let position = params.text_document_position;
+    let offset = doc.offset(position.position);
+    let items = doc.snapshot.analysis.completions(&doc.path, offset);
+    if context.cancel.is_cancelled() || items.is_empty() {
+        return None;
     }
+    let items = items.into_iter().map(|item| convert(&doc, item)).collect();
+    Some(CompletionResponse::Array(items))
 }
 
 fn convert(doc: &DocumentSnapshot, item: Item) -> CompletionItem {

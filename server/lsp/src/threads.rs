@@ -1,5 +1,5 @@
-//! Where a computation runs: on the runtime's own thread, or on the blocking
-//! pool. Handing work to the pool and back costs two thread wake-ups, each of
+//! Which thread runs a computation: the runtime's own, or one of the
+//! blocking pool. Handing work to the pool and back costs two thread wake-ups, each of
 //! which can wait for a scheduler tick on a loaded machine: more than the
 //! work itself for a small document (docs/performance.md, "Tails"). Larger
 //! work goes to the pool so the runtime keeps reading the client's messages
@@ -7,28 +7,29 @@
 
 use std::time::Instant;
 
-use crate::request::run_caught;
+use crate::dispatch::run_caught;
 
 /// Open text up to this size is analysed inline: checking 10 KB takes about
 /// 0.1 ms (`cargo bench`, `analysis/keystroke_to_diagnostics`).
 const INLINE_MAX_BYTES: usize = 64 * 1024;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Place {
-    Inline,
+pub(crate) enum Thread {
+    /// The runtime thread that reads the client's messages.
+    Runtime,
     BlockingPool,
 }
 
-impl Place {
-    /// Inline only when the open text involved is small, the app model is
+impl Thread {
+    /// On the runtime only when the open text involved is small, the app model is
     /// built (until then the first question about any file builds it for the
     /// whole workspace), and the work stays within the open documents rather
     /// than searching the whole app.
-    pub(crate) fn for_work(open_bytes: usize, apps_ready: bool, stays_local: bool) -> Place {
+    pub(crate) fn for_work(open_bytes: usize, apps_ready: bool, stays_local: bool) -> Thread {
         if open_bytes <= INLINE_MAX_BYTES && apps_ready && stays_local {
-            Place::Inline
+            Thread::Runtime
         } else {
-            Place::BlockingPool
+            Thread::BlockingPool
         }
     }
 
@@ -51,8 +52,8 @@ impl Place {
             outcome
         };
         match self {
-            Place::Inline => run(),
-            Place::BlockingPool => tokio::task::spawn_blocking(run)
+            Thread::Runtime => run(),
+            Thread::BlockingPool => tokio::task::spawn_blocking(run)
                 .await
                 .unwrap_or_else(|error| Err(format!("{name} did not finish: {error}"))),
         }
@@ -65,21 +66,24 @@ mod tests {
 
     #[test]
     fn inline_only_for_small_local_work_once_the_app_model_is_built() {
-        assert_eq!(Place::for_work(10_000, true, true), Place::Inline);
-        assert_eq!(Place::for_work(INLINE_MAX_BYTES, true, true), Place::Inline);
+        assert_eq!(Thread::for_work(10_000, true, true), Thread::Runtime);
         assert_eq!(
-            Place::for_work(INLINE_MAX_BYTES + 1, true, true),
-            Place::BlockingPool
+            Thread::for_work(INLINE_MAX_BYTES, true, true),
+            Thread::Runtime
         );
-        assert_eq!(Place::for_work(10_000, false, true), Place::BlockingPool);
-        assert_eq!(Place::for_work(10_000, true, false), Place::BlockingPool);
+        assert_eq!(
+            Thread::for_work(INLINE_MAX_BYTES + 1, true, true),
+            Thread::BlockingPool
+        );
+        assert_eq!(Thread::for_work(10_000, false, true), Thread::BlockingPool);
+        assert_eq!(Thread::for_work(10_000, true, false), Thread::BlockingPool);
     }
 
     #[tokio::test(flavor = "current_thread")]
-    async fn both_places_return_the_value_and_turn_a_panic_into_a_message() {
-        for place in [Place::Inline, Place::BlockingPool] {
-            assert_eq!(place.run("sum".into(), || 2 + 2).await, Ok(4));
-            let panicked: Result<(), String> = place.run("hover".into(), || panic!("boom")).await;
+    async fn both_threads_return_the_value_and_turn_a_panic_into_a_message() {
+        for thread in [Thread::Runtime, Thread::BlockingPool] {
+            assert_eq!(thread.run("sum".into(), || 2 + 2).await, Ok(4));
+            let panicked: Result<(), String> = thread.run("hover".into(), || panic!("boom")).await;
             assert_eq!(panicked.unwrap_err(), "iml-ls panicked in hover: boom");
         }
     }

@@ -6,7 +6,6 @@
 use std::collections::HashMap;
 
 use iml_analysis::{Diagnostic, Safety, TextRange, plan_fix_all};
-use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::{
     CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams, CodeActionResponse,
     TextEdit, WorkspaceEdit,
@@ -14,10 +13,8 @@ use tower_lsp_server::ls_types::{
 
 use crate::capabilities::FIX_ALL_KIND;
 use crate::diagnostics;
-use crate::server::Server;
+use crate::dispatch::Context;
 use crate::snapshot::DocumentSnapshot;
-
-pub const METHOD: &str = "textDocument/codeAction";
 
 /// Whether a client asking for the kinds `only` wants actions of `kind`:
 /// kinds are dot-separated hierarchies, and asking for one asks for every
@@ -36,35 +33,31 @@ fn requested(only: Option<&[CodeActionKind]>, kind: &str, by_default: bool) -> b
     })
 }
 
-impl Server {
-    pub(crate) async fn code_actions(
-        &self,
-        params: CodeActionParams,
-    ) -> Result<Option<CodeActionResponse>> {
-        let only = params.context.only.as_deref();
-        let wants_quickfix = requested(only, CodeActionKind::QUICKFIX.as_str(), true);
-        // Fix-all edits the whole file: only on request (on save, or the
-        // "Source Action…" menu), never in the light bulb beside a cursor.
-        let wants_fix_all = requested(only, FIX_ALL_KIND, false);
-        if !wants_quickfix && !wants_fix_all {
-            return Ok(None);
-        }
-        self.on_document(METHOD, &params.text_document.uri, move |doc, cancel| {
-            let found = doc.snapshot.analysis.diagnostics(&doc.path);
-            if cancel.is_cancelled() {
-                return None;
-            }
-            let mut actions = Vec::new();
-            if wants_quickfix {
-                actions.extend(quick_fixes(&doc, &found, doc.byte_range(params.range)));
-            }
-            if wants_fix_all {
-                actions.extend(fix_all(&doc, &found));
-            }
-            Some(actions)
-        })
-        .await
+pub(crate) fn code_actions(
+    doc: DocumentSnapshot,
+    params: CodeActionParams,
+    context: &Context,
+) -> Option<CodeActionResponse> {
+    let only = params.context.only.as_deref();
+    let wants_quickfix = requested(only, CodeActionKind::QUICKFIX.as_str(), true);
+    // Fix-all edits the whole file: only on request (on save, or the
+    // "Source Action…" menu), never in the light bulb beside a cursor.
+    let wants_fix_all = requested(only, FIX_ALL_KIND, false);
+    if !wants_quickfix && !wants_fix_all {
+        return None;
     }
+    let found = doc.snapshot.analysis.diagnostics(&doc.path);
+    if context.cancel.is_cancelled() {
+        return None;
+    }
+    let mut actions = Vec::new();
+    if wants_quickfix {
+        actions.extend(quick_fixes(&doc, &found, doc.byte_range(params.range)));
+    }
+    if wants_fix_all {
+        actions.extend(fix_all(&doc, &found));
+    }
+    Some(actions)
 }
 
 fn workspace_edit(doc: &DocumentSnapshot, edits: Vec<TextEdit>) -> WorkspaceEdit {

@@ -2,36 +2,29 @@
 //! clients that can show a tree and flattened for the others.
 
 use iml_analysis::nav::{DocumentSymbol as Symbol, SymbolKind as Kind};
-use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::{
     DocumentSymbol, DocumentSymbolParams, DocumentSymbolResponse, Location, SymbolInformation,
     SymbolKind,
 };
 
-use crate::server::Server;
+use crate::dispatch::Context;
 use crate::snapshot::DocumentSnapshot;
 
-pub const METHOD: &str = "textDocument/documentSymbol";
-
-impl Server {
-    pub(crate) async fn document_symbols(
-        &self,
-        params: DocumentSymbolParams,
-    ) -> Result<Option<DocumentSymbolResponse>> {
-        self.on_document(METHOD, &params.text_document.uri, |doc, _| {
-            let symbols = doc.snapshot.analysis.document_symbols(&doc.path);
-            if doc.snapshot.client.hierarchical_symbols {
-                let nested = symbols.iter().map(|symbol| nested(&doc, symbol)).collect();
-                return Some(DocumentSymbolResponse::Nested(nested));
-            }
-            let mut flat = Vec::new();
-            for symbol in &symbols {
-                flatten(&doc, symbol, None, &mut flat);
-            }
-            Some(DocumentSymbolResponse::Flat(flat))
-        })
-        .await
+pub(crate) fn document_symbols(
+    doc: DocumentSnapshot,
+    _: DocumentSymbolParams,
+    _: &Context,
+) -> Option<DocumentSymbolResponse> {
+    let symbols = doc.snapshot.analysis.document_symbols(&doc.path);
+    if doc.snapshot.client.hierarchical_symbols {
+        let nested = symbols.iter().map(|symbol| nested(&doc, symbol)).collect();
+        return Some(DocumentSymbolResponse::Nested(nested));
     }
+    let mut flat = Vec::new();
+    for symbol in &symbols {
+        flatten(&doc, symbol, None, &mut flat);
+    }
+    Some(DocumentSymbolResponse::Flat(flat))
 }
 
 pub fn symbol_kind(kind: Kind) -> SymbolKind {

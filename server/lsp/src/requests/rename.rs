@@ -9,49 +9,44 @@ use tower_lsp_server::ls_types::{
     PrepareRenameResponse, RenameParams, TextDocumentPositionParams, TextEdit, WorkspaceEdit,
 };
 
-use crate::server::Server;
+use crate::dispatch::Context;
+use crate::snapshot::DocumentSnapshot;
 use crate::snapshot::Snapshot;
-
-pub const PREPARE_METHOD: &str = "textDocument/prepareRename";
-pub const METHOD: &str = "textDocument/rename";
 
 /// LSP's `RequestFailed`: the request was valid but could not be carried out.
 const REQUEST_FAILED: ErrorCode = ErrorCode::ServerError(-32803);
 
-impl Server {
-    pub(crate) async fn prepare_rename(
-        &self,
-        params: TextDocumentPositionParams,
-    ) -> Result<Option<PrepareRenameResponse>> {
-        let answer = self
-            .on_document(PREPARE_METHOD, &params.text_document.uri, move |doc, _| {
-                let offset = doc.offset(params.position);
-                Some(
-                    doc.snapshot
-                        .analysis
-                        .prepare_rename(&doc.path, offset)
-                        .map(|prepare| PrepareRenameResponse::RangeWithPlaceholder {
-                            range: doc.range(prepare.range),
-                            placeholder: prepare.placeholder,
-                        }),
-                )
+pub(crate) fn prepare_rename(
+    doc: DocumentSnapshot,
+    params: TextDocumentPositionParams,
+    _: &Context,
+) -> Result<Option<PrepareRenameResponse>> {
+    let offset = doc.offset(params.position);
+    doc.snapshot
+        .analysis
+        .prepare_rename(&doc.path, offset)
+        .map(|prepare| {
+            Some(PrepareRenameResponse::RangeWithPlaceholder {
+                range: doc.range(prepare.range),
+                placeholder: prepare.placeholder,
             })
-            .await?;
-        answer.transpose().map_err(refusal)
-    }
+        })
+        .map_err(refusal)
+}
 
-    pub(crate) async fn rename(&self, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
-        let position = params.text_document_position;
-        let new_name = params.new_name;
-        let answer = self
-            .on_document(METHOD, &position.text_document.uri, move |mut doc, _| {
-                let offset = doc.offset(position.position);
-                let edit = doc.snapshot.analysis.rename(&doc.path, offset, &new_name);
-                Some(edit.map(|edit| workspace_edit(&mut doc.snapshot, &edit)))
-            })
-            .await?;
-        answer.transpose().map_err(refusal)
-    }
+pub(crate) fn rename(
+    mut doc: DocumentSnapshot,
+    params: RenameParams,
+    _: &Context,
+) -> Result<Option<WorkspaceEdit>> {
+    let position = params.text_document_position;
+    let offset = doc.offset(position.position);
+    let edit = doc
+        .snapshot
+        .analysis
+        .rename(&doc.path, offset, &params.new_name);
+    edit.map(|edit| Some(workspace_edit(&mut doc.snapshot, &edit)))
+        .map_err(refusal)
 }
 
 /// `changes` per URI: every client supports it, and a rename never creates
