@@ -31,6 +31,26 @@ impl PositionEncoding {
             Self::Utf16 => PositionEncodingKind::UTF16,
         }
     }
+
+    /// How many of this encoding's units `text` takes: the length of a
+    /// string a protocol field measures (a signature label's offsets).
+    pub fn units(self, text: &str) -> usize {
+        match self {
+            Self::Utf8 => text.len(),
+            Self::Utf16 => text.encode_utf16().count(),
+        }
+    }
+}
+
+/// How many units of `encoding` the whitespace that opens `line` takes:
+/// whether a position's column lies within a line's indentation.
+pub fn indentation_units(rope: &Rope, line: usize, encoding: PositionEncoding) -> Option<usize> {
+    let text = rope.get_line(line)?;
+    let indentation: String = text
+        .chars()
+        .take_while(|c| c.is_whitespace() && *c != '\n' && *c != '\r')
+        .collect();
+    Some(encoding.units(&indentation))
 }
 
 /// Byte offset of a protocol position. Lines past the end clamp to the end of
@@ -122,6 +142,19 @@ fn saturate(value: usize) -> u32 {
 mod tests {
     use super::PositionEncoding::{Utf8, Utf16};
     use super::*;
+
+    #[test]
+    fn indentation_and_text_lengths_count_in_the_negotiated_unit() {
+        // U+3000 (ideographic space) is whitespace of three UTF-8 bytes and
+        // one UTF-16 unit.
+        let rope = Rope::from_str("{\n\u{3000}\t}\n");
+        assert_eq!(indentation_units(&rope, 1, Utf8), Some(4));
+        assert_eq!(indentation_units(&rope, 1, Utf16), Some(2));
+        assert_eq!(indentation_units(&rope, 0, Utf16), Some(0));
+        assert_eq!(indentation_units(&rope, 9, Utf16), None);
+        assert_eq!(Utf16.units("a😀"), 3);
+        assert_eq!(Utf8.units("a😀"), 5);
+    }
 
     fn pos(line: u32, character: u32) -> Position {
         Position::new(line, character)

@@ -5,6 +5,7 @@ use iml_analysis::nav::{FoldingKind, FoldingRange as Fold};
 use tower_lsp_server::ls_types::{FoldingRange, FoldingRangeKind, FoldingRangeParams};
 
 use crate::dispatch::Context;
+use crate::positions::indentation_units;
 use crate::snapshot::DocumentSnapshot;
 
 pub(crate) fn folding_ranges(
@@ -61,15 +62,6 @@ fn last_char_start(doc: &DocumentSnapshot, fold: &Fold) -> iml_analysis::TextSiz
 
 /// Whether only whitespace precedes `column` on `line`.
 fn starts_its_line(doc: &DocumentSnapshot, line: u32, column: u32) -> bool {
-    let Some(text) = doc.rope.get_line(line as usize) else {
-        return false;
-    };
-    text.chars()
-        .take_while(|c| c.is_whitespace() && *c != '\n' && *c != '\r')
-        .map(|c| match doc.snapshot.client.encoding {
-            crate::positions::PositionEncoding::Utf8 => c.len_utf8(),
-            crate::positions::PositionEncoding::Utf16 => c.len_utf16(),
-        })
-        .sum::<usize>()
-        >= column as usize
+    indentation_units(&doc.rope, line as usize, doc.snapshot.client.encoding)
+        .is_some_and(|indentation| indentation >= column as usize)
 }

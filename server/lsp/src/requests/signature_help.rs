@@ -52,12 +52,8 @@ pub(crate) fn signature_help(
 fn label_offsets(label: &str, range: TextRange, encoding: PositionEncoding) -> Option<[u32; 2]> {
     let start = label.get(..usize::from(range.start()))?;
     let inner = label.get(usize::from(range.start())..usize::from(range.end()))?;
-    let units = |text: &str| match encoding {
-        PositionEncoding::Utf8 => text.len(),
-        PositionEncoding::Utf16 => text.encode_utf16().count(),
-    };
-    let start = u32::try_from(units(start)).ok()?;
-    let end = start + u32::try_from(units(inner)).ok()?;
+    let start = u32::try_from(encoding.units(start)).ok()?;
+    let end = start + u32::try_from(encoding.units(inner)).ok()?;
     Some([start, end])
 }
 
