@@ -35,7 +35,7 @@ pub use parameters::{
 };
 pub use places::{ModuleType, Place, PlaceSet};
 pub use review::{Profile, profile};
-pub use rules::{RULES_DOC_PATH, Rule, RuleCategory, rule, rules};
+pub use rules::{RULES_DOC_PATH, Rule, RuleCategory, TEXT_ONLY_RULES, rule, rules};
 pub use sections::{OAuthFlavour, Section, SectionInfo, flavour_of_key, section, sections};
 pub use variables::{
     Availability, ExprContext, Keyword, Member, MemberRestriction, Region, RootVariable, Verdict,

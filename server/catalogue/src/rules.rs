@@ -1043,6 +1043,15 @@ pub fn rules() -> &'static [Rule] {
 static BY_CODE: std::sync::LazyLock<std::collections::HashMap<&'static str, &'static Rule>> =
     std::sync::LazyLock::new(|| rules().iter().map(|rule| (rule.code, rule)).collect());
 
+/// Rules whose outcome a file's own text decides, whatever the app around
+/// it: JSONC syntax and IML syntax. Until an editor has loaded the app a
+/// file belongs to, these are all it is shown, since every other rule may
+/// read a file not loaded yet (a listed file looks missing, a parameter
+/// looks undeclared). Our choice: the docs say nothing about editors.
+pub const TEXT_ONLY_RULES: &[&str] = &[
+    "J001", "J002", "J003", "J004", "J005", "J006", "J007", "I001",
+];
+
 /// The rule with `code`, in any letter case.
 pub fn rule(code: &str) -> Option<&'static Rule> {
     BY_CODE.get(code).copied().or_else(|| {
@@ -1141,6 +1150,17 @@ mod tests {
                     rule.code
                 );
             }
+        }
+    }
+
+    #[test]
+    fn the_text_only_rules_are_syntax_rules() {
+        for code in TEXT_ONLY_RULES {
+            let rule = rule(code).unwrap_or_else(|| panic!("{code} is not a rule"));
+            assert!(
+                rule.category == RuleCategory::Jsonc || rule.name == "iml-syntax-error",
+                "{code} reads more than its file's syntax"
+            );
         }
     }
 

@@ -8,9 +8,10 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use ropey::Rope;
-use tower_lsp_server::ls_types::{Diagnostic, SemanticToken, TextDocumentContentChangeEvent, Uri};
+use tower_lsp_server::ls_types::{SemanticToken, TextDocumentContentChangeEvent, Uri};
 
 use crate::positions::{PositionEncoding, range_from_proto};
+use crate::publish::Ledger;
 
 pub struct Document {
     /// The URI exactly as the client spelled it; diagnostics go back to it.
@@ -21,13 +22,8 @@ pub struct Document {
     /// Host revision at which this text was last changed; results computed
     /// for another revision of the text are stale.
     pub text_revision: u64,
-    /// Host revision of the last diagnostics sent for this document.
-    pub published_revision: u64,
-    /// Host revision of the newest diagnostics run that covers this document.
-    pub requested_revision: u64,
-    /// The diagnostics last sent, with the version they were sent for: a
-    /// run caused by another file that finds the same list sends nothing.
-    pub last_sent: Option<(i32, Vec<Diagnostic>)>,
+    /// What diagnostics were asked for and sent.
+    pub publish: Ledger,
     /// What the next `semanticTokens/full/delta` is computed against.
     sent_tokens: Option<SentTokens>,
 }
@@ -67,9 +63,7 @@ impl DocumentStore {
             version,
             rope: Rope::from_str(text),
             text_revision: revision,
-            published_revision: 0,
-            requested_revision: 0,
-            last_sent: None,
+            publish: Ledger::default(),
             sent_tokens: None,
         };
         self.by_uri.insert(uri, document);
@@ -120,12 +114,6 @@ impl DocumentStore {
 
     pub fn by_path(&self, path: &Path) -> Option<&Document> {
         self.by_uri.values().find(|document| document.path == path)
-    }
-
-    pub fn by_path_mut(&mut self, path: &Path) -> Option<&mut Document> {
-        self.by_uri
-            .values_mut()
-            .find(|document| document.path == path)
     }
 
     pub fn is_open(&self, path: &Path) -> bool {

@@ -10,7 +10,7 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use iml_analysis::{Analysis, AnalysisHost, RuleConfig, TextRange, TextSize};
 use tower_lsp_server::ls_types::{
-    Diagnostic, DidChangeTextDocumentParams, TextDocumentItem, Uri, VersionedTextDocumentIdentifier,
+    DidChangeTextDocumentParams, TextDocumentItem, Uri, VersionedTextDocumentIdentifier,
 };
 
 use crate::capabilities::ClientSupport;
@@ -18,8 +18,8 @@ use crate::config::Config;
 use crate::documents::{ByteChange, DocumentStore};
 use crate::index::{AppWatchers, PendingLoads};
 use crate::lsp_ext::FileText;
-use crate::publish::{DiagnosticsJob, OpenDocument};
-use crate::snapshot::{DocumentSnapshot, Snapshot};
+use crate::publish::{Computed, DiagnosticsJob};
+use crate::snapshot::{DocumentSnapshot, OpenDocument, Snapshot};
 use crate::spec_runs::SpecRuns;
 use crate::workspace::Roots;
 
@@ -52,6 +52,9 @@ pub struct Session {
     pub roots: Roots,
     /// Set once workspace indexing has loaded every app file.
     pub indexed: bool,
+    /// App roots (or single files of no app) loaded ahead of indexing,
+    /// whose documents' diagnostics may read the app model already.
+    loaded_ahead: Vec<PathBuf>,
     /// App roots loaded ahead of indexing because a document of theirs was
     /// opened first; each is loaded once.
     pub eagerly_loaded: HashSet<PathBuf>,
@@ -261,15 +264,15 @@ impl Session {
         true
     }
 
-    /// Captures what a background run needs to compute diagnostics for
-    /// `changed` and the open files that depend on them.
+    /// Captures what a diagnostics run needs for `changed` and the open
+    /// files that depend on them. Called under the lock of the change
+    /// itself, so the run sees exactly the text the change made.
     pub fn diagnostics_job(
         &mut self,
         mut changed: Vec<PathBuf>,
         with_dependents: bool,
     ) -> Option<DiagnosticsJob> {
         let revision = self.revision;
-        let snapshot: Analysis = guarded("snapshot", || self.host.snapshot())?;
         for stale in self.spec_runs.take_stale(self.host_changes) {
             if !changed.contains(&stale) {
                 changed.push(stale);
@@ -277,72 +280,55 @@ impl Session {
         }
         // Only a run that covers the dependents too supersedes older runs.
         for path in changed.iter().filter(|_| with_dependents) {
-            if let Some(document) = self.documents.by_path_mut(path) {
-                document.requested_revision = revision;
+            if let Some(document) = self.documents.by_path(path) {
+                document.publish.request(revision);
             }
         }
-        let open = self
-            .documents
-            .iter()
-            .map(|document| {
-                let open = OpenDocument {
-                    uri: document.uri.clone(),
-                    version: document.version,
-                    rope: document.rope.clone(),
-                    text_revision: document.text_revision,
-                    spec_runs: self.spec_runs.diagnostics(&document.path),
-                };
-                (document.path.clone(), open)
-            })
-            .collect();
         Some(DiagnosticsJob {
             revision,
-            snapshot,
+            snapshot: self.snapshot()?,
             changed,
             with_dependents,
-            open,
-            encoding: self.client.encoding,
         })
     }
 
-    /// Whether a run at `revision` is still worth computing for `path`.
-    pub fn is_latest_request(&self, path: &Path, revision: u64) -> bool {
-        self.documents
-            .by_path(path)
-            .is_some_and(|document| document.requested_revision <= revision)
+    /// The results of a run at `revision` that go to the client, each
+    /// recorded as sent (see `Ledger::accept`): one lock for the run.
+    pub fn accept_results(&mut self, revision: u64, computed: Vec<Computed>) -> Vec<Computed> {
+        computed
+            .into_iter()
+            .filter(|result| match self.documents.get_mut(&result.uri) {
+                Some(document) => {
+                    let text_revision = document.text_revision;
+                    document.publish.accept(text_revision, revision, result)
+                }
+                None => false,
+            })
+            .collect()
     }
 
-    /// Decides whether a result must be published, and records it if so: the
-    /// document must still be open with the same text, no newer result may
-    /// have been sent, and the client must not hold this very list for this
-    /// version already.
-    pub fn accept_result(
-        &mut self,
-        uri: &Uri,
-        text_revision: u64,
-        revision: u64,
-        version: i32,
-        diagnostics: &[Diagnostic],
-    ) -> bool {
-        match self.documents.get_mut(uri) {
-            Some(document)
-                if document.text_revision == text_revision
-                    && document.published_revision < revision =>
-            {
-                document.published_revision = revision;
-                let unchanged = document
-                    .last_sent
-                    .as_ref()
-                    .is_some_and(|(sent_version, sent)| {
-                        *sent_version == version && sent.as_slice() == diagnostics
-                    });
-                if !unchanged {
-                    document.last_sent = Some((version, diagnostics.to_vec()));
-                }
-                !unchanged
-            }
-            _ => false,
-        }
+    /// Whether the app model `path`'s diagnostics read is loaded: indexing
+    /// has finished, or the file's app was loaded ahead of it.
+    pub fn app_ready(&self, path: &Path) -> bool {
+        self.indexed
+            || self
+                .loaded_ahead
+                .iter()
+                .any(|scope| path.starts_with(scope))
+    }
+
+    /// Records that the app under `scope` (an app root, or a file that
+    /// belongs to no app) was loaded ahead of indexing. A new revision, so
+    /// that the full diagnostics it allows are not taken for ones sent.
+    pub fn loaded_ahead(&mut self, scope: PathBuf) {
+        self.loaded_ahead.push(scope);
+        self.revision += 1;
+    }
+
+    /// Indexing has loaded every app file: every app model is ready.
+    pub fn finish_indexing(&mut self) {
+        self.indexed = true;
+        self.revision += 1;
     }
 
     pub fn file_text(&self, uri: &Uri) -> Option<FileText> {
@@ -382,10 +368,16 @@ impl Session {
             .documents
             .iter()
             .map(|document| {
-                (
-                    document.path.clone(),
-                    (document.uri.clone(), document.rope.clone()),
-                )
+                let open = OpenDocument {
+                    uri: document.uri.clone(),
+                    version: document.version,
+                    rope: document.rope.clone(),
+                    text_revision: document.text_revision,
+                    latest_request: document.publish.latest_request(),
+                    spec_runs: self.spec_runs.diagnostics(&document.path),
+                    app_ready: self.app_ready(&document.path),
+                };
+                (document.path.clone(), open)
             })
             .collect();
         Some(Snapshot::new(

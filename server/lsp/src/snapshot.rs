@@ -1,6 +1,7 @@
-//! What one request computes on: an analysis snapshot and the texts and URIs
-//! to convert its byte ranges with, captured together under the session
-//! lock so they agree. Owned and `Send`: it moves to a blocking thread.
+//! The one snapshot type: an analysis snapshot and the open documents (texts,
+//! URIs, versions) to convert its byte ranges with, captured together under
+//! the session lock so they agree. Requests and diagnostics runs both
+//! compute on it. Owned and `Send`: it moves to a blocking thread.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -12,15 +13,34 @@ use tower_lsp_server::ls_types::{Location, Position, Range, Uri};
 use crate::capabilities::ClientSupport;
 use crate::config::Config;
 use crate::positions::{from_proto, range_from_proto, range_to_proto, to_proto};
+use crate::publish::ledger::LatestRequest;
 
 pub struct Snapshot {
     pub analysis: Analysis,
     pub client: ClientSupport,
     pub config: Config,
-    /// Open documents: their URI as the client spelled it, and their text.
-    open: HashMap<PathBuf, (Uri, Rope)>,
+    /// Open documents by the path the analysis knows them by.
+    open: HashMap<PathBuf, OpenDocument>,
     /// Texts of files that are not open, built when first needed.
     closed: HashMap<PathBuf, Rope>,
+}
+
+/// An open document as it was when the snapshot was taken.
+pub struct OpenDocument {
+    /// The URI as the client spelled it; answers go back to it.
+    pub uri: Uri,
+    pub version: i32,
+    pub rope: Rope,
+    /// The session revision at which this text was last changed.
+    pub text_revision: u64,
+    /// Tells a diagnostics run whether a newer one was asked for.
+    pub latest_request: LatestRequest,
+    /// Results of spec-test cases run from the editor, shown with the
+    /// analysis' diagnostics.
+    pub spec_runs: Vec<iml_analysis::Diagnostic>,
+    /// Whether the app model the document's diagnostics read is loaded:
+    /// until it is, only what the text alone decides is published.
+    pub app_ready: bool,
 }
 
 /// A snapshot plus the document a `textDocument/*` request is about.
@@ -36,7 +56,7 @@ impl Snapshot {
         analysis: Analysis,
         client: ClientSupport,
         config: Config,
-        open: HashMap<PathBuf, (Uri, Rope)>,
+        open: HashMap<PathBuf, OpenDocument>,
     ) -> Self {
         Self {
             analysis,
@@ -60,8 +80,8 @@ impl Snapshot {
 
     /// The text of `path` as the snapshot sees it.
     pub fn rope(&mut self, path: &Path) -> Option<Rope> {
-        if let Some((_, rope)) = self.open.get(path) {
-            return Some(rope.clone());
+        if let Some(document) = self.open.get(path) {
+            return Some(document.rope.clone());
         }
         if let Some(rope) = self.closed.get(path) {
             return Some(rope.clone());
@@ -74,10 +94,18 @@ impl Snapshot {
     /// The URI the client knows `path` by: an open document's own URI,
     /// else the file URI of the path.
     pub fn uri(&self, path: &Path) -> Option<Uri> {
-        if let Some((uri, _)) = self.open.get(path) {
-            return Some(uri.clone());
+        if let Some(document) = self.open.get(path) {
+            return Some(document.uri.clone());
         }
         Uri::from_file_path(path)
+    }
+
+    pub fn open_document(&self, path: &Path) -> Option<&OpenDocument> {
+        self.open.get(path)
+    }
+
+    pub fn open_documents(&self) -> impl Iterator<Item = &OpenDocument> {
+        self.open.values()
     }
 
     /// A byte range of `path` as a protocol location.

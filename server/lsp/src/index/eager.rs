@@ -124,8 +124,12 @@ impl Server {
             .await;
             match loaded {
                 Ok(Some(root)) => {
-                    let open = session.lock().open_paths();
-                    let in_app = open.into_iter().filter(|path| path.starts_with(&root));
+                    let in_app = {
+                        let mut session = session.lock();
+                        session.loaded_ahead(root.clone());
+                        let open = session.open_paths();
+                        open.into_iter().filter(|path| path.starts_with(&root))
+                    };
                     publisher.schedule(in_app.collect());
                 }
                 Ok(None) => {}
@@ -150,8 +154,10 @@ fn test_delay() -> Option<Duration> {
 }
 
 /// Reads and loads the app `opened` belongs to, unless indexing finished or
-/// another document of the app did it first; returns the app root it loaded.
-/// Once the root is known, `load` covers the whole app.
+/// another document of the app did it first; returns the app root it loaded,
+/// or `opened` itself when it belongs to no app within the workspace folders
+/// (indexing would add nothing it reads). Once the root is known, `load`
+/// covers the whole app.
 pub(super) fn load_app_eagerly(
     session: &SharedSession,
     opened: &Path,
@@ -161,7 +167,9 @@ pub(super) fn load_app_eagerly(
         let session = session.lock();
         (session.roots.clone(), session.analysis()?)
     };
-    let root = app_root(&roots, &analysis, opened)?;
+    let Some(root) = app_root(&roots, &analysis, opened) else {
+        return Some(opened.to_path_buf());
+    };
     {
         // Under one lock: whoever finds the app claimed finds it covered.
         let mut session = session.lock();

@@ -40,9 +40,12 @@ impl Server {
         }
         self.load_discovered("Indexing app files", move || roots.discover())
             .await;
-        self.session.lock().indexed = true;
         // Open documents may depend on files that were not known before.
-        let open = self.session.lock().open_paths();
+        let open = {
+            let mut session = self.session.lock();
+            session.finish_indexing();
+            session.open_paths()
+        };
         self.publisher.schedule(open);
         self.watch_listed_files().await;
     }
@@ -57,7 +60,7 @@ impl Server {
         .await;
         // A server started without folders is indexed from now on, so a
         // manifest change loads the files it newly lists.
-        self.session.lock().indexed = true;
+        self.session.lock().finish_indexing();
     }
 
     /// Walks the disk with `discover` and loads what it finds, in batches,

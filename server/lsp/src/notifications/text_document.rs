@@ -8,21 +8,30 @@ use tower_lsp_server::ls_types::{
 use super::watched_files::sync_from_disk;
 use crate::server::Server;
 
+/// The diagnostics job is taken under the lock that applies the change, so
+/// the run computes on exactly the text the notification made.
 pub(crate) fn open_document(server: &Server, params: DidOpenTextDocumentParams) {
-    let opened = server.session.lock().open(params.text_document);
-    if opened.content_changed {
-        server.publisher.schedule(vec![opened.path.clone()]);
-    } else {
-        server.publisher.schedule_own(opened.path.clone());
-    }
-    server.load_app_of(opened.path);
+    let (path, job) = {
+        let mut session = server.session.lock();
+        let opened = session.open(params.text_document);
+        // Opened as it is on disk, only the document's own list can differ.
+        let with_dependents = opened.content_changed;
+        let job = session.diagnostics_job(vec![opened.path.clone()], with_dependents);
+        (opened.path, job)
+    };
+    server.publisher.run(job);
+    server.load_app_of(path);
 }
 
 pub(crate) fn change_document(server: &Server, params: DidChangeTextDocumentParams) {
-    let changed = server.session.lock().change(params);
-    if let Some(path) = changed {
-        server.publisher.schedule(vec![path]);
-    }
+    let job = {
+        let mut session = server.session.lock();
+        let Some(path) = session.change(params) else {
+            return;
+        };
+        session.diagnostics_job(vec![path], true)
+    };
+    server.publisher.run(job);
 }
 
 /// Returns the URI whose diagnostics the client should drop.
