@@ -10,8 +10,6 @@
 //! [`Cancel`] flag then tells the computation, which checks it between
 //! steps, that nobody waits for its answer any more.
 
-use std::any::Any;
-use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, OnceLock};
 use std::time::Instant;
@@ -215,12 +213,6 @@ fn panic_requested(method: &str) -> bool {
         == Some(method)
 }
 
-/// Runs `compute`, turning a panic into a message that names `method`.
-pub fn run_caught<T>(method: &str, compute: impl FnOnce() -> T) -> std::result::Result<T, String> {
-    catch_unwind(AssertUnwindSafe(compute))
-        .map_err(|payload| format!("iml-ls panicked in {method}: {}", panic_text(&*payload)))
-}
-
 pub fn internal_error(method: &str) -> Error {
     Error {
         code: ErrorCode::InternalError,
@@ -229,30 +221,9 @@ pub fn internal_error(method: &str) -> Error {
     }
 }
 
-fn panic_text(payload: &(dyn Any + Send)) -> &str {
-    if let Some(text) = payload.downcast_ref::<&str>() {
-        text
-    } else if let Some(text) = payload.downcast_ref::<String>() {
-        text
-    } else {
-        "no message"
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_panic_becomes_a_message_naming_the_method() {
-        let outcome: std::result::Result<(), String> =
-            run_caught("textDocument/hover", || panic!("boom at 12"));
-        assert_eq!(
-            outcome.unwrap_err(),
-            "iml-ls panicked in textDocument/hover: boom at 12"
-        );
-        assert_eq!(run_caught("x", || 7), Ok(7));
-    }
 
     #[test]
     fn the_internal_error_has_the_json_rpc_code() {

@@ -13,6 +13,7 @@ mod lsp_ext;
 mod notifications;
 mod positions;
 mod progress;
+mod protocol;
 mod publish;
 mod requests;
 mod server;
@@ -30,7 +31,7 @@ use tower_lsp_server::{ClientSocket, LspService, Server};
 pub use diagnostics::RULES_DOC_BASE;
 pub use lsp_ext::{FileText, VIEW_FILE_TEXT, ViewFileTextParams};
 pub use positions::{PositionEncoding, from_proto, to_proto};
-pub use server::ImlLanguageServer;
+pub use protocol::ImlLanguageServer;
 pub use transport::SessionEnd;
 pub use workspace::is_app_file;
 

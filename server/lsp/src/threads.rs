@@ -3,11 +3,12 @@
 //! which can wait for a scheduler tick on a loaded machine: more than the
 //! work itself for a small document (docs/performance.md, "Tails"). Larger
 //! work goes to the pool so the runtime keeps reading the client's messages
-//! (a `$/cancelRequest`, the next keystroke) meanwhile.
+//! (a `$/cancelRequest`, the next keystroke) meanwhile. Wherever it runs,
+//! a panic in it becomes a message instead of a dead server.
 
+use std::any::Any;
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::time::Instant;
-
-use crate::dispatch::run_caught;
 
 /// Open text up to this size is analysed inline: checking 10 KB takes about
 /// 0.1 ms (`cargo bench`, `analysis/keystroke_to_diagnostics`).
@@ -60,9 +61,36 @@ impl Thread {
     }
 }
 
+/// Runs `compute`, turning a panic into a message that names `method`.
+pub fn run_caught<T>(method: &str, compute: impl FnOnce() -> T) -> std::result::Result<T, String> {
+    catch_unwind(AssertUnwindSafe(compute))
+        .map_err(|payload| format!("iml-ls panicked in {method}: {}", panic_text(&*payload)))
+}
+
+fn panic_text(payload: &(dyn Any + Send)) -> &str {
+    if let Some(text) = payload.downcast_ref::<&str>() {
+        text
+    } else if let Some(text) = payload.downcast_ref::<String>() {
+        text
+    } else {
+        "no message"
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_panic_becomes_a_message_naming_the_method() {
+        let outcome: std::result::Result<(), String> =
+            run_caught("textDocument/hover", || panic!("boom at 12"));
+        assert_eq!(
+            outcome.unwrap_err(),
+            "iml-ls panicked in textDocument/hover: boom at 12"
+        );
+        assert_eq!(run_caught("x", || 7), Ok(7));
+    }
 
     #[test]
     fn inline_only_for_small_local_work_once_the_app_model_is_built() {

@@ -4,7 +4,7 @@
 use tower_lsp_server::jsonrpc::Result;
 
 use crate::lsp_ext::{FileText, ViewFileTextParams};
-use crate::server::ImlLanguageServer;
+use crate::protocol::ImlLanguageServer;
 
 /// Registered as a custom method, so it takes the protocol type.
 pub(crate) async fn view_file_text(
