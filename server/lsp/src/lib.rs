@@ -9,6 +9,8 @@ mod dispatch;
 mod document_params;
 mod documents;
 mod index;
+#[cfg(test)]
+mod keystroke_budget;
 mod lsp_ext;
 mod notifications;
 mod positions;

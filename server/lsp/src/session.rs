@@ -79,13 +79,21 @@ pub struct DiskRead(u64);
 
 /// The session shared between handlers and background tasks.
 #[derive(Clone, Default)]
-pub struct SharedSession(Arc<Mutex<Session>>);
+pub struct SharedSession {
+    session: Arc<Mutex<Session>>,
+    /// How often the lock was taken: tests hold a keystroke to its budget.
+    #[cfg(test)]
+    pub locks_taken: Arc<std::sync::atomic::AtomicUsize>,
+}
 
 impl SharedSession {
     /// A panic elsewhere must not take the whole server down with a poisoned
     /// lock; the state it guards is still usable.
     pub fn lock(&self) -> MutexGuard<'_, Session> {
-        self.0.lock().unwrap_or_else(PoisonError::into_inner)
+        #[cfg(test)]
+        self.locks_taken
+            .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        self.session.lock().unwrap_or_else(PoisonError::into_inner)
     }
 }
 
