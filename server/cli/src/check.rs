@@ -3,16 +3,17 @@
 //! applies each file's `iml-ls.toml` and reads the manifest), apply fixes
 //! when asked, and collect the findings that remain.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use iml_analysis::config::CONFIG_FILE_NAME;
 use iml_analysis::disk::Stamp;
 use iml_analysis::{
-    Analysis, AnalysisHost, Diagnostic, FixMode, RoleSource, RuleConfig, Safety, Severity,
-    TextRange, fix_all_choice,
+    Analysis, AnalysisHost, Diagnostic, FixMode, RuleConfig, Safety, Severity, TextRange,
+    fix_all_choice,
 };
+use iml_loader::AppsOf;
 use indicatif::ProgressBar;
 use rayon::prelude::*;
 
@@ -141,13 +142,13 @@ fn add_to_host(host: &mut AnalysisHost, loaded: &[Loaded]) {
     }
 }
 
-fn check_app(
+/// Reads an app's planned files, the `iml-ls.toml` files above it and then
+/// the files its manifest lists into one analysis host.
+fn load_app(
     app: &AppPlan,
-    cwd: &Path,
     progress: &ProgressBar,
-    fix: Option<FixMode>,
     settings: &RuleConfig,
-) -> CheckedApp {
+) -> (AnalysisHost, Vec<Loaded>) {
     let configs = configs_above(app);
     progress.inc_length(configs.len() as u64);
     // Nothing is read through a link out of the app: its content would
@@ -167,6 +168,37 @@ fn check_app(
         add_to_host(&mut host, &more);
         loaded.extend(more);
     }
+    (host, loaded)
+}
+
+/// The files a check of `plan` holds in its analysis, read as text: what
+/// the language server would index of the same tree.
+pub fn loaded_files(plan: &Plan) -> Vec<PathBuf> {
+    let progress = ProgressBar::hidden();
+    let mut files: Vec<PathBuf> = plan
+        .apps
+        .iter()
+        .flat_map(|app| {
+            let (_, loaded) = load_app(app, &progress, &RuleConfig::new());
+            loaded
+                .into_iter()
+                .filter(|file| file.text.is_ok())
+                .map(|file| file.path)
+        })
+        .collect();
+    files.sort();
+    files.dedup();
+    files
+}
+
+fn check_app(
+    app: &AppPlan,
+    cwd: &Path,
+    progress: &ProgressBar,
+    fix: Option<FixMode>,
+    settings: &RuleConfig,
+) -> CheckedApp {
+    let (mut host, loaded) = load_app(app, progress, settings);
 
     let mut fixed = FixOutcome::default();
     if let Some(mode) = fix {
@@ -226,30 +258,19 @@ fn configs_above(app: &AppPlan) -> Vec<PathBuf> {
         .collect()
 }
 
-/// Files `makecomapp.json` lists that the walk did not load by name (README,
-/// scripts, other JSON names, files in skipped folders), so that the analysis
-/// sees every listed file that exists. The manifest is read by the analysis
-/// alone: it reports a path leaving the app root (F005) and never resolves
-/// one; the root check here only guarantees that nothing outside is read.
+/// Files `makecomapp.json` lists that the walk did not load by name
+/// (README, scripts, other JSON names, files in skipped folders), so that
+/// the analysis sees every listed file that exists: the loader's listing,
+/// the same the language server loads. The manifest is read by the
+/// analysis alone: it reports a path leaving the app root (F005) and never
+/// resolves one; the reading only guarantees that nothing outside is read.
+/// Files the walk planned are left out even when unread (too large, not
+/// text): they have their report already.
 pub(crate) fn listed_files(analysis: &Analysis, app: &AppPlan) -> Vec<PathBuf> {
-    let by_role = app
-        .other_files
-        .iter()
-        .filter(|path| analysis.role(path).source == RoleSource::Manifest)
-        .cloned();
-    let declared_elsewhere = analysis
-        .apps_list()
-        .iter()
-        .filter(|model| model.root == app.root)
-        .flat_map(|model| &model.components)
-        .flat_map(|component| &component.missing_files)
-        .map(|(_, path)| paths::normalize(path))
-        .filter(|path| path.is_file());
-    let listed: BTreeSet<PathBuf> = by_role
-        .chain(declared_elsewhere)
-        .filter(|path| path.starts_with(&app.root) && !app.files.contains(path))
-        .collect();
-    listed.into_iter().collect()
+    iml_loader::listed_unloaded(analysis, AppsOf::Root(&app.root))
+        .into_iter()
+        .filter(|path| !app.files.contains(path))
+        .collect()
 }
 
 fn file_finding(code: &'static str, message: String) -> Finding {
@@ -358,6 +379,8 @@ pub fn fails(report: &CheckReport, deny_warnings: bool) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeSet;
+
     use super::*;
 
     #[test]

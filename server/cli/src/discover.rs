@@ -9,7 +9,7 @@ use iml_analysis::app_files::{
     EXPORT_METADATA_FILE_NAME, MANIFEST_FILE_NAME, is_app_file_name, is_iml_json_name,
 };
 use iml_analysis::config::is_config_file;
-use walkdir::WalkDir;
+use iml_loader::{Walk, WalkEntry};
 
 const COMPONENT_FOLDERS: [&str; 6] = [
     "connections",
@@ -19,8 +19,6 @@ const COMPONENT_FOLDERS: [&str; 6] = [
     "functions",
     "endpoints",
 ];
-/// Folders that never hold spec files and can be huge.
-const SKIPPED_FOLDERS: [&str; 2] = ["node_modules", "target"];
 /// How far above a checked path an export app root is looked for
 /// (`<app>/modules/<module>/api.imljson` → `<app>`).
 const EXPORT_ROOT_SEARCH_DEPTH: usize = 3;
@@ -68,24 +66,9 @@ impl AppPlan {
     }
 }
 
-/// A path the walk could not enter or resolve (reported as F001).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct WalkProblem {
-    pub path: PathBuf,
-    pub kind: WalkProblemKind,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum WalkProblemKind {
-    /// A symbolic link leads back to `ancestor`; the walk did not follow it.
-    Loop {
-        ancestor: PathBuf,
-    },
-    Unreadable(String),
-    /// A symbolic link to a folder outside the checked folder (`/proc`, a
-    /// folder of secrets next to the tree); the walk did not enter it.
-    Outside,
-}
+/// A path the walk could not enter or resolve (F001), or a link to a folder
+/// out of the checked folder (F005): the loader's own words for them.
+pub use iml_loader::{WalkProblem, WalkProblemKind};
 
 #[derive(Debug, Default)]
 pub struct Plan {
@@ -191,24 +174,6 @@ fn wanted(name: &str) -> bool {
     is_app_file_name(name)
 }
 
-fn skipped(entry: &walkdir::DirEntry) -> bool {
-    if entry.depth() == 0 {
-        return false;
-    }
-    let name = entry.file_name().to_string_lossy();
-    name.starts_with('.')
-        || (entry.file_type().is_dir() && SKIPPED_FOLDERS.contains(&name.as_ref()))
-}
-
-/// A folder reached through a symbolic link whose resolved path leaves
-/// `real_root`. Files are left to the reading, which refuses them alike.
-fn links_out_of(entry: &walkdir::DirEntry, real_root: &Path) -> bool {
-    entry.depth() > 0
-        && entry.path_is_symlink()
-        && entry.file_type().is_dir()
-        && std::fs::canonicalize(entry.path()).map_or(true, |real| !real.starts_with(real_root))
-}
-
 #[derive(Default)]
 struct PlanBuilder {
     apps: BTreeMap<(PathBuf, AppKind), AppPlan>,
@@ -233,31 +198,30 @@ impl PlanBuilder {
     fn walk(&mut self, root: &Path, kind: AppKind, target: &Path) {
         // (depth of the app root in this walk, app root, kind)
         let mut owners: Vec<(usize, PathBuf, AppKind)> = vec![(0, root.to_path_buf(), kind)];
-        let real_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
-        let outside = std::cell::RefCell::new(Vec::new());
-        let walker = WalkDir::new(root)
-            .follow_links(true)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_entry(|entry| {
-                if skipped(entry) {
-                    return false;
-                }
-                let leaves = links_out_of(entry, &real_root);
-                if leaves {
-                    outside.borrow_mut().push(entry.path().to_path_buf());
-                }
-                !leaves
-            });
-        for entry in walker {
-            let entry = match entry {
-                Ok(entry) => entry,
-                Err(error) => {
-                    self.walk_error(&error, target);
+        let mut outside = Vec::new();
+        // Where the walk goes, which folders it skips and how links are
+        // followed is the loader's, shared with the language server.
+        for entry in Walk::new(root) {
+            let (path, depth, is_folder) = match entry {
+                WalkEntry::Folder { path, depth } => (path, depth, true),
+                WalkEntry::File { path, depth, .. } => (path, depth, false),
+                WalkEntry::LinkOutside {
+                    path,
+                    is_folder: true,
+                    ..
+                } => {
+                    outside.push(path);
                     continue;
                 }
+                // A link to a file out of the app is left to the reading,
+                // which refuses it (F005) and says so.
+                WalkEntry::LinkOutside { path, depth, .. } => (path, depth, false),
+                WalkEntry::Problem(problem) => {
+                    self.walk_problem(problem, target);
+                    continue;
+                }
+                WalkEntry::Stopped => break,
             };
-            let depth = entry.depth();
             while owners.len() > 1
                 && owners
                     .last()
@@ -265,26 +229,28 @@ impl PlanBuilder {
             {
                 owners.pop();
             }
-            let path = entry.path();
-            if entry.file_type().is_dir() {
+            if is_folder {
                 if depth == 0 {
                     continue;
                 }
                 let inside_app = owners.iter().any(|(_, _, kind)| *kind != AppKind::Loose);
-                let nested = match classify_dir(path, false) {
+                let nested = match classify_dir(&path, false) {
                     Some(AppKind::Manifest) => Some(AppKind::Manifest),
                     Some(AppKind::Export) if !inside_app => Some(AppKind::Export),
                     _ => None,
                 };
                 if let Some(nested) = nested {
-                    owners.push((depth, path.to_path_buf(), nested));
+                    owners.push((depth, path, nested));
                 }
                 continue;
             }
             let Some((_, owner_root, owner_kind)) = owners.last().cloned() else {
                 continue;
             };
-            let name = entry.file_name().to_string_lossy();
+            let name = path
+                .file_name()
+                .map(|name| name.to_string_lossy())
+                .unwrap_or_default();
             let is_wanted = wanted(&name);
             if !is_wanted && owner_kind != AppKind::Manifest {
                 continue;
@@ -302,13 +268,13 @@ impl PlanBuilder {
             };
             let plan = self.plan(&owner_root, owner_kind);
             if is_wanted {
-                plan.files.insert(path.to_path_buf());
+                plan.files.insert(path);
             } else {
-                plan.other_files.insert(path.to_path_buf());
+                plan.other_files.insert(path);
             }
             plan.scope.insert(scope);
         }
-        for path in outside.into_inner() {
+        for path in outside {
             if path.starts_with(target) {
                 self.problems
                     .entry(path)
@@ -317,32 +283,24 @@ impl PlanBuilder {
         }
     }
 
-    fn walk_error(&mut self, error: &walkdir::Error, target: &Path) {
-        let Some(path) = error.path() else { return };
+    fn walk_problem(&mut self, problem: WalkProblem, target: &Path) {
+        let WalkProblem { path, kind } = problem;
         if !path.starts_with(target) {
             return;
         }
-        let kind = if let Some(ancestor) = error.loop_ancestor() {
-            WalkProblemKind::Loop {
-                ancestor: ancestor.to_path_buf(),
-            }
-        } else {
+        if matches!(kind, WalkProblemKind::Unreadable(_)) {
             let is_iml = path
                 .file_name()
                 .and_then(|name| name.to_str())
                 .is_some_and(is_iml_json_name);
-            let is_dir = std::fs::symlink_metadata(path).is_ok_and(|metadata| metadata.is_dir());
+            let is_dir = std::fs::symlink_metadata(&path).is_ok_and(|metadata| metadata.is_dir());
             // A broken link or unreadable entry matters only where a spec
             // file could be.
             if !is_iml && !is_dir {
                 return;
             }
-            WalkProblemKind::Unreadable(match error.io_error() {
-                Some(io) => io.to_string(),
-                None => error.to_string(),
-            })
-        };
-        self.problems.entry(path.to_path_buf()).or_insert(kind);
+        }
+        self.problems.entry(path).or_insert(kind);
     }
 
     fn force_file(&mut self, target: &Path) {

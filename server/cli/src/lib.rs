@@ -18,7 +18,7 @@ mod write;
 
 use std::ffi::OsString;
 use std::io::{self, IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Duration;
 
@@ -27,7 +27,7 @@ use iml_analysis::{FixMode, RuleConfig};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 pub use graph::{GraphArgs, GraphFormat, graph, run_graph};
-pub use read::MAX_FILE_BYTES;
+pub use iml_loader::MAX_FILE_BYTES;
 pub use report::{CheckReport, FileReport, Finding, FixOutcome, Position, Summary};
 pub use spectest::{TestArgs, TestFormat, run_test, test};
 
@@ -267,6 +267,18 @@ enum RunError {
     UnknownProfile(String),
     #[error("cannot write the report: {0}")]
     Write(#[from] io::Error),
+}
+
+/// The files `iml-ls check PATHS` run in `cwd` reads into its analysis
+/// (found by the walk, `iml-ls.toml` files above the apps, listed by
+/// manifests), sorted: for comparing what it sees with the language server.
+pub fn loaded_files(paths: &[PathBuf], cwd: &Path) -> Result<Vec<PathBuf>, String> {
+    let targets: Vec<(PathBuf, String)> = paths
+        .iter()
+        .map(|path| (paths::absolute(cwd, path), path.display().to_string()))
+        .collect();
+    let plan = discover::discover(&targets).map_err(|error| error.to_string())?;
+    Ok(check::loaded_files(&plan))
 }
 
 fn try_check(

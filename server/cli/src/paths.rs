@@ -5,24 +5,9 @@ use std::path::{Component, Path, PathBuf};
 /// Joins `path` onto `base` when relative and resolves `.` and `..`
 /// lexically, so that the same file always gets the same key in the
 /// analysis host however it was spelled on the command line.
+/// (The normaliser is the loader's, shared with the language server.)
 pub fn absolute(base: &Path, path: &Path) -> PathBuf {
-    normalize(&base.join(path))
-}
-
-pub fn normalize(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for component in path.components() {
-        match component {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                if !out.pop() {
-                    out.push("..");
-                }
-            }
-            other => out.push(other.as_os_str()),
-        }
-    }
-    out
+    iml_loader::normalize(&base.join(path))
 }
 
 /// The path as shown to people and written into reports: relative to `cwd`

@@ -3,13 +3,7 @@
 
 use std::path::Path;
 
-use iml_analysis::disk::{self, DiskError, Stamp};
-
-/// Files larger than this are not analysed (F003): the core's one limit.
-pub use iml_analysis::MAX_FILE_BYTES;
-
-/// How much of a file is searched for a NUL byte to call it binary.
-const BINARY_SNIFF_BYTES: usize = 8 * 1024;
+use iml_loader::MAX_FILE_BYTES;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ReadProblem {
@@ -63,11 +57,7 @@ impl ReadProblem {
 }
 
 /// A file's text and the version of it that was read.
-#[derive(Debug, Clone)]
-pub struct ReadText {
-    pub text: String,
-    pub stamp: Stamp,
-}
+pub use iml_loader::TextFile as ReadText;
 
 /// Reads `path` when it is a regular file whose resolved path lies inside
 /// `real_root` (already resolved); `None` reads it wherever it leads (the
@@ -83,40 +73,27 @@ pub fn read_text(path: &Path, real_root: Option<&Path>) -> Result<ReadText, Read
             Err(error) => return Err(ReadProblem::Unreadable(error.to_string())),
         }
     }
-    let (bytes, stamp) = disk::read_regular(path, MAX_FILE_BYTES).map_err(|error| match error {
-        DiskError::NotRegular(kind) => ReadProblem::NotRegular(kind),
-        DiskError::TooLarge { bytes } => ReadProblem::TooLarge { bytes },
-        DiskError::Io(error) => ReadProblem::Unreadable(error.to_string()),
-    })?;
-    Ok(ReadText {
-        text: decode(bytes)?,
-        stamp,
-    })
+    // Opening, the size cap and decoding are the loader's, as in the server.
+    iml_loader::read_text(path).map_err(ReadProblem::from)
 }
 
-pub fn decode(bytes: Vec<u8>) -> Result<String, ReadProblem> {
-    let sniff = &bytes[..bytes.len().min(BINARY_SNIFF_BYTES)];
-    if sniff.contains(&0) {
-        return Err(ReadProblem::Binary);
+impl From<iml_loader::ReadProblem> for ReadProblem {
+    fn from(problem: iml_loader::ReadProblem) -> Self {
+        match problem {
+            iml_loader::ReadProblem::Unreadable(reason) => ReadProblem::Unreadable(reason),
+            iml_loader::ReadProblem::Binary => ReadProblem::Binary,
+            iml_loader::ReadProblem::InvalidUtf8 { valid_up_to } => {
+                ReadProblem::InvalidUtf8 { valid_up_to }
+            }
+            iml_loader::ReadProblem::TooLarge { bytes } => ReadProblem::TooLarge { bytes },
+            iml_loader::ReadProblem::NotRegular(kind) => ReadProblem::NotRegular(kind),
+        }
     }
-    String::from_utf8(bytes).map_err(|error| ReadProblem::InvalidUtf8 {
-        valid_up_to: error.utf8_error().valid_up_to(),
-    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn decode_classifies_content() {
-        assert_eq!(decode(b"{}".to_vec()), Ok("{}".to_owned()));
-        assert_eq!(decode(b"{\0}".to_vec()), Err(ReadProblem::Binary));
-        assert_eq!(
-            decode(b"{\"a\": \"\xff\"}".to_vec()),
-            Err(ReadProblem::InvalidUtf8 { valid_up_to: 7 })
-        );
-    }
 
     #[test]
     fn missing_file_is_unreadable() {

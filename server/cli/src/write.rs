@@ -12,7 +12,7 @@ use std::path::Path;
 
 use iml_analysis::disk::{self, Stamp};
 
-use crate::read::MAX_FILE_BYTES;
+use iml_loader::MAX_FILE_BYTES;
 
 /// Why a file was left as it is.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -182,14 +182,20 @@ fn find_test_files(args: &TestArgs, cwd: &Path) -> Result<Vec<PathBuf>, String> 
             continue;
         }
         let before = files.len();
-        let walk = walkdir::WalkDir::new(&target)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_entry(|entry| entry.depth() == 0 || !is_skipped_dir(entry));
-        for entry in walk.flatten() {
-            let name = entry.file_name().to_str().unwrap_or("");
-            if entry.file_type().is_file() && is_test_file_name(name) {
-                files.push(entry.into_path());
+        // The folders an app check skips are skipped here too.
+        let is_test_file = |path: &Path| {
+            path.file_name()
+                .and_then(|name| name.to_str())
+                .is_some_and(is_test_file_name)
+        };
+        for entry in iml_loader::Walk::new(&target).keep(is_test_file) {
+            if let iml_loader::WalkEntry::File {
+                path,
+                regular: true,
+                ..
+            } = entry
+            {
+                files.push(path);
             }
         }
         if files.len() == before {
@@ -202,11 +208,4 @@ fn find_test_files(args: &TestArgs, cwd: &Path) -> Result<Vec<PathBuf>, String> 
     files.sort();
     files.dedup();
     Ok(files)
-}
-
-/// Folders no app keeps its tests in.
-fn is_skipped_dir(entry: &walkdir::DirEntry) -> bool {
-    let name = entry.file_name().to_str().unwrap_or("");
-    entry.file_type().is_dir()
-        && (name.starts_with('.') || name == "node_modules" || name == "target")
 }
