@@ -1,19 +1,14 @@
-//! Finding and reading app files under the workspace folders. Nothing here
-//! reads a path that does not resolve inside a workspace folder, follows a
-//! symlink out of one, or loads a file larger than `MAX_FILE_BYTES`.
+//! Finding and reading app files under the workspace folders, through the
+//! loader `iml-ls check` uses too (same skipped folders, size cap, file
+//! bound). Nothing here reads a path that does not resolve inside a
+//! workspace folder, follows a symlink out of one, or loads a file larger
+//! than `MAX_FILE_BYTES`.
 
 use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-/// Spec files are small; anything larger is generated data or a mistake.
-pub use iml_analysis::MAX_FILE_BYTES;
-
-/// A bound on the walk so a workspace opened at `/` cannot stall the server.
-const MAX_FILES: usize = 50_000;
-
-/// Folders that never hold app sources, or hold secrets (`.secrets/`).
-const SKIPPED_DIRS: [&str; 3] = ["node_modules", "target", "dist"];
+use iml_loader::{MAX_FILES, Walk, WalkEntry};
 
 /// Which files are app files is decided in one place, shared with
 /// `iml-ls check`; the watcher globs are derived from the same list.
@@ -124,8 +119,8 @@ impl Roots {
             let Ok(resolved) = fs::canonicalize(folder) else {
                 continue;
             };
-            if self.contains_resolved(&resolved) && visited.insert(resolved) {
-                self.walk(folder, &mut visited, &mut found, MAX_FILES, is_app_file);
+            if self.contains_resolved(&resolved) && !visited.contains(&resolved) {
+                self.walk(folder, &mut visited, &mut found, MAX_FILES);
             }
         }
         found.sort();
@@ -142,8 +137,7 @@ impl Roots {
             return None;
         }
         let mut found = Vec::new();
-        let mut visited = HashSet::from([resolved]);
-        if !self.walk(folder, &mut visited, &mut found, limit, is_app_file) {
+        if !self.walk(folder, &mut HashSet::new(), &mut found, limit) {
             return None;
         }
         found.sort();
@@ -182,57 +176,40 @@ impl Roots {
         outermost
     }
 
-    /// Collects the wanted files under `folder`; `false` when it stopped
-    /// at `limit` files before the end.
+    /// Collects the app files under `folder`, passing by the folders in
+    /// `visited` (resolved) and adding those it walks; `false` when it
+    /// stopped at `limit` files before the end.
     fn walk(
         &self,
         folder: &Path,
         visited: &mut HashSet<PathBuf>,
         found: &mut Vec<PathBuf>,
         limit: usize,
-        wanted: impl Fn(&Path) -> bool,
     ) -> bool {
-        let mut pending = vec![folder.to_path_buf()];
-        while let Some(dir) = pending.pop() {
-            let Ok(entries) = fs::read_dir(&dir) else {
-                continue;
-            };
-            for entry in entries.flatten() {
-                if found.len() >= limit {
+        // A link counts only when its target stays inside a folder.
+        let mut walk = Walk::new(folder)
+            .inside(|target| self.contains_resolved(target))
+            .keep(is_app_file)
+            .max_files(limit)
+            .visited(std::mem::take(visited));
+        let mut complete = true;
+        for entry in &mut walk {
+            match entry {
+                // A FIFO or device named like an app file is never opened.
+                WalkEntry::File {
+                    path,
+                    regular: true,
+                    ..
+                } => found.push(path),
+                WalkEntry::Stopped => {
                     tracing::warn!("stopped walking {} after {limit} files", folder.display());
-                    return false;
+                    complete = false;
                 }
-                let path = entry.path();
-                let Ok(file_type) = entry.file_type() else {
-                    continue;
-                };
-                let (is_dir, is_file) = if file_type.is_symlink() {
-                    // A link counts only when its target stays inside a folder.
-                    match fs::canonicalize(&path) {
-                        Ok(target) if self.contains_resolved(&target) => {
-                            (target.is_dir(), target.is_file())
-                        }
-                        _ => continue,
-                    }
-                } else {
-                    (file_type.is_dir(), file_type.is_file())
-                };
-                if is_dir {
-                    if is_skipped_dir(&path) {
-                        continue;
-                    }
-                    // Links can make a folder reachable twice, or in a cycle.
-                    if let Ok(resolved) = fs::canonicalize(&path)
-                        && visited.insert(resolved)
-                    {
-                        pending.push(path);
-                    }
-                } else if is_file && wanted(&path) {
-                    found.push(path);
-                }
+                _ => {}
             }
         }
-        true
+        *visited = walk.into_visited();
+        complete
     }
 
     /// The text of an app file inside the folders, or why it was not read.
@@ -241,15 +218,17 @@ impl Roots {
         if !self.contains_resolved(&resolved) {
             return Err(ReadError::OutsideWorkspace);
         }
-        // Checked on the open handle too, without blocking: a FIFO swapped in
-        // after a path check would otherwise park a thread on its open.
-        let (bytes, _) = iml_analysis::disk::read_regular(&resolved, MAX_FILE_BYTES).map_err(
-            |error| match error {
-                iml_analysis::disk::DiskError::TooLarge { .. } => ReadError::TooLarge,
-                _ => ReadError::Unreadable,
-            },
-        )?;
-        String::from_utf8(bytes).map_err(|_| ReadError::NotUtf8)
+        // The loader checks the type on the open handle too, without
+        // blocking: a FIFO swapped in after a path check would otherwise
+        // park a thread on its open.
+        match iml_loader::read_text(&resolved) {
+            Ok(file) => Ok(file.text),
+            Err(iml_loader::ReadProblem::TooLarge { .. }) => Err(ReadError::TooLarge),
+            Err(iml_loader::ReadProblem::Binary | iml_loader::ReadProblem::InvalidUtf8 { .. }) => {
+                Err(ReadError::NotUtf8)
+            }
+            Err(_) => Err(ReadError::Unreadable),
+        }
     }
 }
 
@@ -273,16 +252,10 @@ pub enum ReadError {
     NotUtf8,
 }
 
-fn is_skipped_dir(path: &Path) -> bool {
-    let Some(name) = path.file_name().and_then(|name| name.to_str()) else {
-        return true;
-    };
-    // Hidden folders: `.git`, editor state, and `.secrets/` with API keys.
-    name.starts_with('.') || SKIPPED_DIRS.contains(&name)
-}
-
 #[cfg(test)]
 mod tests {
+    use iml_loader::MAX_FILE_BYTES;
+
     use super::*;
 
     fn write(root: &Path, relative: &str, text: &str) -> PathBuf {

@@ -4,10 +4,10 @@
 
 use std::path::{Path, PathBuf};
 
+use iml_loader::is_listed;
+
 use crate::session::{DiskRead, Session, SharedSession};
 use crate::workspace::is_app_file;
-
-use super::listed::is_listed;
 
 /// Reads a batch without the lock, then loads it under the lock. Returns
 /// how many of the files the analysis now holds as they are on disk (open

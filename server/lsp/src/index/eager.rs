@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use iml_analysis::Analysis;
 use iml_analysis::app_files::MANIFEST_FILE_NAME;
+use iml_loader::{AppsOf, listed_unloaded};
 use tokio::sync::watch;
 
 use crate::server::Server;
@@ -15,7 +16,6 @@ use crate::session::SharedSession;
 use crate::workspace::Roots;
 
 use super::disk::load_batch;
-use super::listed::listed_but_unloaded;
 
 /// An app is a few hundred files; a folder with more than this many is not
 /// one app, and is left to indexing rather than read on `didOpen`.
@@ -181,7 +181,7 @@ pub(super) fn load_app_eagerly(
     let files = roots.discover_in(&root, EAGER_LIMIT)?;
     let loaded = load_batch(session, files);
     let analysis = session.lock().analysis()?;
-    let listed = load_batch(session, listed_but_unloaded(&analysis, Some(&root)));
+    let listed = load_batch(session, listed_unloaded(&analysis, AppsOf::Under(&root)));
     tracing::info!(
         "loaded {} files of {} ahead of indexing",
         loaded + listed,

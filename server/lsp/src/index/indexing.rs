@@ -6,6 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use iml_analysis::Analysis;
+use iml_loader::{AppsOf, listed_unloaded};
 
 use crate::progress::Progress;
 use crate::server::Server;
@@ -13,7 +14,6 @@ use crate::session::SharedSession;
 use crate::workspace::Roots;
 
 use super::disk::{load_batch, load_batch_returning};
-use super::listed::listed_but_unloaded;
 
 /// Files read per blocking step; progress is reported between steps.
 const BATCH: usize = 64;
@@ -108,7 +108,7 @@ impl Server {
         };
         let session = self.session.clone();
         let loaded = tokio::task::spawn_blocking(move || {
-            let listed = listed_but_unloaded(&snapshot.analysis, None);
+            let listed = listed_unloaded(&snapshot.analysis, AppsOf::All);
             load_batch_returning(&session, listed)
         })
         .await;

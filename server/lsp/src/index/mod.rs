@@ -2,12 +2,13 @@
 //! of a document opened before that ends (and holding back requests about
 //! that app until it is loaded), and asking the client to tell us when app
 //! files, and the files manifests list under other names, change on disk.
+//! Walking, reading and listing are the loader's (`iml_loader`), shared
+//! with `iml-ls check`.
 
 mod disk;
 mod disk_queue;
 mod eager;
 mod indexing;
-mod listed;
 mod watchers;
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use iml_loader::{AppsOf, is_listed, listed_files, listed_unloaded, normalize};
 use tower_lsp_server::ls_types::{
     FileSystemWatcher, GlobPattern, OneOf, RelativePattern, TextDocumentItem, Uri,
 };
@@ -16,7 +17,6 @@ use crate::workspace::{Roots, is_app_file, watch_globs};
 use super::disk::{load_batch, load_batch_returning, read_texts, take_texts};
 use super::eager::{app_root, load_app_eagerly};
 use super::indexing::{drop_unheld, files_outside};
-use super::listed::{is_listed, lexically_normal, listed_but_unloaded, listed_files};
 #[cfg(unix)]
 use super::watchers::literal_glob;
 use super::watchers::{MAX_LISTED_WATCHERS, app_file_watchers, listed_watchers};
@@ -321,7 +321,7 @@ fn indexed(dir: &Path) -> SharedSession {
     let roots = session.lock().roots.clone();
     load_batch(&session, roots.discover());
     let analysis = session.lock().analysis().unwrap();
-    load_batch(&session, listed_but_unloaded(&analysis, None));
+    load_batch(&session, listed_unloaded(&analysis, AppsOf::All));
     session
 }
 
@@ -343,14 +343,14 @@ fn listed_files_under_other_names_are_watched_loaded_or_missing() {
             format!("{root}/functions/sign/sign.code.js"),
         ]
     );
-    assert!(listed_but_unloaded(&analysis, None).is_empty());
+    assert!(listed_unloaded(&analysis, AppsOf::All).is_empty());
 }
 
 /// What `watch_listed_files` watches: the listed files the app-file
 /// globs miss.
 fn watched_listed(session: &SharedSession) -> BTreeMap<PathBuf, PathBuf> {
     let analysis = session.lock().analysis().unwrap();
-    let mut listed = listed_files(&analysis, None);
+    let mut listed = listed_files(&analysis, AppsOf::All);
     listed.retain(|path, _| !is_app_file(path));
     listed
 }
@@ -409,7 +409,7 @@ fn a_listed_readme_missing_when_indexed_is_watched_and_counts_as_listed() {
     // A `Created` event for it is loaded, since the manifest lists it.
     assert!(is_listed(&analysis, &readme));
     write(dir.path(), "README.md", "# Acme");
-    assert_eq!(listed_but_unloaded(&analysis, None), [readme]);
+    assert_eq!(listed_unloaded(&analysis, AppsOf::All), [readme]);
 }
 
 #[test]
@@ -506,7 +506,7 @@ fn only_files_a_manifest_lists_count_as_listed() {
         assert!(is_listed(&analysis, &dir.path().join(listed)), "{listed}");
     }
     for other in ["notes.md", "functions/sign/other.js", "../README.md"] {
-        let path = lexically_normal(&dir.path().join(other));
+        let path = normalize(&dir.path().join(other));
         assert!(!is_listed(&analysis, &path), "{other}");
     }
 }
@@ -662,12 +662,4 @@ fn a_batch_read_before_its_file_was_opened_keeps_the_editor_text() {
     assert!(take_texts(&session, batch).is_empty());
     let analysis = session.lock().analysis().unwrap();
     assert_eq!(analysis.file_text(&path), Some(editor_text));
-}
-
-#[test]
-fn manifest_paths_are_normalised_without_the_disk() {
-    assert_eq!(
-        lexically_normal(Path::new("/app/./functions/../general/readme.md")),
-        PathBuf::from("/app/general/readme.md")
-    );
 }

@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use iml_loader::{AppsOf, listed_files};
 use tokio::sync::Mutex;
 use tower_lsp_server::ls_types::{
     ClientCapabilities, DidChangeWatchedFilesRegistrationOptions, FileSystemWatcher, GlobPattern,
@@ -13,8 +14,6 @@ use tower_lsp_server::ls_types::{
 
 use crate::server::Server;
 use crate::workspace::{Roots, is_app_file, watch_globs};
-
-use super::listed::listed_files;
 
 const METHOD_WATCHED_FILES: &str = "workspace/didChangeWatchedFiles";
 
@@ -110,7 +109,7 @@ impl Server {
             return;
         };
         let watched = tokio::task::spawn_blocking(move || {
-            let mut listed = listed_files(&analysis, None);
+            let mut listed = listed_files(&analysis, AppsOf::All);
             listed.retain(|path, _| !is_app_file(path));
             listed
         })
