@@ -153,6 +153,17 @@ impl ClientSupport {
     }
 }
 
+/// Whether the client takes watchers relative to a folder
+/// (`RelativePattern`, LSP 3.17).
+pub(crate) fn relative_patterns_supported(capabilities: &ClientCapabilities) -> bool {
+    capabilities
+        .workspace
+        .as_ref()
+        .and_then(|workspace| workspace.did_change_watched_files.as_ref())
+        .and_then(|watched| watched.relative_pattern_support)
+        .unwrap_or(false)
+}
+
 pub fn semantic_tokens_legend() -> SemanticTokensLegend {
     SemanticTokensLegend {
         token_types: SEMANTIC_TOKEN_TYPES

@@ -11,6 +11,7 @@ use tower_lsp_server::ls_types::{
     FileSystemWatcher, GlobPattern, OneOf, RelativePattern, TextDocumentItem, Uri,
 };
 
+use crate::capabilities::relative_patterns_supported;
 use crate::session::SharedSession;
 use crate::workspace::{Roots, is_app_file, watch_globs};
 
@@ -20,7 +21,7 @@ use super::indexing::{drop_unheld, files_outside};
 #[cfg(unix)]
 use super::watchers::literal_glob;
 use super::watchers::{MAX_LISTED_WATCHERS, app_file_watchers, listed_watchers};
-use super::{PendingLoads, forget_deleted, relative_patterns_supported, reload_from_disk};
+use super::{PendingLoads, forget_deleted, reload_from_disk};
 
 const MANIFEST: &str = r#"{
     "fileVersion": 1,

@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 use iml_loader::{AppsOf, listed_files};
 use tokio::sync::Mutex;
 use tower_lsp_server::ls_types::{
-    ClientCapabilities, DidChangeWatchedFilesRegistrationOptions, FileSystemWatcher, GlobPattern,
-    OneOf, Registration, RelativePattern, Unregistration, Uri,
+    DidChangeWatchedFilesRegistrationOptions, FileSystemWatcher, GlobPattern, OneOf, Registration,
+    RelativePattern, Unregistration, Uri,
 };
 
 use crate::server::Server;
@@ -178,17 +178,6 @@ impl Server {
             tracing::warn!("client kept the old watchers {id}: {error}");
         }
     }
-}
-
-/// Whether the client takes watchers relative to a folder
-/// (`RelativePattern`, LSP 3.17).
-pub(crate) fn relative_patterns_supported(capabilities: &ClientCapabilities) -> bool {
-    capabilities
-        .workspace
-        .as_ref()
-        .and_then(|workspace| workspace.did_change_watched_files.as_ref())
-        .and_then(|watched| watched.relative_pattern_support)
-        .unwrap_or(false)
 }
 
 fn string_watcher(glob: String) -> FileSystemWatcher {
