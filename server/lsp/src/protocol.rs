@@ -60,7 +60,7 @@ impl LanguageServer for ImlLanguageServer {
             let mut session = self.0.session.lock();
             session.client = support;
             session.relative_watch_patterns =
-                crate::index::relative_patterns_supported(&params.capabilities);
+                crate::capabilities::relative_patterns_supported(&params.capabilities);
             session.roots = Roots::new(folders);
             if let Some(options) = params.initialization_options {
                 session.config.set_initial(options);

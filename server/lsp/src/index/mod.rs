@@ -18,5 +18,3 @@ pub(crate) use disk::{forget_deleted, reload_from_disk};
 pub(crate) use disk_queue::DiskQueue;
 pub use eager::{EAGER_LOAD_WAIT, PendingLoads};
 pub(crate) use watchers::{AppWatchers, ListedWatchers};
-// Until `server.rs` asks `capabilities` for it itself.
-pub(crate) use crate::capabilities::relative_patterns_supported;
