@@ -120,3 +120,51 @@ fn listed_in<'a>(analysis: &'a Analysis, app: &'a AppModel) -> impl Iterator<Ite
     });
     general.chain(components).map(|path| normalize(path))
 }
+
+#[cfg(test)]
+mod tests {
+    use iml_analysis::AnalysisHost;
+
+    use super::*;
+
+    #[test]
+    fn a_listing_tells_present_missing_and_outside_apart() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("app");
+        let manifest = r#"{
+  "fileVersion": 1,
+  "generalCodeFiles": { "readme": "./docs/../README.md", "base": "../base.iml.json" },
+  "components": { "function": {
+    "hash": { "codeFiles": { "code": "functions/hash.code.js" } },
+    "sign": { "codeFiles": { "code": "functions/sign.code.js" } }
+  } }
+}"#;
+        std::fs::create_dir_all(root.join("functions")).unwrap();
+        std::fs::write(root.join("README.md"), "# App\n").unwrap();
+        std::fs::write(root.join("functions/hash.code.js"), "function hash() {}\n").unwrap();
+        let mut host = AnalysisHost::new();
+        host.set_file(root.join("makecomapp.json"), manifest.to_owned());
+        let analysis = host.snapshot();
+
+        let listing = listings(&analysis, AppsOf::Root(&root));
+        assert_eq!(listing.len(), 1);
+        let listing = &listing[0];
+        assert_eq!(
+            listing.present,
+            BTreeSet::from([root.join("README.md"), root.join("functions/hash.code.js")])
+        );
+        assert_eq!(
+            listing.missing,
+            BTreeSet::from([root.join("functions/sign.code.js")])
+        );
+        assert_eq!(listing.outside, ["../base.iml.json"]);
+
+        // Neither is held yet, both are on disk: both are to be loaded.
+        assert_eq!(
+            listed_unloaded(&analysis, AppsOf::All),
+            [root.join("README.md"), root.join("functions/hash.code.js")]
+        );
+        assert_eq!(listed_files(&analysis, AppsOf::All).len(), 3);
+        assert!(listings(&analysis, AppsOf::Under(&root.join("functions"))).is_empty());
+    }
+}

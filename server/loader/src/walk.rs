@@ -52,7 +52,8 @@ pub enum WalkProblemKind {
     },
     Unreadable(String),
     /// A symbolic link to a folder outside the checked folder; the walk did
-    /// not enter it.
+    /// not enter it. The walk meets it as [`WalkEntry::LinkOutside`]; a
+    /// caller that reports it as a problem records it under this kind.
     Outside,
 }
 
