@@ -11,8 +11,9 @@ use iml_lang::ExprBlock;
 use text_size::{TextRange, TextSize};
 
 use super::context::{SiteContext, context_at_path};
+use super::lookup::sites;
 use super::path::{JsonPath, PathSegment};
-use super::sites::{FileSites, ImlString, sites};
+use super::sites::{FileSites, ImlString};
 use crate::Analysis;
 
 /// The cursor's position in the file's structure.

@@ -13,12 +13,13 @@ use iml_lang::{Expr, ExprKind, Name};
 use text_size::TextRange;
 
 use super::context::{SiteContext, connection_kind_of, context_for};
-use super::facts::{ConnectionFacts, TempWrite, facts, flow_step_at};
+use super::facts::{ConnectionFacts, TempWrite, flow_step_at};
+use super::lookup::{facts, sites};
 use super::quote_style;
 use super::scope::{
     ConnectionKeys, VisibleParams, connection_data_keys, connection_keys, visible_parameters,
 };
-use super::sites::{ImlString, Site, sites};
+use super::sites::{ImlString, Site};
 use crate::suggest::{closest_by, edit_distance};
 use crate::{Analysis, AppLayout, Diagnostic, Fix, RoleKind, TextEdit};
 

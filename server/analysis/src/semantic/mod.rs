@@ -31,6 +31,7 @@ mod context;
 mod cursor;
 mod diagnostics;
 mod facts;
+mod lookup;
 mod path;
 mod quote_style;
 mod scope;
@@ -44,11 +45,12 @@ pub use cursor::{CursorContext, CursorTarget, ImlCursor, position_at};
 pub use diagnostics::iml_diagnostics;
 pub use facts::{
     ConnectionFacts, DeclaredParam, FileFacts, FlowStep, ParamFacts, Phase, RedirectUse, TempWrite,
-    WrittenKey, facts, flow_step_at, keys_below,
+    WrittenKey, flow_step_at, keys_below,
 };
+pub use lookup::{facts, sites};
 pub use path::{JsonPath, PathSegment};
 pub use scope::{
     ConnectionKeys, KeySource, VisibleKey, VisibleParams, common_keys, connection_data_keys,
     connection_keys, interface_fields, sample_keys, visible_parameters,
 };
-pub use sites::{FileSites, ImlString, Site, sites};
+pub use sites::{FileSites, ImlString, Site};

@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 
 use text_size::TextRange;
 
-use super::facts::{ConnectionFacts, DeclaredParam, WrittenKey, facts};
+use super::facts::{ConnectionFacts, DeclaredParam, WrittenKey};
+use super::lookup::facts;
 use crate::app::{AppModel, Component};
 use crate::{Analysis, ComponentKind, RoleKind};
 

@@ -2,16 +2,13 @@
 //! parsed `{{ }}` blocks.
 
 use std::collections::HashMap;
-use std::path::Path;
 use std::sync::Arc;
 
 use iml_jsonc::{DecodedString, JsonString, SharedStr, Value, ValueKind};
 use iml_lang::{ExprBlock, Template, parse_template};
 use text_size::{TextRange, TextSize};
 
-use super::cache;
 use super::path::{JsonPath, PathSegment};
-use crate::Analysis;
 
 /// One JSON string that holds at least one `{{` (a value), or a spread key.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -214,10 +211,4 @@ impl<'a> Collector<'a> {
             template,
         });
     }
-}
-
-/// The IML sites of a file, computed once per file version. `None` for files
-/// that are not JSON or not known to the snapshot.
-pub fn sites(analysis: &Analysis, path: &Path) -> Option<Arc<FileSites>> {
-    Some(Arc::clone(&cache::semantics(analysis, path)?.sites))
 }

@@ -4,18 +4,14 @@
 mod params;
 mod writes;
 
-use std::path::Path;
-use std::sync::Arc;
-
 use iml_catalogue::{OAuthFlavour, Place, Region, Section, sections};
 use iml_jsonc::{Value, ValueKind};
 use text_size::TextRange;
 
-use super::cache;
 use super::context::{SiteContext, requests};
 use super::path::JsonPath;
 use super::sites::FileSites;
-use crate::{Analysis, FileRole, RoleKind};
+use crate::{FileRole, RoleKind};
 
 use params::param_facts;
 use writes::{connection_facts, named_keys, temp_writes};
@@ -259,11 +255,6 @@ pub struct FileFacts {
     pub interface: Option<ParamFacts>,
     /// For samples: the keys of the sample (the first one of a list).
     pub sample_keys: Option<Vec<WrittenKey>>,
-}
-
-/// The facts of `path`, computed once per file version.
-pub fn facts(analysis: &Analysis, path: &Path) -> Option<Arc<FileFacts>> {
-    Some(cache::semantics(analysis, path)?.facts(analysis, path))
 }
 
 pub(crate) fn extract_facts(
