@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use iml_analysis::nav::{DocumentSymbol, InlayHintsConfig};
+use iml_analysis::ide::{DocumentSymbol, InlayHintsConfig};
 use iml_analysis::{Analysis, AnalysisHost, TextRange, TextSize};
 use proptest::prelude::*;
 

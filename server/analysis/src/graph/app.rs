@@ -9,8 +9,8 @@ use text_size::TextRange;
 
 use super::{EdgeKind, FlowGraph, GraphEdge, GraphKind, GraphNode, NodeKind, SourcePlace, node_id};
 use crate::app::{AppModel, Component};
+use crate::ide::walk::string_values;
 use crate::json::{get, get_str};
-use crate::nav::walk::string_values;
 use crate::{Analysis, ComponentKind};
 
 pub(super) fn build(analysis: &Analysis, app: &AppModel) -> FlowGraph {
@@ -107,7 +107,7 @@ fn add_component_links(
             continue;
         };
         for string in string_values(root) {
-            if let Some((name, _)) = crate::nav::names::rpc_reference(string.decoded.as_str()) {
+            if let Some((name, _)) = crate::ide::names::rpc_reference(string.decoded.as_str()) {
                 rpcs.insert(name.to_owned());
             }
         }

@@ -13,9 +13,9 @@ use text_size::TextRange;
 
 use super::{EdgeKind, FlowGraph, GraphEdge, GraphKind, GraphNode, NodeKind, SourcePlace, node_id};
 use crate::app::{AppModel, Component};
+use crate::ide::resolve::{FileScope, resolve_read};
+use crate::ide::walk::chain_steps;
 use crate::json::members;
-use crate::nav::resolve::{FileScope, resolve_read};
-use crate::nav::walk::chain_steps;
 use crate::semantic::{FileFacts, context_at_path, facts, flow_step_at, sites};
 use crate::{Analysis, ComponentKind, ConnectionKind, RoleKind};
 

@@ -13,12 +13,26 @@ use text_size::{TextRange, TextSize};
 use crate::semantic::{self, CursorTarget, PathSegment};
 use crate::{Analysis, Component, ComponentKind, RoleKind, WebhookType};
 
-use super::Hover;
 use super::completion::is_reported;
 use super::keys;
 use super::markdown::{self, shown_path};
 use super::members::{Member, chain_keys, members};
 use super::site::Site;
+
+/// Hover text for the thing under the cursor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hover {
+    /// Byte range of the hovered word in the file text.
+    pub range: TextRange,
+    pub markdown: String,
+}
+
+impl Analysis {
+    /// What the word at byte `offset` of `path` is.
+    pub fn hover(&self, path: &Path, offset: TextSize) -> Option<Hover> {
+        hover(self, path, offset)
+    }
+}
 
 pub(crate) fn hover(analysis: &Analysis, path: &Path, offset: TextSize) -> Option<Hover> {
     let site = Site::new(analysis, path, offset)?;

@@ -9,8 +9,27 @@ use crate::Analysis;
 
 use crate::semantic::position_at;
 
-use super::SignatureHelp;
 use super::markdown;
+
+/// The call around the cursor and where the cursor is in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignatureHelp {
+    /// `name(a, b, [c]): type`.
+    pub label: String,
+    /// Byte ranges into `label`, one per parameter, in order.
+    pub parameters: Vec<TextRange>,
+    /// Index into `parameters`; `None` past the last parameter of a
+    /// function that takes no more.
+    pub active_parameter: Option<usize>,
+    pub documentation: String,
+}
+
+impl Analysis {
+    /// The IML function call around byte `offset` of `path`.
+    pub fn signature_help(&self, path: &Path, offset: TextSize) -> Option<SignatureHelp> {
+        signature_help(self, path, offset)
+    }
+}
 
 pub(crate) fn signature_help(
     analysis: &Analysis,

@@ -5,11 +5,10 @@ use iml_catalogue::{self as catalogue, ExprContext, Place, Status, Verdict};
 use iml_lang::ExprKind;
 use text_size::TextRange;
 
-use super::Item;
+use super::item::{CompletionItem, CompletionKind, Item};
 use crate::ide::markdown;
 use crate::ide::members::{Member, chain_keys, members};
 use crate::ide::site::Site;
-use crate::ide::{CompletionItem, CompletionKind};
 
 pub(super) fn iml_completions(site: &Site<'_>) -> Vec<CompletionItem> {
     let cursor = &site.cursor;

@@ -4,11 +4,10 @@
 use iml_jsonc::JsonString;
 use text_size::{TextRange, TextSize};
 
-use super::{Item, status_group};
+use super::item::{CompletionItem, CompletionKind, Item, status_group};
 use crate::ide::keys::{self, KeyInfo};
 use crate::ide::markdown;
 use crate::ide::site::Site;
-use crate::ide::{CompletionItem, CompletionKind};
 
 /// Keys of the object at the cursor. `editing` is the key literal under the
 /// cursor; without one, `word` is the bare text typed where the key goes.

@@ -4,26 +4,36 @@
 //! functions.
 
 mod iml;
+mod item;
 mod key;
 mod value;
 
 use std::collections::HashSet;
 use std::path::Path;
 
-use iml_catalogue::Status;
 use text_size::{TextRange, TextSize};
 
 use crate::Analysis;
 use crate::semantic::CursorTarget;
 
 use super::site::Site;
-use super::{CompletionItem, CompletionKind};
 
 pub(crate) use iml::is_reported;
+pub use item::{CompletionItem, CompletionKind};
 
 use iml::iml_completions;
 use key::key_completions;
 use value::{bare_value_completions, element_completions, string_completions};
+
+impl Analysis {
+    /// Completion proposals at byte `offset` of `path`, best first.
+    pub fn completions(&self, path: &Path, offset: TextSize) -> Vec<CompletionItem> {
+        if self.role(path).kind == crate::RoleKind::SpecTest {
+            return crate::spec_tests::completions(self, path, offset);
+        }
+        completions(self, path, offset)
+    }
+}
 
 pub(crate) fn completions(
     analysis: &Analysis,
@@ -60,54 +70,4 @@ pub(crate) fn completions(
     let mut seen = HashSet::new();
     items.retain(|item| seen.insert((item.label.clone(), item.kind)));
     items
-}
-
-struct Item {
-    label: String,
-    kind: CompletionKind,
-    detail: String,
-    documentation: Option<String>,
-    insert_text: String,
-    is_snippet: bool,
-    group: u8,
-    rank: usize,
-    filter_text: Option<String>,
-}
-
-impl Item {
-    fn plain(label: &str, kind: CompletionKind, detail: String) -> Item {
-        Item {
-            label: label.to_owned(),
-            kind,
-            detail,
-            documentation: None,
-            insert_text: label.to_owned(),
-            is_snippet: false,
-            group: 1,
-            rank: 0,
-            filter_text: None,
-        }
-    }
-
-    fn finish(self, range: TextRange) -> CompletionItem {
-        CompletionItem {
-            sort_text: format!("{}{:04}{}", self.group, self.rank, self.label),
-            filter_text: self.filter_text.unwrap_or_else(|| self.label.clone()),
-            label: self.label,
-            kind: self.kind,
-            detail: self.detail,
-            documentation: self.documentation,
-            insert_text: self.insert_text,
-            is_snippet: self.is_snippet,
-            replace_range: range,
-        }
-    }
-}
-
-fn status_group(status: Status) -> u8 {
-    match status {
-        Status::Documented => 1,
-        Status::DocsOnly => 2,
-        _ => 3,
-    }
 }

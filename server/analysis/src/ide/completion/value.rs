@@ -6,12 +6,11 @@ use iml_catalogue::{self as catalogue, EnumId, KeyLevel, NestedObject, ValueShap
 use iml_jsonc::{JsonString, ValueKind};
 use text_size::{TextRange, TextSize};
 
-use super::{Item, status_group};
+use super::item::{CompletionItem, CompletionKind, Item, status_group};
 use crate::ide::keys::{self, KeyInfo};
 use crate::ide::markdown;
 use crate::ide::objects::ObjectKind;
 use crate::ide::site::Site;
-use crate::ide::{CompletionItem, CompletionKind};
 use crate::semantic::PathSegment;
 use crate::{ComponentKind, RoleKind};
 

@@ -1,6 +1,6 @@
 use expect_test::{Expect, expect};
 
-use super::groups::{CRM_APP, hover};
+use super::groups_completion::{CRM_APP, hover};
 use super::{MANIFEST, OAUTH2, fixture, load};
 
 fn check(parts: &[&str], expect: Expect) {

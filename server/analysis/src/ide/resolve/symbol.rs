@@ -1,18 +1,6 @@
-//! What a name means and where else it occurs: the symbol under a cursor
-//! (a read in IML, a declaring literal, an `rpc://` reference, a module id
-//! in `groups.json`, a manifest entry) and every occurrence of that symbol
-//! across the app.
-//!
-//! A key symbol (parameter, connection data, `temp`, common data) is the set
-//! of literals that declare or write it; a read belongs to it when the
-//! semantic model resolves the read to one of those literals. So a
-//! connection parameter read as `parameters.x` inside the connection and as
-//! `connection.x` in a module is one symbol, and so is a `response.data`
-//! key written by both `token` and `refresh`.
-
-mod components;
-mod entity;
-mod occurrences;
+//! The symbol model of navigation: what a name is (an entity with the
+//! literals that declare it), how one occurrence of it is spelled, and how an
+//! IML read resolves to its declaring literals.
 
 use std::path::{Path, PathBuf};
 
@@ -20,16 +8,12 @@ use iml_jsonc::Value;
 use iml_lang::Name;
 use text_size::{TextRange, TextSize};
 
-use super::NavKind;
 use crate::Analysis;
+use crate::ide::targets::{NavKind, ReferenceAccess};
 use crate::semantic::{
     ConnectionFacts, ConnectionKeys, FlowStep, KeySource, TempWrite, VisibleParams, WrittenKey,
     common_keys, connection_data_keys, connection_keys, facts, visible_parameters,
 };
-
-pub(crate) use components::{function_declaration, manifest_member};
-pub(crate) use entity::{endpoint_reference_at, entity_at};
-pub(crate) use occurrences::{Within, occurrences, occurrences_within};
 
 /// One literal that declares or writes a key symbol.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,7 +27,7 @@ pub(crate) struct KeyDef {
 }
 
 impl KeyDef {
-    fn same_literal(&self, other: &KeyDef) -> bool {
+    pub(super) fn same_literal(&self, other: &KeyDef) -> bool {
         self.file == other.file && self.range == other.range
     }
 }
@@ -97,7 +81,7 @@ pub(crate) struct Occurrence {
     /// What a rename replaces.
     pub(crate) edit_range: TextRange,
     pub(crate) form: Form,
-    pub(crate) access: super::ReferenceAccess,
+    pub(crate) access: ReferenceAccess,
 }
 
 /// The scope queries of one file, asked lazily and once.
