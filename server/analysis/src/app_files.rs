@@ -150,8 +150,9 @@ fn strip_suffix_after_stem<'a>(name: &'a str, suffix: &str) -> Option<&'a str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::host::AnalysisHost;
     use crate::roles::LayoutLookup;
-    use crate::{AnalysisHost, RoleKind};
+    use crate::roles::RoleKind;
 
     /// The two glob shapes `watch_globs` makes: `**/name` and `**/*suffix`.
     fn glob_matches(glob: &str, name: &str) -> bool {

@@ -22,9 +22,10 @@ use std::path::Path;
 use text_size::{TextRange, TextSize};
 use toml::Spanned;
 
-use iml_catalogue::Profile;
+use iml_catalogue::{Profile, Severity};
 
-use crate::{Analysis, Diagnostic, Severity};
+use crate::diagnostics::Diagnostic;
+use crate::host::Analysis;
 
 pub const CONFIG_FILE_NAME: &str = "iml-ls.toml";
 

@@ -2,8 +2,8 @@
 
 use text_size::TextRange;
 
-use crate::Severity;
 pub use iml_catalogue::Safety;
+use iml_catalogue::Severity;
 
 /// One problem found in one file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,14 +38,14 @@ impl Diagnostic {
 
     /// Whether `iml-ls check --fix` and the editor's fix-all apply this
     /// diagnostic's fix without being asked for unsafe fixes (the "fixable"
-    /// mark). See [`crate::FixMode`] for the rest.
+    /// mark). See [`crate::fix_all::FixMode`] for the rest.
     pub fn is_auto_fixable(&self) -> bool {
-        self.is_fixable_in(crate::FixMode::Safe)
+        self.is_fixable_in(crate::fix_all::FixMode::Safe)
     }
 
     /// Whether fix-all in `mode` takes this diagnostic's fix (when no other
     /// fix collides with it).
-    pub fn is_fixable_in(&self, mode: crate::FixMode) -> bool {
+    pub fn is_fixable_in(&self, mode: crate::fix_all::FixMode) -> bool {
         crate::fix_all::taken_by_fix_all(self, mode)
     }
 }
@@ -105,7 +105,7 @@ pub(crate) fn cap_per_file(diagnostics: &mut Vec<Diagnostic>) {
     });
 }
 
-/// The one diagnostic of a text over [`crate::MAX_FILE_BYTES`], which is
+/// The one diagnostic of a text over [`crate::file_data::MAX_FILE_BYTES`], which is
 /// kept but not analysed.
 pub(crate) fn too_large(bytes: usize) -> Diagnostic {
     Diagnostic {
@@ -113,7 +113,7 @@ pub(crate) fn too_large(bytes: usize) -> Diagnostic {
         severity: iml_catalogue::rule("F003").map_or(Severity::Warning, |rule| rule.severity),
         message: format!(
             "file is {bytes} bytes, over the {}-byte limit, so it is not analysed",
-            crate::MAX_FILE_BYTES
+            crate::file_data::MAX_FILE_BYTES
         ),
         range: TextRange::default(),
         help: Some("Split large samples or data out of the spec file.".into()),

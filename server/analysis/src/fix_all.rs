@@ -20,10 +20,12 @@ use std::thread;
 
 use text_size::TextRange;
 
+use crate::diagnostics::{Diagnostic, Fix, TextEdit};
+use crate::host::{Analysis, AnalysisHost};
 use crate::paths::file_name;
 use crate::roles::{ComponentKind, RoleKind};
 use crate::semantic::facts;
-use crate::{Analysis, AnalysisHost, Diagnostic, Fix, TextEdit, app_files, config};
+use crate::{app_files, config};
 
 /// How many rounds [`AnalysisHost::fix_all_rounds`] runs at most: a fix may
 /// reveal another problem with a fix, but chains are short in practice.

@@ -5,10 +5,10 @@ use std::sync::{Arc, OnceLock};
 use iml_jsonc::{JsonDocument, Value};
 use text_size::TextRange;
 
-use crate::Diagnostic;
 use crate::app::{AppModel, AppSource, Apps, Component};
 use crate::app_files;
 use crate::config::{self, RuleConfig};
+use crate::diagnostics::Diagnostic;
 use crate::file_data::{FileContent, FileData};
 use crate::jsonc_diagnostics::jsonc_diagnostics;
 use crate::manifest::Manifest;

@@ -3,8 +3,10 @@
 
 use iml_jsonc::JsonDocument;
 
+use iml_catalogue::Severity;
+
+use crate::diagnostics::Diagnostic;
 use crate::roles::FileRole;
-use crate::{Diagnostic, Severity};
 
 pub(crate) fn jsonc_diagnostics(doc: &JsonDocument, role: &FileRole) -> Vec<Diagnostic> {
     let mut out: Vec<Diagnostic> = doc

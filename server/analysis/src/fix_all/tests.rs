@@ -9,8 +9,11 @@ use iml_fixture::Fixture;
 use proptest::prelude::*;
 use text_size::{TextRange, TextSize};
 
+use iml_catalogue::Severity;
+
 use super::{FixAll, FixMode, FixedFile, MAX_FIX_ROUNDS, Replan, next_round, plan_fix_all_with};
-use crate::{AnalysisHost, Diagnostic, Fix, Severity, TextEdit};
+use crate::diagnostics::{Diagnostic, Fix, TextEdit};
+use crate::host::AnalysisHost;
 
 fn host_from(fixture: &str) -> (AnalysisHost, Vec<PathBuf>) {
     let fixture = Fixture::parse(fixture, "/app/main.iml.json");
@@ -270,7 +273,10 @@ fn unsafe_fixes_wait_for_the_opt_in() {
     for diagnostic in analysis.diagnostics(&path) {
         match diagnostic.code {
             "C007" => {
-                assert_eq!(diagnostic.fix_safety(), Some(crate::Safety::Unsafe));
+                assert_eq!(
+                    diagnostic.fix_safety(),
+                    Some(crate::diagnostics::Safety::Unsafe)
+                );
                 assert!(!diagnostic.is_auto_fixable());
                 assert!(diagnostic.is_fixable_in(FixMode::WithUnsafe));
             }

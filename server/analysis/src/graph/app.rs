@@ -9,9 +9,10 @@ use text_size::TextRange;
 
 use super::{EdgeKind, FlowGraph, GraphEdge, GraphKind, GraphNode, NodeKind, SourcePlace, node_id};
 use crate::app::{AppModel, Component};
+use crate::host::Analysis;
 use crate::ide::walk::string_values;
 use crate::json::{get, get_str};
-use crate::{Analysis, ComponentKind};
+use crate::roles::ComponentKind;
 
 pub(super) fn build(analysis: &Analysis, app: &AppModel) -> FlowGraph {
     let name = app

@@ -13,11 +13,12 @@ use text_size::TextRange;
 
 use super::{EdgeKind, FlowGraph, GraphEdge, GraphKind, GraphNode, NodeKind, SourcePlace, node_id};
 use crate::app::{AppModel, Component};
+use crate::host::Analysis;
 use crate::ide::resolve::{FileScope, resolve_read};
 use crate::ide::walk::chain_steps;
 use crate::json::members;
+use crate::roles::{ComponentKind, ConnectionKind, RoleKind};
 use crate::semantic::{FileFacts, context_at_path, facts, flow_step_at, sites};
-use crate::{Analysis, ComponentKind, ConnectionKind, RoleKind};
 
 /// Id of the node of a connection without sections.
 const COMMUNICATION: &str = "communication";

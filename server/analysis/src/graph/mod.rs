@@ -14,7 +14,8 @@ use std::path::{Path, PathBuf};
 
 use text_size::TextRange;
 
-use crate::{Analysis, ComponentKind};
+use crate::host::Analysis;
+use crate::roles::ComponentKind;
 
 /// What a node stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -11,7 +11,8 @@ use super::resolve::{
     Entity, endpoint_reference_at, entity_at, file_range, function_declaration, manifest_member,
 };
 use super::targets::{NavKind, NavTarget};
-use crate::{Analysis, ComponentKind};
+use crate::host::Analysis;
+use crate::roles::ComponentKind;
 
 /// The answer to go to definition.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -11,10 +11,11 @@ use std::path::{Component, Path, PathBuf};
 
 use super::workspace_edit::{FileEdit, WorkspaceEdit};
 use crate::app_files::MANIFEST_FILE_NAME;
+use crate::diagnostics::TextEdit;
+use crate::host::Analysis;
 use crate::manifest::{CodePath, ManifestPath};
 use crate::paths::file_name;
 use crate::roles::LayoutLookup;
-use crate::{Analysis, TextEdit};
 
 impl Analysis {
     /// The edits that keep every `makecomapp.json` pointing at its files when

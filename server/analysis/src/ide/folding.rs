@@ -5,7 +5,7 @@ use std::path::Path;
 use iml_jsonc::{Value, ValueKind};
 use text_size::TextRange;
 
-use crate::Analysis;
+use crate::host::Analysis;
 
 impl Analysis {
     /// Foldable objects, arrays and comment blocks of `path` (byte ranges

@@ -7,7 +7,7 @@ use text_size::{TextRange, TextSize};
 
 use super::resolve::{Within, entity_at, occurrences_within};
 use super::targets::ReferenceAccess;
-use crate::Analysis;
+use crate::host::Analysis;
 
 impl Analysis {
     /// Every occurrence in `path` of the symbol at `offset`, sorted by range:

@@ -10,8 +10,10 @@ use iml_catalogue::{self as catalogue, ExprContext};
 use iml_lang::ExprKind;
 use text_size::{TextRange, TextSize};
 
+use crate::app::Component;
+use crate::host::Analysis;
+use crate::roles::{ComponentKind, RoleKind, WebhookType};
 use crate::semantic::{self, CursorTarget, PathSegment};
-use crate::{Analysis, Component, ComponentKind, RoleKind, WebhookType};
 
 use super::completion::is_reported;
 use super::keys;

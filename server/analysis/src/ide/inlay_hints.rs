@@ -7,7 +7,7 @@ use iml_catalogue::{Place, root_variable};
 use iml_lang::{Expr, ExprKind};
 use text_size::{TextRange, TextSize};
 
-use crate::Analysis;
+use crate::host::Analysis;
 use crate::semantic::{ImlString, context_at_path, sites};
 
 impl Analysis {

@@ -7,7 +7,8 @@ use text_size::{TextRange, TextSize};
 
 use super::names::rpc_reference;
 use super::walk::string_values;
-use crate::{Analysis, ComponentKind};
+use crate::host::Analysis;
+use crate::roles::ComponentKind;
 
 impl Analysis {
     /// URLs and `rpc://` references in the string values of `path`.

@@ -7,7 +7,7 @@ use text_size::{TextRange, TextSize};
 
 use super::resolve::{entity_at, occurrences};
 use super::targets::ReferenceAccess;
-use crate::Analysis;
+use crate::host::Analysis;
 
 /// One occurrence of a symbol.
 #[derive(Debug, Clone, PartialEq, Eq)]

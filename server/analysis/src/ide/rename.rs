@@ -9,7 +9,9 @@ use text_size::{TextRange, TextSize};
 use super::names::{component_name_problem, iml_name, key_name_problem};
 use super::resolve::{Entity, Form, Found, entity_at, manifest_member, occurrences};
 use super::workspace_edit::{FileEdit, WorkspaceEdit};
-use crate::{Analysis, ComponentKind, TextEdit};
+use crate::diagnostics::TextEdit;
+use crate::host::Analysis;
+use crate::roles::ComponentKind;
 
 impl Analysis {
     /// Whether the symbol at `offset` can be renamed, and the range of its name.

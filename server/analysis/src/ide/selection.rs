@@ -8,7 +8,7 @@ use iml_jsonc::{JsonString, Value, ValueKind};
 use iml_lang::{Expr, ExprKind};
 use text_size::{TextRange, TextSize};
 
-use crate::Analysis;
+use crate::host::Analysis;
 use crate::semantic::sites;
 
 impl Analysis {

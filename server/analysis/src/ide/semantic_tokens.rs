@@ -10,8 +10,9 @@ use iml_jsonc::{Value, ValueKind};
 use iml_lang::TokenKind;
 use text_size::{TextRange, TextSize};
 
+use crate::host::Analysis;
+use crate::roles::RoleKind;
 use crate::semantic::{JsonPath, PathSegment, context_at_path, iml_diagnostics, sites};
-use crate::{Analysis, RoleKind};
 
 impl Analysis {
     /// Semantic tokens of `path` as absolute byte ranges, sorted, none

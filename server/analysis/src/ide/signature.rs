@@ -5,7 +5,7 @@ use std::path::Path;
 use iml_catalogue as catalogue;
 use text_size::{TextRange, TextSize};
 
-use crate::Analysis;
+use crate::host::Analysis;
 
 use crate::semantic::position_at;
 

@@ -6,8 +6,9 @@ use std::path::Path;
 use iml_catalogue::{ExprContext, Place};
 use iml_jsonc::Value;
 
+use crate::host::Analysis;
+use crate::roles::{ComponentKind, FileRole, ModuleType};
 use crate::semantic::{CursorContext, context_for, position_at};
-use crate::{Analysis, ComponentKind, FileRole, ModuleType};
 
 use super::objects::{ObjectKind, classify};
 

@@ -8,9 +8,10 @@ use iml_jsonc::{Member, Value, ValueKind};
 use text_size::TextRange;
 
 use super::resolve::{file_range, function_declaration};
+use crate::host::Analysis;
 use crate::json::{as_str, get, get_str, members};
+use crate::roles::{ComponentKind, RoleKind};
 use crate::semantic::facts;
-use crate::{Analysis, ComponentKind, RoleKind};
 
 impl Analysis {
     /// The outline of `path`, capped at [`MAX_DOCUMENT_SYMBOLS`] symbols.

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use crate::TextEdit;
+use crate::diagnostics::TextEdit;
 
 /// The edits of one file.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -5,8 +5,8 @@
 
 use iml_jsonc::{Value, ValueKind};
 
+use crate::roles::{ConnectionKind, ModuleType};
 use crate::rules::context::{Ctx, as_str, get, member};
-use crate::{ConnectionKind, ModuleType};
 
 /// The requests of a communication: one object, or an array of them.
 fn requests(root: &Value) -> Vec<&Value> {

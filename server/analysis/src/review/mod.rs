@@ -13,8 +13,10 @@ mod tests;
 
 use std::path::Path;
 
+use crate::diagnostics::Diagnostic;
+use crate::host::Analysis;
+use crate::roles::{ComponentKind, RoleKind};
 use crate::rules::context::Ctx;
-use crate::{Analysis, ComponentKind, Diagnostic, RoleKind};
 
 pub(crate) fn file_diagnostics(analysis: &Analysis, path: &Path) -> Vec<Diagnostic> {
     let (Some(text), Some(root)) = (analysis.file_text(path), analysis.root_value(path)) else {

@@ -6,9 +6,9 @@ use iml_catalogue::review::{HOST_PARAMETER_WORDS, LIMIT_HELP, SECRET_PARAMETER_W
 use iml_jsonc::{Value, ValueKind};
 
 use super::text::api_style;
+use crate::roles::{ComponentKind, ModuleType, RoleKind};
 use crate::rules::context::{Ctx, DiagnosticExt, as_str, get, member};
 use crate::rules::fixes::append_to_array;
-use crate::{ComponentKind, ModuleType, RoleKind};
 
 pub(crate) fn check(ctx: &mut Ctx, root: &Value) {
     let ValueKind::Array(params) = &root.kind else {

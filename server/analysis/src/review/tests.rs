@@ -8,8 +8,9 @@ use std::path::{Path, PathBuf};
 use expect_test::expect;
 use iml_fixture::Fixture;
 
+use crate::config::RuleConfig;
+use crate::host::AnalysisHost;
 use crate::rules::fixes::apply;
-use crate::{AnalysisHost, RuleConfig};
 
 fn render(fixture: &str) -> String {
     let fixture = Fixture::parse(fixture, "/app/main.iml.json");

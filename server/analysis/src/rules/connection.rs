@@ -3,7 +3,9 @@
 //! `info` (C004) and the `uid` shared webhooks need (C018). Each request is
 //! also checked as a request of its connection place.
 
-use iml_catalogue::{NestedObject, OAuthFlavour, PlaceSet, flavour_of_key, section, sections};
+use iml_catalogue::{
+    NestedObject, OAuthFlavour, PlaceSet, Severity, flavour_of_key, section, sections,
+};
 use iml_jsonc::{Value, ValueKind};
 use text_size::{TextRange, TextSize};
 
@@ -12,7 +14,7 @@ use super::fixes::{insert_first_member, rename_key};
 use super::request::{Position, check_request};
 use super::suggest::{closest, did_you_mean};
 use super::{keys, oauth_flow, sanitize};
-use crate::{ComponentKind, ConnectionKind, Severity, WebhookType};
+use crate::roles::{ComponentKind, ConnectionKind, WebhookType};
 
 /// How a connection's communication is organised.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -3,11 +3,13 @@
 
 use std::path::Path;
 
-use iml_catalogue::{Directive, KeyAvailability, Place, PlaceSet};
+use iml_catalogue::{Directive, KeyAvailability, Place, PlaceSet, Severity};
 use iml_jsonc::{JsonString, Member, Value, ValueKind};
 use text_size::{TextRange, TextSize};
 
-use crate::{Analysis, Diagnostic, FileRole, Fix, Severity};
+use crate::diagnostics::{Diagnostic, Fix};
+use crate::host::Analysis;
+use crate::roles::FileRole;
 
 pub(crate) struct Ctx<'a> {
     pub(crate) analysis: &'a Analysis,

@@ -11,7 +11,7 @@ use super::context::{Ctx, DiagnosticExt, as_str, get, is_iml, member, members};
 use super::fixes::{quote, remove_member, replace_value};
 use super::keys::check_value;
 use super::suggest::{closest, did_you_mean};
-use crate::{ComponentKind, RoleKind};
+use crate::roles::{ComponentKind, RoleKind};
 
 /// Whether the file being checked belongs to an Endpoint.
 pub(crate) fn in_endpoint(ctx: &Ctx) -> bool {

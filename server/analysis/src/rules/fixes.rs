@@ -7,7 +7,7 @@ use iml_jsonc::{JsonString, Value, ValueKind};
 use text_size::{TextRange, TextSize};
 
 use super::context::members;
-use crate::{Fix, TextEdit};
+use crate::diagnostics::{Fix, TextEdit};
 
 fn size(offset: usize) -> TextSize {
     TextSize::try_from(offset).unwrap_or(TextSize::new(u32::MAX))

@@ -8,7 +8,7 @@ use iml_jsonc::{Value, ValueKind};
 use super::context::{Ctx, DiagnosticExt, kind_name, member, string};
 use super::fixes::{edit, fix, quote};
 use super::suggest::{closest, did_you_mean};
-use crate::ComponentKind;
+use crate::roles::ComponentKind;
 
 const EXAMPLE: &str = r#"`[{ "label": "Tasks", "modules": ["listTasks"] }]`"#;
 

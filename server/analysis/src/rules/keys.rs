@@ -4,19 +4,18 @@
 //! switches (R008) and value kinds (R028). Every key list comes from the
 //! catalogue.
 
-use iml_catalogue::directives::ENDPOINT_PAGINATION_KEYS;
 use iml_catalogue::{
     Directive, EnumId, ExtraKeys, KeyAvailability, KeyLevel, NestedObject, PlaceSet, Requirement,
     ValueShape, enumeration, is_status_code, lookup, nested_key, nested_keys, nested_object,
     request_keys, response_keys,
 };
+use iml_catalogue::{Severity, directives::ENDPOINT_PAGINATION_KEYS};
 use iml_jsonc::{Member, Value, ValueKind};
 use text_size::TextRange;
 
 use super::context::{Ctx, DiagnosticExt, as_str, availability_in, is_iml, literal_text, members};
 use super::fixes::{quote, remove_member, rename_key, replace_value};
 use super::suggest::{closest, did_you_mean};
-use crate::Severity;
 
 /// The rule that reports problems inside a nested object.
 pub(crate) fn nested_rule(object: NestedObject) -> &'static str {

@@ -9,8 +9,9 @@ use text_size::{TextRange, TextSize};
 use super::context::{Ctx, DiagnosticExt, as_str, get, member, members, string};
 use super::fixes::{edit, fix, quote};
 use super::suggest::{closest, did_you_mean};
+use crate::app::AppLayout;
 use crate::paths::join_inside;
-use crate::{AppLayout, RoleSource};
+use crate::roles::RoleSource;
 
 /// X001's other half: a spec file that sits with a component of a
 /// `makecomapp.json` app but is not one of its `codeFiles`. Make's tooling
@@ -184,7 +185,7 @@ fn sibling_suggestion(ctx: &Ctx, path: &Path) -> Option<String> {
     closest(wanted, siblings).map(str::to_owned)
 }
 
-fn replace_file_name(written: &JsonString, raw: &str, new_name: &str) -> crate::Fix {
+fn replace_file_name(written: &JsonString, raw: &str, new_name: &str) -> crate::diagnostics::Fix {
     let prefix = raw.rfind('/').map_or("", |i| &raw[..=i]);
     let new_path = format!("{prefix}{new_name}");
     fix(

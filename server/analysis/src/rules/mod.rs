@@ -32,7 +32,9 @@ use std::path::Path;
 
 use iml_catalogue::{ModuleType as CatalogueModuleType, PlaceSet};
 
-use crate::{Analysis, ComponentKind, Diagnostic, ModuleType, RoleKind};
+use crate::diagnostics::Diagnostic;
+use crate::host::Analysis;
+use crate::roles::{ComponentKind, ModuleType, RoleKind};
 use context::Ctx;
 
 /// The diagnostics of Make's rules for one file (besides JSONC syntax and IML).

@@ -1,13 +1,12 @@
 //! The OAuth 2 flow: `token` without `authorize` (C002), redirect URIs
 //! (C007) and `refresh` (C008).
 
-use iml_catalogue::OAuthFlavour;
+use iml_catalogue::{OAuthFlavour, Severity};
 use iml_jsonc::{JsonString, Value, ValueKind};
 
 use super::context::{Ctx, DiagnosticExt, get, is_literal_falsy, member, members};
 use super::fixes::{edit, fix, insert_first_member, replace_value};
 use super::iml_refs::{Reference, references};
-use crate::Severity;
 
 const REDIRECT_VARIABLES: &[&str] = &["redirectUri", "localRedirectUri", "makeRedirectUri"];
 const LEGACY_REDIRECT: &str = "redirectUri";

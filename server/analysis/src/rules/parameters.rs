@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use iml_catalogue::parameters::{RESERVED_CONNECTION_PARAMETERS, validate_keys};
-use iml_catalogue::{EnumId, enumeration, parameter_key, parameter_keys};
+use iml_catalogue::{EnumId, Severity, enumeration, parameter_key, parameter_keys};
 use iml_jsonc::{Member, Value, ValueKind};
 use text_size::{TextRange, TextSize};
 
@@ -16,7 +16,7 @@ use super::context::{
 use super::fixes::rename_key;
 use super::keys::check_enum;
 use super::suggest::{closest, did_you_mean};
-use crate::{ComponentKind, ModuleType, RoleKind, Severity};
+use crate::roles::{ComponentKind, ModuleType, RoleKind};
 
 struct Scope {
     connection: bool,

@@ -2,14 +2,13 @@
 //! read several directives together (R005–R009, R020–R024, R027; the
 //! `endpoint` call rules are in `endpoints.rs`).
 
-use iml_catalogue::{KeyLevel, NestedObject, PlaceSet, ValueShape, lookup, nested_key};
+use iml_catalogue::{KeyLevel, NestedObject, PlaceSet, Severity, ValueShape, lookup, nested_key};
 use iml_jsonc::{Value, ValueKind};
 use iml_lang::parse_template;
 
 use super::context::{Ctx, DiagnosticExt, as_str, get, is_iml, member, members, string};
 use super::fixes::remove_member;
 use super::{endpoints, keys, response, sanitize};
-use crate::Severity;
 
 /// Where a request stands in its communication.
 #[derive(Debug, Clone, Copy)]

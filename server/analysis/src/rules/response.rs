@@ -2,12 +2,11 @@
 //! `type` (R004), the trigger object (R014), webhook replies (R025), epoch
 //! output (R026) and action output (R027).
 
-use iml_catalogue::{EnumId, PlaceSet, is_status_pattern};
+use iml_catalogue::{EnumId, PlaceSet, Severity, is_status_pattern};
 use iml_jsonc::{Value, ValueKind};
 
 use super::context::{Ctx, DiagnosticExt, as_str, get, is_iml, member, members};
 use super::keys::check_enum;
-use crate::Severity;
 
 pub(crate) fn check_response(ctx: &mut Ctx, response: &Value, places: PlaceSet) {
     check_type_map(ctx, response);

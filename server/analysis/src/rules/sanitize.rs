@@ -8,7 +8,8 @@ use text_size::TextRange;
 use super::context::{Ctx, DiagnosticExt, as_str, get, member, string};
 use super::fixes::{append_to_array, insert_last_member, quote};
 use super::iml_refs::{Reference, references};
-use crate::{Fix, RoleKind};
+use crate::diagnostics::Fix;
+use crate::roles::RoleKind;
 
 /// R019: `sanitize` is an array of paths into the logged request or response.
 pub(crate) fn check_log(ctx: &mut Ctx, request: &Value) {

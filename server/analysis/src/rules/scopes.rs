@@ -6,7 +6,7 @@ use iml_jsonc::{Value, ValueKind};
 use super::context::{Ctx, DiagnosticExt, as_str, members};
 use super::fixes::{edit, fix, quote};
 use super::suggest::{closest, did_you_mean};
-use crate::{ComponentKind, RoleKind};
+use crate::roles::{ComponentKind, RoleKind};
 
 const MAX_SCOPE_LEN: usize = 512;
 

@@ -8,7 +8,7 @@ use iml_jsonc::{Value, ValueKind};
 
 use super::context::{Ctx, DiagnosticExt, is_iml, kind_name};
 use super::fixes::{quote, replace_value};
-use crate::Fix;
+use crate::diagnostics::Fix;
 
 pub(crate) fn check(ctx: &mut Ctx, directive: &Directive, value: &Value) {
     let Some(found) = json_kind(value) else {

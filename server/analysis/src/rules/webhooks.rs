@@ -4,7 +4,7 @@ use iml_jsonc::{Value, ValueKind};
 use text_size::{TextRange, TextSize};
 
 use super::context::{Ctx, member};
-use crate::WebhookType;
+use crate::roles::WebhookType;
 
 pub(crate) fn check(ctx: &mut Ctx, root: &Value) {
     let Some((_, webhook)) = ctx.analysis.component_of(ctx.path) else {

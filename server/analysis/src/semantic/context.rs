@@ -7,9 +7,10 @@ use iml_catalogue::{ExprContext, OAuthFlavour, Place, Region, Section, section};
 use iml_jsonc::{Value, ValueKind};
 
 use super::path::{JsonPath, PathSegment};
+use crate::host::Analysis;
 use crate::json::has_key;
 use crate::roles::connection_kind_from_content;
-use crate::{Analysis, ComponentKind, ConnectionKind, FileRole, ModuleType, RoleKind};
+use crate::roles::{ComponentKind, ConnectionKind, FileRole, ModuleType, RoleKind};
 
 /// The meaning of one position of a file (a string value, a key, or a cursor).
 #[derive(Debug, Clone, PartialEq, Eq)]

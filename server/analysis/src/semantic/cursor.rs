@@ -14,7 +14,7 @@ use super::context::{SiteContext, context_at_path};
 use super::lookup::sites;
 use super::path::{JsonPath, PathSegment};
 use super::sites::{FileSites, ImlString};
-use crate::Analysis;
+use crate::host::Analysis;
 
 /// The cursor's position in the file's structure.
 #[derive(Debug, Clone, PartialEq, Eq)]

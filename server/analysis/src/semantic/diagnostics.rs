@@ -20,8 +20,11 @@ use super::scope::{
     ConnectionKeys, VisibleParams, connection_data_keys, connection_keys, visible_parameters,
 };
 use super::sites::{ImlString, Site};
+use crate::app::AppLayout;
+use crate::diagnostics::{Diagnostic, Fix, TextEdit};
+use crate::host::Analysis;
+use crate::roles::RoleKind;
 use crate::suggest::{closest_by, edit_distance};
-use crate::{Analysis, AppLayout, Diagnostic, Fix, RoleKind, TextEdit};
 
 /// Every IML diagnostic of `file`, in source order.
 pub fn iml_diagnostics(analysis: &Analysis, file: &Path) -> Vec<Diagnostic> {

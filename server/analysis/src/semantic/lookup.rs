@@ -8,7 +8,7 @@ use super::cache::FileSemantics;
 use super::context::{connection_kind_of, file_place};
 use super::facts::{FileFacts, extract_facts};
 use super::sites::FileSites;
-use crate::Analysis;
+use crate::host::Analysis;
 
 /// The semantics of `path`'s current version in `analysis`; `None` for files
 /// the snapshot does not hold or that are not JSON.

@@ -7,7 +7,7 @@ use iml_lang::{Expr, ExprKind, Quote};
 use text_size::{TextRange, TextSize};
 
 use super::sites::Site;
-use crate::{Diagnostic, Fix, TextEdit};
+use crate::diagnostics::{Diagnostic, Fix, TextEdit};
 
 pub(super) const CODE: &str = "I012";
 

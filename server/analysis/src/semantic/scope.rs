@@ -8,7 +8,8 @@ use text_size::TextRange;
 use super::facts::{ConnectionFacts, DeclaredParam, WrittenKey};
 use super::lookup::facts;
 use crate::app::{AppModel, Component};
-use crate::{Analysis, ComponentKind, RoleKind};
+use crate::host::Analysis;
+use crate::roles::{ComponentKind, RoleKind};
 
 /// Where a visible key comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -10,8 +10,9 @@ use iml_spectest::{CASE_KEYS, EXPECT_KEYS, Subject, flows_of};
 use text_size::{TextRange, TextSize};
 
 use super::reach::{answered_steps, flow_or_default, writes};
+use crate::host::Analysis;
+use crate::ide::{CompletionItem, CompletionKind};
 use crate::semantic::{CursorTarget, JsonPath, PathSegment, position_at};
-use crate::{Analysis, CompletionItem, CompletionKind};
 
 const RESPONSE_KEYS: &[&str] = &["step", "status", "headers", "body"];
 

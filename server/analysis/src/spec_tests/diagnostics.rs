@@ -11,7 +11,8 @@ use iml_spectest::json::at_pointer;
 use iml_spectest::{Case, Subject, TestFile, flows_of};
 
 use super::reach::{answered_steps, flow_or_default, writes};
-use crate::{Analysis, Diagnostic};
+use crate::diagnostics::Diagnostic;
+use crate::host::Analysis;
 
 /// Results every flow has.
 const ALWAYS_WRITTEN: &[&str] = &["steps", "requests", "temp", "error"];

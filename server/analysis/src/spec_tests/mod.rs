@@ -13,7 +13,8 @@ use std::path::Path;
 
 use iml_spectest::{Spec, Subject, SubjectKind, TEST_SUFFIXES};
 
-use crate::{Analysis, ComponentKind, ConnectionKind, RoleKind};
+use crate::host::Analysis;
+use crate::roles::{ComponentKind, ConnectionKind, RoleKind};
 
 pub(crate) use completion::completions;
 pub(crate) use diagnostics::file_diagnostics;

@@ -9,7 +9,8 @@ use iml_jsonc::TextRange;
 use iml_spectest::{Mismatch, Origin, Outcome, Stop, TestFile, parse_cases, run_file};
 
 use super::diagnostics::diagnostic;
-use crate::{Analysis, Diagnostic};
+use crate::diagnostics::Diagnostic;
+use crate::host::Analysis;
 
 /// A case of a test file, as a lens shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,7 +50,7 @@ pub struct CaseRun {
 impl Analysis {
     /// The cases of the spec-test file `path`, in file order.
     pub fn spec_test_cases(&self, path: &Path) -> Vec<SpecCase> {
-        if self.role(path).kind != crate::RoleKind::SpecTest {
+        if self.role(path).kind != crate::roles::RoleKind::SpecTest {
             return Vec::new();
         }
         // The analysis holds the file parsed; a lens request needs no reparse.

@@ -33,7 +33,7 @@ fn check(fixture: &str, expect: Expect) {
             if let Some(webhook) = app.webhook_of(component) {
                 write!(out, " -> webhook {}", webhook.id).unwrap();
             }
-            if component.kind == crate::ComponentKind::Connection {
+            if component.kind == crate::roles::ComponentKind::Connection {
                 write!(
                     out,
                     " kind={:?}",

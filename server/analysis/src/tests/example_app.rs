@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use expect_test::expect;
 
 use super::show_role;
-use crate::AnalysisHost;
+use crate::host::AnalysisHost;
 
 fn load(dir: &Path, host: &mut AnalysisHost) {
     for entry in fs::read_dir(dir).unwrap() {

@@ -2,9 +2,10 @@ use std::path::{Path, PathBuf};
 use std::thread;
 
 use expect_test::{Expect, expect};
+use text_size::{TextRange, TextSize};
 
 use super::host_from;
-use crate::{Analysis, AnalysisHost, EditError, TextRange, TextSize};
+use crate::host::{Analysis, AnalysisHost, EditError};
 
 fn show_diagnostics(analysis: &Analysis, path: &Path) -> String {
     let text = analysis.file_text(path).unwrap_or_default();
@@ -302,7 +303,10 @@ fn a_file_reports_at_most_a_thousand_diagnostics_and_counts_the_rest() {
         format!("{{ \"baseUrl\": \"{expressions}\" }}"),
     );
     let diagnostics = host.snapshot().diagnostics(&path);
-    assert_eq!(diagnostics.len(), crate::MAX_DIAGNOSTICS_PER_FILE + 1);
+    assert_eq!(
+        diagnostics.len(),
+        crate::diagnostics::MAX_DIAGNOSTICS_PER_FILE + 1
+    );
     let summary = diagnostics.last().unwrap();
     assert_eq!(summary.code, "F007");
     let codes: Vec<_> = diagnostics[..10].iter().map(|d| d.code).collect();
@@ -313,7 +317,7 @@ fn a_file_reports_at_most_a_thousand_diagnostics_and_counts_the_rest() {
     // It sits where the first problem left out would have been.
     assert!(
         summary.range.start()
-            > diagnostics[crate::MAX_DIAGNOSTICS_PER_FILE - 1]
+            > diagnostics[crate::diagnostics::MAX_DIAGNOSTICS_PER_FILE - 1]
                 .range
                 .start()
     );
@@ -323,7 +327,7 @@ fn a_file_reports_at_most_a_thousand_diagnostics_and_counts_the_rest() {
 fn a_text_over_the_size_limit_is_kept_but_not_analysed_until_it_shrinks() {
     let mut host = AnalysisHost::new();
     let path = PathBuf::from("/app/general/base.iml.json");
-    let padding = " ".repeat(crate::MAX_FILE_BYTES as usize);
+    let padding = " ".repeat(crate::file_data::MAX_FILE_BYTES as usize);
     host.set_file(
         path.clone(),
         format!("{{ \"baseUrl\": \"{{{{a.b}}}}\" }}{padding}"),

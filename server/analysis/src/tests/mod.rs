@@ -9,7 +9,8 @@ use std::path::{Path, PathBuf};
 
 use iml_fixture::Fixture;
 
-use crate::{AnalysisHost, FileRole};
+use crate::host::AnalysisHost;
+use crate::roles::FileRole;
 
 /// Loads every file of a fixture into a fresh host.
 pub(crate) fn host_from(fixture: &str) -> (AnalysisHost, Fixture) {
@@ -23,7 +24,7 @@ pub(crate) fn host_from(fixture: &str) -> (AnalysisHost, Fixture) {
 
 pub(crate) fn show_role(path: &Path, role: &FileRole) -> String {
     let mut line = format!("{} => {}", path.display(), role.kind.code());
-    if let crate::RoleKind::Unknown(reason) = role.kind {
+    if let crate::roles::RoleKind::Unknown(reason) = role.kind {
         line.push_str(&format!(" ({reason:?})"));
     }
     if let Some(component) = &role.component {

@@ -13,7 +13,7 @@ use std::path::Path;
 
 use text_size::{TextRange, TextSize};
 
-use crate::Analysis;
+use crate::host::Analysis;
 use crate::semantic::CursorTarget;
 
 use super::site::Site;
@@ -28,7 +28,7 @@ use value::{bare_value_completions, element_completions, string_completions};
 impl Analysis {
     /// Completion proposals at byte `offset` of `path`, best first.
     pub fn completions(&self, path: &Path, offset: TextSize) -> Vec<CompletionItem> {
-        if self.role(path).kind == crate::RoleKind::SpecTest {
+        if self.role(path).kind == crate::roles::RoleKind::SpecTest {
             return crate::spec_tests::completions(self, path, offset);
         }
         completions(self, path, offset)

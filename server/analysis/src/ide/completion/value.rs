@@ -11,8 +11,8 @@ use crate::ide::keys::{self, KeyInfo};
 use crate::ide::markdown;
 use crate::ide::objects::ObjectKind;
 use crate::ide::site::Site;
+use crate::roles::{ComponentKind, RoleKind};
 use crate::semantic::PathSegment;
-use crate::{ComponentKind, RoleKind};
 
 fn value_key(site: &Site<'_>, key: &str) -> Option<KeyInfo> {
     keys::key_named(

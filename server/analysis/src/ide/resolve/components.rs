@@ -7,9 +7,10 @@ use iml_jsonc::{JsonString, Member, Value, ValueKind};
 use text_size::{TextRange, TextSize};
 
 use crate::app_files::MANIFEST_FILE_NAME;
+use crate::host::Analysis;
 use crate::ide::names::js_function_name;
 use crate::json::{get, members};
-use crate::{Analysis, ComponentKind, RoleKind};
+use crate::roles::{ComponentKind, RoleKind};
 
 /// The module ids listed in the groups of a `groups.json` value.
 pub(super) fn group_module_entries(root: &Value) -> impl Iterator<Item = &JsonString> {

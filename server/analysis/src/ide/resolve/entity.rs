@@ -11,11 +11,12 @@ use text_size::{TextRange, TextSize};
 use super::symbol::{
     Entity, FileScope, Found, KeyDef, bare_name_range, literal_content, resolve_read,
 };
+use crate::host::Analysis;
 use crate::ide::names::rpc_reference;
 use crate::ide::targets::NavKind;
 use crate::ide::walk::chain_steps;
+use crate::roles::RoleKind;
 use crate::semantic::{CursorTarget, PathSegment, facts, flow_step_at, position_at};
-use crate::{Analysis, RoleKind};
 
 fn is_custom_function(analysis: &Analysis, file: &Path, name: &str) -> bool {
     iml_catalogue::function(name).is_none() && analysis.custom_function_names(file).contains(&name)

@@ -12,10 +12,11 @@ use super::components::{
 use super::symbol::{
     Entity, FileScope, Form, Occurrence, bare_name_range, literal_content, resolve_read,
 };
+use crate::host::Analysis;
 use crate::ide::names::rpc_reference;
 use crate::ide::walk::{chain_steps, string_values};
+use crate::roles::{ComponentKind, RoleKind};
 use crate::semantic::{context_at_path, flow_step_at, sites};
-use crate::{Analysis, ComponentKind, RoleKind};
 
 /// The files an occurrence may be in: the app's, or the file alone.
 fn app_files(analysis: &Analysis, file: &Path) -> Vec<PathBuf> {

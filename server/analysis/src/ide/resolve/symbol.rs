@@ -8,7 +8,7 @@ use iml_jsonc::Value;
 use iml_lang::Name;
 use text_size::{TextRange, TextSize};
 
-use crate::Analysis;
+use crate::host::Analysis;
 use crate::ide::targets::{NavKind, ReferenceAccess};
 use crate::semantic::{
     ConnectionFacts, ConnectionKeys, FlowStep, KeySource, TempWrite, VisibleParams, WrittenKey,

@@ -1,7 +1,9 @@
 use expect_test::{Expect, expect};
 
+use iml_catalogue::Severity;
+
 use super::{MANIFEST, OAUTH2, completions, fixture, labels, render};
-use crate::{CompletionKind, Severity};
+use crate::ide::CompletionKind;
 
 fn check(parts: &[&str], limit: usize, expect: Expect) {
     let (text, items) = completions(&fixture(parts));
@@ -782,7 +784,7 @@ fn every_parameter_skeleton_is_a_clean_parameter() {
         .collect();
     assert!(skeletons.len() > 20, "{} skeletons", skeletons.len());
     for item in skeletons {
-        let parameter = crate::snippet_to_plain(&item.insert_text);
+        let parameter = crate::ide::snippet_to_plain(&item.insert_text);
         let file = format!(
             "//- /app/modules/list-tasks/list-tasks.mappable-params.iml.json\n[ {parameter} ]"
         );

@@ -22,7 +22,8 @@ use std::path::{Path, PathBuf};
 use iml_fixture::Fixture;
 use text_size::{TextRange, TextSize};
 
-use crate::{Analysis, AnalysisHost, CompletionItem};
+use crate::host::{Analysis, AnalysisHost};
+use crate::ide::CompletionItem;
 
 /// The manifest shared by the multi-file fixtures.
 pub(super) const MANIFEST: &str = r#"

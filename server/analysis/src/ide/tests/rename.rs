@@ -3,7 +3,7 @@ use std::fmt::Write as _;
 use expect_test::{Expect, expect};
 
 use super::{app_with_cursor, cursor, snapshot};
-use crate::Analysis;
+use crate::host::Analysis;
 use crate::ide::WorkspaceEdit;
 
 /// Applies the edits and shows every edited file's new text.

@@ -4,7 +4,7 @@ use std::path::Path;
 use expect_test::{Expect, expect};
 
 use super::{APP, snapshot};
-use crate::Analysis;
+use crate::host::Analysis;
 use crate::ide::DocumentSymbol;
 
 fn render(

@@ -2,7 +2,10 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::{AnalysisHost, RuleConfig, RuleLevel, Severity};
+use iml_catalogue::Severity;
+
+use crate::config::{RuleConfig, RuleLevel};
+use crate::host::AnalysisHost;
 
 const CONNECTION: &str = "/app/connections/cc/cc.oauth-communication.iml.json";
 

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use expect_test::expect;
 
 use super::{check, check_clean, host_from};
-use crate::{ComponentKind, RoleKind};
+use crate::roles::{ComponentKind, RoleKind};
 
 /// An app with one Endpoint and one search module that calls it; `$MODULE`,
 /// `$ENDPOINT`, `$INPUT` and `$OUTPUT` are replaced by each test.
@@ -361,7 +361,7 @@ fn an_app_without_endpoints() {
 }
 
 /// The module file with a `$0` cursor, and the analysis of the whole app.
-fn at_cursor(module: &str) -> (crate::Analysis, PathBuf, text_size::TextSize) {
+fn at_cursor(module: &str) -> (crate::host::Analysis, PathBuf, text_size::TextSize) {
     let (host, fixture) = host_from(&app(module, GOOD_ENDPOINT, GOOD_INPUT, GOOD_OUTPUT));
     let (path, offset) = fixture.cursor().expect("the module holds a $0 cursor");
     let offset = text_size::TextSize::try_from(offset).expect("small fixture");
@@ -373,7 +373,7 @@ fn completion_labels(module: &str) -> Vec<String> {
     analysis
         .completions(&path, offset)
         .into_iter()
-        .filter(|item| item.kind == crate::CompletionKind::Component)
+        .filter(|item| item.kind == crate::ide::CompletionKind::Component)
         .map(|item| format!("{} => {}", item.label, item.insert_text))
         .collect()
 }

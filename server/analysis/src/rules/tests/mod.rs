@@ -17,7 +17,8 @@ use expect_test::Expect;
 use iml_fixture::Fixture;
 
 use super::fixes::apply;
-use crate::{AnalysisHost, RuleConfig};
+use crate::config::RuleConfig;
+use crate::host::AnalysisHost;
 
 fn host_from(fixture: &str) -> (AnalysisHost, Fixture) {
     let fixture = Fixture::parse(fixture, "/app/main.iml.json");

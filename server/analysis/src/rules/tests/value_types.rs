@@ -4,7 +4,7 @@ use expect_test::expect;
 use iml_catalogue::{JsonKind, ValueShape};
 
 use super::{check, check_clean};
-use crate::AnalysisHost;
+use crate::host::AnalysisHost;
 
 #[test]
 fn request_directives_of_the_wrong_kind() {

@@ -11,7 +11,7 @@ use text_size::TextRange;
 use super::context::{SiteContext, requests};
 use super::path::JsonPath;
 use super::sites::FileSites;
-use crate::{FileRole, RoleKind};
+use crate::roles::{FileRole, RoleKind};
 
 use params::param_facts;
 use writes::{connection_facts, named_keys, temp_writes};

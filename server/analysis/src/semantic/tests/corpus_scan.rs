@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crate::AnalysisHost;
+use crate::host::AnalysisHost;
 use crate::semantic::iml_diagnostics;
 
 fn files_under(dir: &Path, out: &mut Vec<PathBuf>) {

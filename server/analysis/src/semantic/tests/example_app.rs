@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::AnalysisHost;
+use crate::host::AnalysisHost;
 use crate::semantic::sites;
 
 fn files_under(dir: &Path, out: &mut Vec<PathBuf>) {

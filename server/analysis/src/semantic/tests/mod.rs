@@ -11,7 +11,7 @@ mod quote_style;
 use std::fmt::Write as _;
 use std::path::Path;
 
-use crate::Diagnostic;
+use crate::diagnostics::Diagnostic;
 use crate::semantic::SiteContext;
 
 pub(crate) use crate::tests::host_from;

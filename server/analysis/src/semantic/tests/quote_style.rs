@@ -6,10 +6,12 @@ use std::path::{Path, PathBuf};
 
 use expect_test::{Expect, expect};
 
+use iml_catalogue::Severity;
+
 use super::host_from;
+use crate::host::AnalysisHost;
 use crate::rules::fixes::apply;
 use crate::semantic::iml_diagnostics;
-use crate::{AnalysisHost, Severity};
 
 /// The I012 diagnostics of every file, each fix applied to its file.
 fn check(fixture: &str, expect: Expect) {
