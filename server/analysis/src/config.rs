@@ -25,7 +25,6 @@ use toml::Spanned;
 use iml_catalogue::{Profile, Severity};
 
 use crate::diagnostics::Diagnostic;
-use crate::host::Analysis;
 
 pub const CONFIG_FILE_NAME: &str = "iml-ls.toml";
 
@@ -282,20 +281,6 @@ fn config_problem(text: &str, span: Range<usize>, message: String) -> Diagnostic
 pub fn is_config_file(path: &Path) -> bool {
     path.file_name()
         .is_some_and(|name| name == CONFIG_FILE_NAME)
-}
-
-/// The configuration that applies to `path`: the settings given to the host,
-/// then the nearest `iml-ls.toml` above the file that the snapshot holds.
-pub(crate) fn config_for(analysis: &Analysis, settings: &RuleConfig, path: &Path) -> RuleConfig {
-    let file = path
-        .ancestors()
-        .skip(1)
-        .map(|dir| dir.join(CONFIG_FILE_NAME))
-        .find_map(|candidate| analysis.file_text(&candidate));
-    match file {
-        Some(text) => settings.merged(&RuleConfig::from_toml(text).0),
-        None => settings.clone(),
-    }
 }
 
 #[cfg(test)]

@@ -35,19 +35,6 @@ impl Diagnostic {
             Safety::Unsafe
         })
     }
-
-    /// Whether `iml-ls check --fix` and the editor's fix-all apply this
-    /// diagnostic's fix without being asked for unsafe fixes (the "fixable"
-    /// mark). See [`crate::fix_all::FixMode`] for the rest.
-    pub fn is_auto_fixable(&self) -> bool {
-        self.is_fixable_in(crate::fix_all::FixMode::Safe)
-    }
-
-    /// Whether fix-all in `mode` takes this diagnostic's fix (when no other
-    /// fix collides with it).
-    pub fn is_fixable_in(&self, mode: crate::fix_all::FixMode) -> bool {
-        crate::fix_all::taken_by_fix_all(self, mode)
-    }
 }
 
 /// A quick fix: edits to the same file.
@@ -103,20 +90,4 @@ pub(crate) fn cap_per_file(diagnostics: &mut Vec<Diagnostic>) {
         ),
         fixes: Vec::new(),
     });
-}
-
-/// The one diagnostic of a text over [`crate::file_data::MAX_FILE_BYTES`], which is
-/// kept but not analysed.
-pub(crate) fn too_large(bytes: usize) -> Diagnostic {
-    Diagnostic {
-        code: "F003",
-        severity: iml_catalogue::rule("F003").map_or(Severity::Warning, |rule| rule.severity),
-        message: format!(
-            "file is {bytes} bytes, over the {}-byte limit, so it is not analysed",
-            crate::file_data::MAX_FILE_BYTES
-        ),
-        range: TextRange::default(),
-        help: Some("Split large samples or data out of the spec file.".into()),
-        fixes: Vec::new(),
-    }
 }

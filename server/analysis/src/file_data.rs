@@ -4,10 +4,12 @@
 use std::path::Path;
 use std::sync::{Arc, Mutex, OnceLock};
 
+use iml_catalogue::Severity;
 use iml_jsonc::{JsonDocument, Value};
 use text_size::TextRange;
 
 use crate::app_files::has_json_extension;
+use crate::diagnostics::Diagnostic;
 use crate::manifest::Manifest;
 use crate::metadata::ComponentMetadata;
 use crate::roles::FileRole;
@@ -213,6 +215,22 @@ impl FileData {
     /// The same content with the role forgotten (a layout file around it changed).
     pub(crate) fn with_fresh_role(&self) -> FileData {
         self.next_version(Arc::clone(&self.content))
+    }
+}
+
+/// The one diagnostic of a text over [`MAX_FILE_BYTES`], which is
+/// kept but not analysed.
+pub(crate) fn too_large(bytes: usize) -> Diagnostic {
+    Diagnostic {
+        code: "F003",
+        severity: iml_catalogue::rule("F003").map_or(Severity::Warning, |rule| rule.severity),
+        message: format!(
+            "file is {bytes} bytes, over the {}-byte limit, so it is not analysed",
+            MAX_FILE_BYTES
+        ),
+        range: TextRange::default(),
+        help: Some("Split large samples or data out of the spec file.".into()),
+        fixes: Vec::new(),
     }
 }
 

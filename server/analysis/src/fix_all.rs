@@ -21,6 +21,7 @@ use std::thread;
 use text_size::TextRange;
 
 use crate::diagnostics::{Diagnostic, Fix, TextEdit};
+use crate::fix_choice::{FixMode, collide, fits, only_deletes, span, well_formed};
 use crate::host::{Analysis, AnalysisHost};
 use crate::paths::file_name;
 use crate::roles::{ComponentKind, RoleKind};
@@ -30,29 +31,6 @@ use crate::{app_files, config};
 /// How many rounds [`AnalysisHost::fix_all_rounds`] runs at most: a fix may
 /// reveal another problem with a fix, but chains are short in practice.
 pub const MAX_FIX_ROUNDS: usize = 10;
-
-/// Which fixes fix-all may take.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum FixMode {
-    /// Safe fixes only: the editor's fix-all and `--fix`.
-    #[default]
-    Safe,
-    /// Unsafe fixes too: `--fix --unsafe-fixes`.
-    WithUnsafe,
-}
-
-impl FixMode {
-    fn allows(self, diagnostic: &Diagnostic) -> bool {
-        self == FixMode::WithUnsafe || iml_catalogue::fix_is_safe(diagnostic.code)
-    }
-}
-
-/// Whether fix-all in `mode` takes `diagnostic`'s fix when nothing else
-/// collides with it: one fix, that writes something, of a kind `mode`
-/// allows.
-pub(crate) fn taken_by_fix_all(diagnostic: &Diagnostic, mode: FixMode) -> bool {
-    matches!(diagnostic.fixes.as_slice(), [fix] if !only_deletes(fix)) && mode.allows(diagnostic)
-}
 
 /// The outcome of one fix-all pass over one file.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -94,65 +72,6 @@ impl FixAll {
         }
         out.push_str(&text[pos..]);
         out
-    }
-}
-
-/// Whether `range` lies inside `text` on character boundaries.
-fn fits(text: &str, range: TextRange) -> bool {
-    let (start, end) = (usize::from(range.start()), usize::from(range.end()));
-    start <= end && end <= text.len() && text.is_char_boundary(start) && text.is_char_boundary(end)
-}
-
-/// Two edits collide when they share a byte, or start at the same offset:
-/// two insertions at one point (or an insertion where a replacement starts)
-/// have no order the fixes agreed on.
-fn collide(a: TextRange, b: TextRange) -> bool {
-    a.start() == b.start() || (a.start() < b.end() && b.start() < a.end())
-}
-
-/// The span a fix edits, from its first edit's start to its last edit's end.
-fn span(fix: &Fix) -> Option<TextRange> {
-    let start = fix.edits.iter().map(|edit| edit.range.start()).min()?;
-    let end = fix.edits.iter().map(|edit| edit.range.end()).max()?;
-    Some(TextRange::new(start, end))
-}
-
-/// Whether a fix removes text and writes nothing but separators and
-/// blanks in its place.
-fn only_deletes(fix: &Fix) -> bool {
-    fix.edits.iter().any(|edit| !edit.range.is_empty())
-        && fix
-            .edits
-            .iter()
-            .all(|edit| edit.new_text.chars().all(|c| c.is_whitespace() || c == ','))
-}
-
-/// Whether the edits of one fix can be applied together: inside the text and
-/// not colliding with each other.
-fn well_formed(text: &str, fix: &Fix) -> bool {
-    fix.edits.iter().all(|edit| fits(text, edit.range))
-        && fix.edits.iter().enumerate().all(|(i, a)| {
-            fix.edits[i + 1..]
-                .iter()
-                .all(|b| !collide(a.range, b.range))
-        })
-}
-
-/// The fix fix-all takes for `diagnostic` of a file holding `text` under
-/// `mode`, with the span it edits; `None` when the diagnostic's fixes are left
-/// for a person to choose or need `--unsafe-fixes`. What a report calls
-/// "fixable" is this function's answer, so it follows whatever fix-all applies.
-/// (Overlap with a fix taken before it is decided later, by the plan.)
-pub fn fix_all_choice<'a>(
-    text: &str,
-    diagnostic: &'a Diagnostic,
-    mode: FixMode,
-) -> Option<(TextRange, &'a Fix)> {
-    match diagnostic.fixes.as_slice() {
-        [fix] if !only_deletes(fix) && mode.allows(diagnostic) && well_formed(text, fix) => {
-            Some((span(fix)?, fix))
-        }
-        _ => None,
     }
 }
 

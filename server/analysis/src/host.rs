@@ -8,9 +8,7 @@ use text_size::TextRange;
 use crate::app::{AppModel, AppSource, Apps, Component};
 use crate::app_files;
 use crate::config::{self, RuleConfig};
-use crate::diagnostics::Diagnostic;
 use crate::file_data::{FileContent, FileData};
-use crate::jsonc_diagnostics::jsonc_diagnostics;
 use crate::manifest::Manifest;
 use crate::metadata::ComponentMetadata;
 use crate::paths::{dir_name, file_name};
@@ -211,7 +209,7 @@ pub struct Analysis {
 }
 
 impl Analysis {
-    fn data(&self, path: &Path) -> Option<&FileData> {
+    pub(crate) fn data(&self, path: &Path) -> Option<&FileData> {
         self.files.get(path).map(|data| &**data)
     }
 
@@ -270,52 +268,6 @@ impl Analysis {
         Some(data.role.get_or_init(|| resolve_role(path, self)))
     }
 
-    /// Every diagnostic of one file, sorted by range.
-    pub fn diagnostics(&self, path: &Path) -> Vec<Diagnostic> {
-        let Some(data) = self.data(path) else {
-            return Vec::new();
-        };
-        // A configuration file gets only its own problems (F004).
-        if config::is_config_file(path) {
-            return RuleConfig::from_toml(data.content.text()).1;
-        }
-        if data.content.is_too_large() {
-            let mut too_large = vec![crate::diagnostics::too_large(data.content.text().len())];
-            self.rule_config(path).apply(&mut too_large);
-            return too_large;
-        }
-        let Some(doc) = data.content.document() else {
-            return Vec::new();
-        };
-        let role = data.role.get_or_init(|| resolve_role(path, self));
-        let mut diagnostics = jsonc_diagnostics(doc, role);
-        // IML inside strings: syntax, variables, functions, parameters, connection data.
-        diagnostics.extend(crate::semantic::iml_diagnostics(self, path));
-        // Make's rules, then the configured severities.
-        diagnostics.extend(crate::rules::file_diagnostics(self, path));
-        diagnostics.extend(crate::review::file_diagnostics(self, path));
-        if role.kind == RoleKind::SpecTest {
-            diagnostics.extend(crate::spec_tests::file_diagnostics(self, path));
-        }
-        self.rule_config(path).apply(&mut diagnostics);
-        // Every fix must be classified safe or unsafe in the catalogue; the
-        // test suite trips this when a rule gains a fix without an entry.
-        debug_assert!(
-            diagnostics
-                .iter()
-                .all(|d| d.fixes.is_empty() || iml_catalogue::fix_safety(d.code).is_some()),
-            "a fix without a fix_safety entry: {:?}",
-            diagnostics
-                .iter()
-                .filter(|d| !d.fixes.is_empty() && iml_catalogue::fix_safety(d.code).is_none())
-                .map(|d| d.code)
-                .collect::<Vec<_>>()
-        );
-        diagnostics.sort_by_key(|diagnostic| (diagnostic.range.start(), diagnostic.range.end()));
-        crate::diagnostics::cap_per_file(&mut diagnostics);
-        diagnostics
-    }
-
     /// Files whose diagnostics may change when `path` changes (besides `path`):
     /// the other files of its app.
     pub fn dependents(&self, path: &Path) -> Vec<PathBuf> {
@@ -348,9 +300,17 @@ impl Analysis {
     }
 
     /// The rule configuration for `path`: the editor settings, then the
-    /// nearest `iml-ls.toml` above it.
+    /// nearest `iml-ls.toml` above it that the snapshot holds.
     pub fn rule_config(&self, path: &Path) -> RuleConfig {
-        config::config_for(self, &self.config, path)
+        let file = path
+            .ancestors()
+            .skip(1)
+            .map(|dir| dir.join(config::CONFIG_FILE_NAME))
+            .find_map(|candidate| self.file_text(&candidate));
+        match file {
+            Some(text) => self.config.merged(&RuleConfig::from_toml(text).0),
+            None => (*self.config).clone(),
+        }
     }
 
     fn apps(&self) -> &Apps {

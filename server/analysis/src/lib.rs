@@ -12,7 +12,9 @@ pub mod config;
 mod diagnostics;
 pub mod disk;
 mod file_data;
+mod file_diagnostics;
 mod fix_all;
+mod fix_choice;
 pub mod graph;
 mod host;
 pub mod ide;
@@ -36,9 +38,8 @@ pub use app::{AppLayout, AppModel, Component, OutsidePath};
 pub use config::{CONFIG_FILE_NAME, RuleConfig, RuleLevel};
 pub use diagnostics::{Diagnostic, Fix, MAX_DIAGNOSTICS_PER_FILE, Safety, TextEdit};
 pub use file_data::MAX_FILE_BYTES;
-pub use fix_all::{
-    FixAll, FixMode, FixedFile, MAX_FIX_ROUNDS, fix_all_choice, plan_fix_all, plan_fix_all_with,
-};
+pub use fix_all::{FixAll, FixedFile, MAX_FIX_ROUNDS, plan_fix_all, plan_fix_all_with};
+pub use fix_choice::{FixMode, fix_all_choice};
 pub use host::{Analysis, AnalysisHost, EditError};
 pub use ide::{CompletionItem, CompletionKind, Hover, SignatureHelp, snippet_to_plain};
 pub use manifest::{CodePath, Manifest, ManifestComponent};
