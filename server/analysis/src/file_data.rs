@@ -13,8 +13,8 @@ use crate::diagnostics::Diagnostic;
 use crate::manifest::Manifest;
 use crate::metadata::ComponentMetadata;
 use crate::roles::FileRole;
-use crate::semantic::FileSites;
 use crate::semantic::cache::FileSemantics;
+use crate::semantic::sites::FileSites;
 
 /// Text and what depends on the text alone. Shared between snapshots; a new
 /// one is made (or the unshared one edited in place) when the text changes.

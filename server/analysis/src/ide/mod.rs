@@ -16,7 +16,7 @@
 //! `names`, `objects`, `resolve`, `site`, `targets`, `walk`,
 //! `workspace_edit`) are what several features share.
 
-mod completion;
+pub(crate) mod completion;
 mod definition;
 mod file_rename;
 mod folding;

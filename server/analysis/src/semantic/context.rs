@@ -1,16 +1,14 @@
 //! What a JSON path means: the place, OAuth section, request and region an
 //! expression there is evaluated in.
 
-use std::path::Path;
-
 use iml_catalogue::{ExprContext, OAuthFlavour, Place, Region, Section, section};
 use iml_jsonc::{Value, ValueKind};
 
 use super::path::{JsonPath, PathSegment};
-use crate::host::Analysis;
 use crate::json::has_key;
-use crate::roles::connection_kind_from_content;
-use crate::roles::{ComponentKind, ConnectionKind, FileRole, ModuleType, RoleKind};
+use crate::roles::{
+    ComponentKind, ConnectionKind, FileRole, ModuleType, RoleKind, connection_kind_from_content,
+};
 
 /// The meaning of one position of a file (a string value, a key, or a cursor).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,7 +37,7 @@ pub struct SiteContext {
 
 impl SiteContext {
     /// A position whose place is not known: nothing but the role.
-    fn unplaced(role: RoleKind, is_key: bool) -> SiteContext {
+    pub(super) fn unplaced(role: RoleKind, is_key: bool) -> SiteContext {
         SiteContext {
             role,
             place: None,
@@ -300,35 +298,6 @@ fn region_of(
     let is_container = path.keys_start_with(below, &["response", "iterate"])
         && matches!(path.key(below + 2), None | Some("container"));
     (region, has_iterate && !is_container)
-}
-
-/// The context of `path` in file `file` of the snapshot.
-pub fn context_at_path(
-    analysis: &Analysis,
-    file: &Path,
-    path: &JsonPath,
-    is_key: bool,
-) -> SiteContext {
-    let role = analysis.role(file);
-    let connection_kind = connection_kind_of(analysis, file, &role);
-    match analysis.root_value(file) {
-        Some(root) => context_for(&role, connection_kind, root, path, is_key),
-        None => SiteContext::unplaced(role.kind, is_key),
-    }
-}
-
-/// The app model's flavour for a connection file, when the file belongs to one.
-pub(crate) fn connection_kind_of(
-    analysis: &Analysis,
-    file: &Path,
-    role: &FileRole,
-) -> Option<ConnectionKind> {
-    let component = role.component.as_ref()?;
-    if component.kind != ComponentKind::Connection {
-        return None;
-    }
-    let app = analysis.app(file)?;
-    analysis.connection_kind(app, &component.id)
 }
 
 /// One request object of a communication.

@@ -10,7 +10,8 @@ use iml_jsonc::{JsonString, Member, Value, ValueKind};
 use iml_lang::ExprBlock;
 use text_size::{TextRange, TextSize};
 
-use super::context::{SiteContext, context_at_path};
+use super::context::SiteContext;
+use super::file_context::context_at_path;
 use super::lookup::sites;
 use super::path::{JsonPath, PathSegment};
 use super::sites::{FileSites, ImlString};

@@ -12,8 +12,9 @@ use iml_jsonc::{Value, ValueKind};
 use iml_lang::{Expr, ExprKind, Name};
 use text_size::TextRange;
 
-use super::context::{SiteContext, connection_kind_of, context_for};
+use super::context::{SiteContext, context_for};
 use super::facts::{ConnectionFacts, TempWrite, flow_step_at};
+use super::file_context::connection_kind_of;
 use super::lookup::{facts, sites};
 use super::quote_style;
 use super::scope::{

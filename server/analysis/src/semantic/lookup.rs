@@ -5,8 +5,9 @@ use std::path::Path;
 use std::sync::Arc;
 
 use super::cache::FileSemantics;
-use super::context::{connection_kind_of, file_place};
+use super::context::file_place;
 use super::facts::{FileFacts, extract_facts};
+use super::file_context::connection_kind_of;
 use super::sites::FileSites;
 use crate::host::Analysis;
 

@@ -31,22 +31,24 @@ mod context;
 mod cursor;
 mod diagnostics;
 mod facts;
+mod file_context;
 mod lookup;
 mod path;
 mod quote_style;
 mod scope;
-mod sites;
+pub(crate) mod sites;
 
 #[cfg(test)]
 mod tests;
 
-pub use context::{SiteContext, context_at_path, context_for};
+pub use context::{SiteContext, context_for};
 pub use cursor::{CursorContext, CursorTarget, ImlCursor, position_at};
 pub use diagnostics::iml_diagnostics;
 pub use facts::{
     ConnectionFacts, DeclaredParam, FileFacts, FlowStep, ParamFacts, Phase, RedirectUse, TempWrite,
     WrittenKey, flow_step_at, keys_below,
 };
+pub use file_context::context_at_path;
 pub use lookup::{facts, sites};
 pub use path::{JsonPath, PathSegment};
 pub use scope::{

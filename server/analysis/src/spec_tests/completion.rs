@@ -11,7 +11,7 @@ use text_size::{TextRange, TextSize};
 
 use super::reach::{answered_steps, flow_or_default, writes};
 use crate::host::Analysis;
-use crate::ide::{CompletionItem, CompletionKind};
+use crate::ide::completion::item::{CompletionItem, CompletionKind};
 use crate::semantic::{CursorTarget, JsonPath, PathSegment, position_at};
 
 const RESPONSE_KEYS: &[&str] = &["step", "status", "headers", "body"];

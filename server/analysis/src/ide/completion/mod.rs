@@ -4,7 +4,7 @@
 //! functions.
 
 mod iml;
-mod item;
+pub(crate) mod item;
 mod key;
 mod value;
 
