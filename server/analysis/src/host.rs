@@ -1,3 +1,7 @@
+//! The workspace and its snapshots: `AnalysisHost` owns every known file and
+//! applies changes; `Analysis` is the cheap, immutable view every query reads,
+//! with each file's role and the app model built on first use.
+
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};

@@ -1,3 +1,5 @@
+//! The syntax problems the parser reports, each with a catalogue rule code.
+
 use text_size::TextRange;
 
 /// A JSONC syntax problem. `code` is a stable rule code registered in the

@@ -1,3 +1,6 @@
+//! One JSONC file: its text, the value model parsed from it, edits applied to
+//! it, and a tree-sitter tree built on request.
+
 use std::cell::RefCell;
 use std::sync::{Arc, Mutex, OnceLock};
 

@@ -1,3 +1,6 @@
+//! The value model: JSON values with their source ranges, object members with
+//! decoded keys.
+
 use text_size::TextRange;
 
 use crate::DecodedString;

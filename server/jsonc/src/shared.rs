@@ -1,3 +1,6 @@
+//! `SharedStr`, text that is cheap to clone because it is a range of one
+//! shared buffer.
+
 use std::borrow::Borrow;
 use std::fmt;
 use std::hash::{Hash, Hasher};

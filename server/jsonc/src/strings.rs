@@ -1,3 +1,6 @@
+//! Decoded JSON string literals with the map from decoded offsets back to
+//! source offsets, and the escape reader behind them.
+
 use std::sync::Arc;
 
 use text_size::{TextRange, TextSize};

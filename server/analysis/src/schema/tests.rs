@@ -1,3 +1,6 @@
+//! The JSON schemas: valid draft-07, names that round-trip, and agreement with
+//! the example files and the catalogue.
+
 use std::path::{Path, PathBuf};
 
 use expect_test::expect_file;

@@ -1,3 +1,6 @@
+//! The app model: manifest and export layouts, outside paths, and the queries
+//! a file asks of its app.
+
 use std::fmt::Write;
 use std::path::Path;
 

@@ -1,3 +1,6 @@
+//! The host and its snapshots: diagnostics of JSON and other files, edits,
+//! snapshot independence, in-place edits and refused edits.
+
 use std::path::{Path, PathBuf};
 use std::thread;
 

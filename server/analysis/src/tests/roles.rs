@@ -1,3 +1,6 @@
+//! File roles: local layouts by suffix, manifest-mapped and export layouts,
+//! connection flavours from content, and paths the host does not hold.
+
 use std::path::Path;
 
 use expect_test::{Expect, expect};

@@ -1,3 +1,5 @@
+//! The text edits the formatter produces and how they apply to a text.
+
 use text_size::{TextRange, TextSize};
 
 /// Replace the text in `range` (byte offsets into the original text) with

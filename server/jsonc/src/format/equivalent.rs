@@ -1,3 +1,6 @@
+//! Whether two values are the same JSON value wherever they sit in their
+//! texts: the test that a format changed layout only, not content.
+
 use crate::{Value, ValueKind};
 
 /// Whether two values are the same JSON value, ignoring where they are in

@@ -1,3 +1,6 @@
+//! Parser limits: containers nested too deep stay out of the model, and
+//! finished containers keep no spare capacity.
+
 use super::*;
 use crate::ValueKind;
 

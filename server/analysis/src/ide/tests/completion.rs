@@ -1,3 +1,6 @@
+//! Completion at a `$0` cursor: keys by object kind and place, enumerated
+//! values, component names, and variables, members and functions inside `{{ }}`.
+
 use expect_test::{Expect, expect};
 
 use iml_catalogue::Severity;

@@ -1,3 +1,6 @@
+//! Go to definition from reads, `rpc://` names, custom function calls and
+//! manifest entries to the literals, components and code that declare them.
+
 use expect_test::{Expect, expect};
 
 use super::{app_with_cursor, cursor, show, snapshot};

@@ -1,3 +1,5 @@
+//! Folding ranges of objects, arrays and comments.
+
 use std::path::Path;
 
 use expect_test::{Expect, expect};

@@ -1,3 +1,6 @@
+//! Document highlights: the reads and writes of the symbol under the cursor
+//! within one file, each marked as a read or a write.
+
 use expect_test::{Expect, expect};
 
 use super::{APP, app_with_cursor, cursor, show, snapshot};

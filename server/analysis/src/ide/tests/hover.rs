@@ -1,3 +1,6 @@
+//! Hover on directive and section keys, enumerated values, declared
+//! parameters, connection data, `temp` keys, variables and functions.
+
 use expect_test::{Expect, expect};
 
 use super::groups_completion::{CRM_APP, hover};

@@ -1,3 +1,6 @@
+//! Inlay hints: the redirect URI a value stands for, and the parameter names
+//! of function arguments.
+
 use std::path::Path;
 
 use expect_test::{Expect, expect};

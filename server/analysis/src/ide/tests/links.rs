@@ -1,3 +1,5 @@
+//! Document links: URLs and `rpc://` references, in one file and across the app.
+
 use std::path::Path;
 
 use expect_test::{Expect, expect};

@@ -1,3 +1,5 @@
+//! Find references across the app, with and without the declarations.
+
 use expect_test::{Expect, expect};
 
 use super::{app_with_cursor, cursor, show, snapshot};

@@ -1,3 +1,6 @@
+//! Rename and prepare rename: the edits across the app's files, and the
+//! names a rename refuses.
+
 use std::fmt::Write as _;
 
 use expect_test::{Expect, expect};

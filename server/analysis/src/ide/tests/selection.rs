@@ -1,3 +1,5 @@
+//! Selection ranges: each chain grows from the cursor to the whole document.
+
 use expect_test::{Expect, expect};
 
 use super::{cursor, snapshot};

@@ -1,3 +1,6 @@
+//! Semantic tokens of IML inside strings, with the legend's types and
+//! modifiers, for a whole file and for a range.
+
 use std::fmt::Write as _;
 use std::path::Path;
 

@@ -1,3 +1,6 @@
+//! Signature help inside IML function calls: the label, the parameter ranges
+//! and which parameter the cursor is on.
+
 use expect_test::{Expect, expect};
 
 use super::{MANIFEST, fixture, load};

@@ -1,3 +1,6 @@
+//! Document symbols (the outline of a file, capped) and workspace symbols
+//! (the app's names matched against a query).
+
 use std::fmt::Write as _;
 use std::path::Path;
 

@@ -1,3 +1,6 @@
+//! Rules of connection files: OAuth sections of one flavour, the token flow,
+//! redirect URIs and refresh, sanitised secrets, request URLs and account keys.
+
 use expect_test::expect;
 
 use super::{check, check_clean};

@@ -1,3 +1,6 @@
+//! Rules that read several files: manifest references, shared webhooks routed
+//! by uid, and spec files the manifest does not list.
+
 use expect_test::expect;
 
 use super::{check, check_clean};

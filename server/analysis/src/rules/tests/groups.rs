@@ -1,3 +1,6 @@
+//! Rules of `groups.json`: module ids that name the app's modules, the file's
+//! shape, files outside any app, and the module ids of an export app.
+
 use expect_test::expect;
 
 use super::{check, check_clean};

@@ -1,3 +1,6 @@
+//! Rules of parameter definitions: their keys and types, triggers with
+//! mappable parameters, and undocumented types as warnings.
+
 use expect_test::expect;
 
 use super::{check, check_clean};

@@ -1,3 +1,6 @@
+//! Rules of requests and responses: unknown keys, enumerations, directives a
+//! place does not allow, nested objects, webhook replies and spelling.
+
 use expect_test::expect;
 
 use super::{check, check_clean};

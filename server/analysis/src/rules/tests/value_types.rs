@@ -1,3 +1,6 @@
+//! R028, the JSON kind of directive values: wrong kinds, lone expressions,
+//! nested directives, values another rule reports, and turning the rule off.
+
 use std::path::{Path, PathBuf};
 
 use expect_test::expect;

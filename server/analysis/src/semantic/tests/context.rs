@@ -1,3 +1,6 @@
+//! The context of every site: OAuth sections, module regions and iteration,
+//! webhook, base and RPC places, and files the snapshot does not hold.
+
 use std::fmt::Write as _;
 use std::path::Path;
 

@@ -1,3 +1,6 @@
+//! What a cursor offset means: the target under it and its context, including
+//! half-typed keys and unclosed objects.
+
 use std::path::Path;
 
 use expect_test::{Expect, expect};

@@ -1,3 +1,6 @@
+//! The IML diagnostics of whole fixtures: syntax, variables, functions,
+//! parameters, spread keys, connection data and `temp` flow.
+
 use expect_test::{Expect, expect};
 
 use super::{host_from, show_diagnostics};

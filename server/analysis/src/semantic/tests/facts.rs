@@ -1,3 +1,6 @@
+//! File facts (declared parameters, connection data, common and sample keys)
+//! and the app-level queries built on them, cached per file version.
+
 use std::fmt::Write as _;
 use std::path::Path;
 
