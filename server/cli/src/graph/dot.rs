@@ -1,4 +1,5 @@
-//! Graphviz DOT output.
+//! Renders a flow graph (an app's components or a connection's flow) as Graphviz
+//! DOT text.
 
 use std::fmt::Write;
 
