@@ -2,19 +2,20 @@
 //! values, component names, and variables, members and functions inside `{{ }}`.
 
 use expect_test::{Expect, expect};
+use iml_fixture::apps::{ACME_MANIFEST, ACME_OAUTH2, join};
 
 use iml_catalogue::Severity;
 
-use super::{MANIFEST, OAUTH2, completions, fixture, labels, render};
+use super::{completions, labels, render};
 use crate::ide::CompletionKind;
 
 fn check(parts: &[&str], limit: usize, expect: Expect) {
-    let (text, items) = completions(&fixture(parts));
+    let (text, items) = completions(&join(parts));
     expect.assert_eq(&render(&text, &items, limit));
 }
 
 fn labels_of(parts: &[&str]) -> Vec<String> {
-    let (_, items) = completions(&fixture(parts));
+    let (_, items) = completions(&join(parts));
     labels(&items).into_iter().map(str::to_owned).collect()
 }
 
@@ -32,7 +33,7 @@ const MODULE: &str = r#"
 fn oauth2_sections_at_top_level() {
     check(
         &[
-            MANIFEST,
+            ACME_MANIFEST,
             r#"
         //- /app/connections/acme/acme.oauth-communication.iml.json
         { "authorize": {}, $0 }
@@ -53,7 +54,7 @@ fn oauth2_sections_at_top_level() {
 fn oauth1_sections_in_an_oauth1_file() {
     check(
         &[
-            MANIFEST,
+            ACME_MANIFEST,
             r#"
         //- /app/connections/acme/acme.oauth-communication.iml.json
         { "requestToken": {}, "$0" }
@@ -73,7 +74,7 @@ fn oauth1_sections_in_an_oauth1_file() {
 fn request_directives_in_a_section_without_pagination_or_aws() {
     check(
         &[
-            MANIFEST,
+            ACME_MANIFEST,
             r#"
         //- /app/connections/acme/acme.oauth-communication.iml.json
         { "token": { "url": "https://x", re$0 } }
@@ -99,7 +100,7 @@ fn request_directives_in_a_section_without_pagination_or_aws() {
         "#]],
     );
     let labels = labels_of(&[
-        MANIFEST,
+        ACME_MANIFEST,
         r#"
         //- /app/connections/acme/acme.oauth-communication.iml.json
         { "token": { $0 } }
@@ -116,7 +117,7 @@ fn request_directives_in_a_section_without_pagination_or_aws() {
 fn response_keys_in_an_oauth2_section() {
     check(
         &[
-            MANIFEST,
+            ACME_MANIFEST,
             r#"
         //- /app/connections/acme/acme.oauth-communication.iml.json
         { "token": { "response": { "data": {}, "$0 } } }
@@ -138,7 +139,7 @@ fn response_keys_in_an_oauth2_section() {
 #[test]
 fn response_keys_in_a_search_module_and_a_basic_connection() {
     let module = labels_of(&[
-        MANIFEST,
+        ACME_MANIFEST,
         MODULE,
         r#"
         //- /app/modules/list-tasks/list-tasks.communication.iml.json
@@ -157,7 +158,7 @@ fn response_keys_in_a_search_module_and_a_basic_connection() {
 fn keys_of_nested_objects() {
     check(
         &[
-            MANIFEST,
+            ACME_MANIFEST,
             MODULE,
             r#"
         //- /app/modules/list-tasks/list-tasks.communication.iml.json
@@ -176,7 +177,7 @@ fn keys_of_nested_objects() {
     );
     check(
         &[
-            MANIFEST,
+            ACME_MANIFEST,
             r#"
         //- /app/modules/watch-tasks/watch-tasks.communication.iml.json
         { "url": "/tasks", "response": { "trigger": { "type": "id", "$0" } } }
@@ -191,7 +192,7 @@ fn keys_of_nested_objects() {
     );
     check(
         &[
-            MANIFEST,
+            ACME_MANIFEST,
             MODULE,
             r#"
         //- /app/modules/list-tasks/list-tasks.communication.iml.json
@@ -210,7 +211,7 @@ fn keys_of_nested_objects() {
 fn a_key_with_its_colon_replaces_only_the_name() {
     check(
         &[
-            MANIFEST,
+            ACME_MANIFEST,
             MODULE,
             r#"
         //- /app/modules/list-tasks/list-tasks.communication.iml.json
@@ -231,7 +232,7 @@ fn a_key_with_its_colon_replaces_only_the_name() {
 fn a_comma_is_added_before_a_following_key() {
     check(
         &[
-            MANIFEST,
+            ACME_MANIFEST,
             MODULE,
             r#"
         //- /app/modules/list-tasks/list-tasks.communication.iml.json
@@ -254,7 +255,7 @@ fn a_comma_is_added_before_a_following_key() {
 fn enum_values() {
     check(
         &[
-            MANIFEST,
+            ACME_MANIFEST,
             MODULE,
             r#"
         //- /app/modules/list-tasks/list-tasks.communication.iml.json
@@ -273,7 +274,7 @@ fn enum_values() {
     );
     check(
         &[
-            MANIFEST,
+            ACME_MANIFEST,
             MODULE,
             r#"
         //- /app/modules/list-tasks/list-tasks.communication.iml.json
@@ -293,7 +294,7 @@ fn enum_values() {
     );
     check(
         &[
-            MANIFEST,
+            ACME_MANIFEST,
             MODULE,
             r#"
         //- /app/modules/list-tasks/list-tasks.communication.iml.json
@@ -310,7 +311,7 @@ fn enum_values() {
     );
     check(
         &[
-            MANIFEST,
+            ACME_MANIFEST,
             MODULE,
             r#"
         //- /app/modules/list-tasks/list-tasks.communication.iml.json
@@ -327,7 +328,7 @@ fn enum_values() {
     );
     check(
         &[
-            MANIFEST,
+            ACME_MANIFEST,
             r#"
         //- /app/modules/watch-tasks/watch-tasks.communication.iml.json
         { "url": "/tasks", "response": { "trigger": { "order": "$0" } } }
@@ -346,7 +347,7 @@ fn enum_values() {
 fn booleans_for_static_boolean_directives() {
     check(
         &[
-            MANIFEST,
+            ACME_MANIFEST,
             MODULE,
             r#"
         //- /app/modules/list-tasks/list-tasks.communication.iml.json
@@ -365,8 +366,8 @@ fn booleans_for_static_boolean_directives() {
 fn iml_roots_after_open_braces_variables_first() {
     check(
         &[
-            MANIFEST,
-            OAUTH2
+            ACME_MANIFEST,
+            ACME_OAUTH2
                 .replace("\"https://auth.example.com/authorize\"", "\"{{$0}}\"")
                 .as_str(),
         ],
@@ -393,8 +394,8 @@ fn iml_roots_after_open_braces_variables_first() {
 
 #[test]
 fn iml_inside_an_argument_list() {
-    let (text, items) = completions(&fixture(&[
-        MANIFEST,
+    let (text, items) = completions(&join(&[
+        ACME_MANIFEST,
         MODULE,
         r#"
         //- /app/modules/list-tasks/list-tasks.communication.iml.json
@@ -424,8 +425,8 @@ fn iml_inside_an_argument_list() {
 fn oauth_members_in_a_connection_only() {
     check(
         &[
-            MANIFEST,
-            OAUTH2
+            ACME_MANIFEST,
+            ACME_OAUTH2
                 .replace("\"https://auth.example.com/authorize\"", "\"{{oauth.$0}}\"")
                 .as_str(),
         ],
@@ -438,7 +439,7 @@ fn oauth_members_in_a_connection_only() {
         "#]],
     );
     let module = labels_of(&[
-        MANIFEST,
+        ACME_MANIFEST,
         MODULE,
         r#"
         //- /app/modules/list-tasks/list-tasks.communication.iml.json
@@ -452,8 +453,8 @@ fn oauth_members_in_a_connection_only() {
 fn connection_parameters_with_collection_members() {
     check(
         &[
-            MANIFEST,
-            OAUTH2
+            ACME_MANIFEST,
+            ACME_OAUTH2
                 .replace(
                     "\"https://auth.example.com/authorize\"",
                     "\"{{parameters.$0}}\"",
@@ -469,8 +470,8 @@ fn connection_parameters_with_collection_members() {
     );
     check(
         &[
-            MANIFEST,
-            OAUTH2
+            ACME_MANIFEST,
+            ACME_OAUTH2
                 .replace(
                     "\"https://auth.example.com/authorize\"",
                     "\"{{parameters.region.$0}}\"",
@@ -489,7 +490,7 @@ fn connection_parameters_with_collection_members() {
 fn module_parameters_static_and_mappable() {
     check(
         &[
-            MANIFEST,
+            ACME_MANIFEST,
             MODULE,
             r#"
         //- /app/modules/list-tasks/list-tasks.communication.iml.json
@@ -509,8 +510,8 @@ fn module_parameters_static_and_mappable() {
 fn common_and_data_and_temp_in_a_connection() {
     check(
         &[
-            MANIFEST,
-            OAUTH2
+            ACME_MANIFEST,
+            ACME_OAUTH2
                 .replace(
                     "\"https://auth.example.com/token\",\n    \"method\"",
                     "\"{{common.$0}}\",\n    \"method\"",
@@ -525,8 +526,8 @@ fn common_and_data_and_temp_in_a_connection() {
     );
     check(
         &[
-            MANIFEST,
-            OAUTH2
+            ACME_MANIFEST,
+            ACME_OAUTH2
                 .replace(
                     "\"https://auth.example.com/token\",\n    \"response\"",
                     "\"{{data.$0}}\",\n    \"response\"",
@@ -542,8 +543,8 @@ fn common_and_data_and_temp_in_a_connection() {
     );
     check(
         &[
-            MANIFEST,
-            OAUTH2
+            ACME_MANIFEST,
+            ACME_OAUTH2
                 .replace(
                     "\"https://auth.example.com/token\",\n    \"method\"",
                     "\"{{temp.$0}}\",\n    \"method\"",
@@ -562,8 +563,8 @@ fn common_and_data_and_temp_in_a_connection() {
 fn connection_members_in_a_module() {
     check(
         &[
-            MANIFEST,
-            OAUTH2,
+            ACME_MANIFEST,
+            ACME_OAUTH2,
             MODULE,
             r#"
         //- /app/modules/list-tasks/list-tasks.communication.iml.json
@@ -582,8 +583,8 @@ fn connection_members_in_a_module() {
     );
     check(
         &[
-            MANIFEST,
-            OAUTH2,
+            ACME_MANIFEST,
+            ACME_OAUTH2,
             MODULE,
             r#"
         //- /app/modules/list-tasks/list-tasks.communication.iml.json
@@ -600,7 +601,7 @@ fn connection_members_in_a_module() {
 #[test]
 fn item_only_inside_iterate_and_body_keys_from_samples() {
     let without = labels_of(&[
-        MANIFEST,
+        ACME_MANIFEST,
         MODULE,
         r#"
         //- /app/modules/list-tasks/list-tasks.communication.iml.json
@@ -610,7 +611,7 @@ fn item_only_inside_iterate_and_body_keys_from_samples() {
     assert!(!without.iter().any(|l| l == "item"), "{without:?}");
     assert!(without.iter().any(|l| l == "body"), "{without:?}");
     let with = labels_of(&[
-        MANIFEST,
+        ACME_MANIFEST,
         MODULE,
         r#"
         //- /app/modules/list-tasks/list-tasks.communication.iml.json
@@ -620,7 +621,7 @@ fn item_only_inside_iterate_and_body_keys_from_samples() {
     assert!(with.iter().any(|l| l == "item"), "{with:?}");
     check(
         &[
-            MANIFEST,
+            ACME_MANIFEST,
             MODULE,
             r#"
         //- /app/modules/list-tasks/list-tasks.communication.iml.json
@@ -638,7 +639,7 @@ fn item_only_inside_iterate_and_body_keys_from_samples() {
 fn temp_of_earlier_requests_in_an_array() {
     check(
         &[
-            MANIFEST,
+            ACME_MANIFEST,
             MODULE,
             r#"
         //- /app/modules/list-tasks/list-tasks.communication.iml.json
@@ -661,7 +662,7 @@ fn temp_of_earlier_requests_in_an_array() {
 fn parameter_keys_by_type_and_type_values() {
     check(
         &[
-            MANIFEST,
+            ACME_MANIFEST,
             r#"
         //- /app/modules/list-tasks/list-tasks.mappable-params.iml.json
         [ { "name": "note", "type": "text", $0 } ]
@@ -692,7 +693,7 @@ fn parameter_keys_by_type_and_type_values() {
     );
     check(
         &[
-            MANIFEST,
+            ACME_MANIFEST,
             r#"
         //- /app/modules/list-tasks/list-tasks.mappable-params.iml.json
         [ { "name": "note", "type": "se$0" } ]
@@ -712,7 +713,7 @@ fn parameter_keys_by_type_and_type_values() {
 fn rpc_names_in_rpc_strings() {
     check(
         &[
-            MANIFEST,
+            ACME_MANIFEST,
             r#"
         //- /app/modules/list-tasks/list-tasks.static-params.iml.json
         [ { "name": "projectId", "type": "select", "options": "rpc://$0" } ]
@@ -726,7 +727,7 @@ fn rpc_names_in_rpc_strings() {
     );
     check(
         &[
-            MANIFEST,
+            ACME_MANIFEST,
             r#"
         //- /app/modules/list-tasks/list-tasks.static-params.iml.json
         [ { "name": "projectId", "type": "select", "options": "rp$0" } ]
@@ -747,7 +748,7 @@ const BETWEEN_PARAMETERS: &str = r#"
 
 #[test]
 fn rpc_references_between_parameters() {
-    let (text, items) = completions(&fixture(&[MANIFEST, BETWEEN_PARAMETERS]));
+    let (text, items) = completions(&join(&[ACME_MANIFEST, BETWEEN_PARAMETERS]));
     let references: Vec<_> = items
         .into_iter()
         .filter(|item| item.kind == CompletionKind::Component)
@@ -762,7 +763,7 @@ fn rpc_references_between_parameters() {
 #[test]
 fn parameter_skeletons_between_parameters_come_first() {
     check(
-        &[MANIFEST, BETWEEN_PARAMETERS],
+        &[ACME_MANIFEST, BETWEEN_PARAMETERS],
         4,
         expect![[r#"
             array parameter [snippet] new parameter => { "name": "${1:name}", "type": "array", "label": "${2:Label}"$0 } (snippet) (replaces "")
@@ -780,7 +781,7 @@ fn parameter_skeletons_between_parameters_come_first() {
 /// about where the type belongs).
 #[test]
 fn every_parameter_skeleton_is_a_clean_parameter() {
-    let (_, items) = completions(&fixture(&[MANIFEST, BETWEEN_PARAMETERS]));
+    let (_, items) = completions(&join(&[ACME_MANIFEST, BETWEEN_PARAMETERS]));
     let skeletons: Vec<_> = items
         .iter()
         .filter(|item| item.kind == CompletionKind::Snippet)
@@ -791,7 +792,7 @@ fn every_parameter_skeleton_is_a_clean_parameter() {
         let file = format!(
             "//- /app/modules/list-tasks/list-tasks.mappable-params.iml.json\n[ {parameter} ]"
         );
-        let (analysis, path, _) = super::load(&format!("{}\n$0", fixture(&[MANIFEST, &file])));
+        let (analysis, path, _) = super::load(&format!("{}\n$0", join(&[ACME_MANIFEST, &file])));
         let diagnostics: Vec<_> = analysis
             .diagnostics(&path)
             .into_iter()
@@ -809,7 +810,7 @@ fn every_parameter_skeleton_is_a_clean_parameter() {
 fn cursor_after_an_escaped_quote() {
     check(
         &[
-            MANIFEST,
+            ACME_MANIFEST,
             MODULE,
             r#"
         //- /app/modules/list-tasks/list-tasks.communication.iml.json
@@ -823,7 +824,7 @@ fn cursor_after_an_escaped_quote() {
         "#]],
     );
     let inside_literal = labels_of(&[
-        MANIFEST,
+        ACME_MANIFEST,
         MODULE,
         r#"
         //- /app/modules/list-tasks/list-tasks.communication.iml.json
@@ -837,7 +838,7 @@ fn cursor_after_an_escaped_quote() {
 fn half_typed_values_and_keys() {
     check(
         &[
-            MANIFEST,
+            ACME_MANIFEST,
             MODULE,
             r#"
         //- /app/modules/list-tasks/list-tasks.communication.iml.json
@@ -851,7 +852,7 @@ fn half_typed_values_and_keys() {
         "#]],
     );
     let after_a_value = labels_of(&[
-        MANIFEST,
+        ACME_MANIFEST,
         MODULE,
         r#"
         //- /app/modules/list-tasks/list-tasks.communication.iml.json
@@ -860,7 +861,7 @@ fn half_typed_values_and_keys() {
     ]);
     assert!(after_a_value.is_empty(), "{after_a_value:?}");
     let unclosed = labels_of(&[
-        MANIFEST,
+        ACME_MANIFEST,
         MODULE,
         "//- /app/modules/list-tasks/list-tasks.communication.iml.json\n{ \"url\": \"/tasks\", \"response\": { \"output\": \"{{body}}\", ite$0",
     ]);

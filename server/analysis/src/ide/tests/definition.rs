@@ -2,8 +2,9 @@
 //! manifest entries to the literals, components and code that declare them.
 
 use expect_test::{Expect, expect};
+use iml_fixture::apps::{ACME_APP, with_cursor};
 
-use super::{app_with_cursor, cursor, show, snapshot};
+use super::{cursor, show, snapshot};
 
 fn check(fixture: &str, expect: Expect) {
     let (analysis, fixture) = snapshot(fixture);
@@ -27,7 +28,7 @@ fn check(fixture: &str, expect: Expect) {
 }
 
 fn at(file: &str, needle: &str, skip: usize, expect: Expect) {
-    check(&app_with_cursor(file, needle, skip), expect);
+    check(&with_cursor(ACME_APP, file, needle, skip), expect);
 }
 
 const MODULE: &str = "/app/modules/list-tasks/list-tasks.communication.iml.json";
@@ -103,7 +104,7 @@ fn temp_goes_to_where_it_is_set() {
 fn temp_written_later_in_the_flow_is_no_definition() {
     // `authorize.response.temp` runs after the `authorize` request reads it,
     // so (as for completion and C010) that write does not define this read.
-    let fixture = super::APP.replacen(
+    let fixture = ACME_APP.replacen(
         r#""state": "{{temp.state}}""#,
         r#""state": "{{temp.$0code}}""#,
         1,

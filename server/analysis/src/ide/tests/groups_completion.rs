@@ -2,29 +2,12 @@
 
 use expect_test::{Expect, expect};
 
-use super::{completions, fixture, load, render};
+use iml_fixture::apps::{GROUPS_APP, join};
 
-const APP: &str = r#"
-//- /app/makecomapp.json
-{
-  "fileVersion": 1,
-  "generalCodeFiles": { "base": null, "common": null, "readme": null, "groups": "modules/groups.json" },
-  "components": {
-    "connection": {},
-    "module": {
-      "listTasks": { "label": "List tasks", "moduleType": "search", "codeFiles": {} },
-      "createTask": { "label": "Create a task", "moduleType": "action", "codeFiles": {} },
-      "watchTasks": { "moduleType": "trigger", "codeFiles": {} }
-    },
-    "rpc": { "listProjects": { "codeFiles": {} } },
-    "webhook": {}, "function": {}, "endpoint": {}
-  },
-  "origins": []
-}
-"#;
+use super::{completions, load, render};
 
 fn check(groups: &str, expect: Expect) {
-    let (text, items) = completions(&fixture(&[APP, groups]));
+    let (text, items) = completions(&join(&[GROUPS_APP, groups]));
     expect.assert_eq(&render(&text, &items, 10));
 }
 
@@ -138,7 +121,7 @@ pub(super) fn hover(fixture: &str) -> String {
 }
 
 fn check_hover(groups: &str, expect: Expect) {
-    expect.assert_eq(&hover(&fixture(&[CRM_APP, groups])));
+    expect.assert_eq(&hover(&join(&[CRM_APP, groups])));
 }
 
 #[test]
@@ -198,6 +181,6 @@ fn no_hover_for_an_unknown_module_or_outside_a_modules_array() {
         [{ "label": "Contacts", "modules": ["findCon$0tacts"] }]
         "#,
     ] {
-        assert_eq!(hover(&fixture(&[CRM_APP, groups])), "no hover", "{groups}");
+        assert_eq!(hover(&join(&[CRM_APP, groups])), "no hover", "{groups}");
     }
 }

@@ -3,39 +3,21 @@
 use std::fmt::Write as _;
 
 use expect_test::{Expect, expect};
+use iml_fixture::apps::with_groups;
 
 use super::{cursor, show, snapshot};
 
-/// An app of two modules listed in two groups, paired with remote modules
-/// through `idMapping`. `GROUPS` marks where each test puts its cursor.
-const APP: &str = r#"
-//- /app/makecomapp.json
-{
-  "fileVersion": 1,
-  "generalCodeFiles": { "base": null, "common": null, "readme": null, "groups": "modules/groups.json" },
-  "components": {
-    "connection": {},
-    "module": {
-      "listTasks": { "label": "List tasks", "moduleType": "search", "codeFiles": { "communication": "modules/list-tasks/list-tasks.communication.iml.json" } },
-      "createTask": { "label": "Create a task", "moduleType": "action", "codeFiles": {} }
-    },
-    "rpc": {}, "webhook": {}, "function": {}, "endpoint": {}
-  },
-  "origins": [{ "baseUrl": "https://eu1.make.com/api", "appId": "acme-app", "appVersion": 1, "apikeyFile": ".secrets/apikey",
-    "idMapping": { "module": [{ "local": "listTasks", "remote": "listTasks2" }, { "local": "createTask", "remote": "createTask" }] } }]
-}
-//- /app/modules/list-tasks/list-tasks.communication.iml.json
-{ "url": "https://api.example.com/tasks", "response": { "output": "{{body}}" } }
-//- /app/modules/groups.json
-[
+/// The groups file: two groups listing the app's two first modules. `LIST`
+/// marks where each test puts its cursor.
+const GROUPS: &str = r#"[
   { "label": "Tasks", "modules": ["LIST", "createTask"] },
   { "label": "Reading", "modules": ["listTasks"] }
-]
-"#;
+]"#;
 
-/// [`APP`] with the first groups entry set to `first` (which may hold `$0`).
+/// The shared groups app with the first entry of [`GROUPS`] set to `first` (which
+/// may hold `$0`).
 fn app(first: &str) -> String {
-    APP.replacen("\"LIST\"", first, 1)
+    with_groups(&GROUPS.replacen("\"LIST\"", first, 1))
 }
 
 fn definition(fixture: &str, expect: Expect) {
@@ -121,7 +103,7 @@ fn a_groups_entry_goes_to_the_modules_manifest_entry() {
 fn an_unknown_or_non_entry_string_goes_nowhere() {
     definition(&app(r#""listTsks$0""#), expect!["none\n"]);
     definition(
-        &APP.replacen("\"Tasks\"", "\"Ta$0sks\"", 1),
+        &with_groups(GROUPS).replacen("\"Tasks\"", "\"Ta$0sks\"", 1),
         expect!["none\n"],
     );
 }
@@ -146,7 +128,7 @@ fn an_exported_app_goes_to_the_modules_communication() {
 fn references_of_a_module_include_its_groups_entries() {
     let from_groups = expect![[r#"
         Write /app/makecomapp.json 190..199 "listTasks"
-        Read /app/makecomapp.json 674..683 "listTasks"
+        Read /app/makecomapp.json 932..941 "listTasks"
         Read /app/modules/groups.json 37..46 "listTasks"
         Read /app/modules/groups.json 103..112 "listTasks"
         highlights: Read 37..46 Read 103..112
@@ -156,10 +138,10 @@ fn references_of_a_module_include_its_groups_entries() {
         &app(r#""listTasks""#).replacen("\"listTasks\": {", "\"list$0Tasks\": {", 1),
         expect![[r#"
             Write /app/makecomapp.json 190..199 "listTasks"
-            Read /app/makecomapp.json 674..683 "listTasks"
+            Read /app/makecomapp.json 932..941 "listTasks"
             Read /app/modules/groups.json 37..46 "listTasks"
             Read /app/modules/groups.json 103..112 "listTasks"
-            highlights: Write 190..199 Read 674..683
+            highlights: Write 190..199 Read 932..941
         "#]],
     );
 }
@@ -171,7 +153,7 @@ fn renaming_a_module_rewrites_its_groups_entries() {
         "searchTasks",
         expect![[r#"
             /app/makecomapp.json 189..200 "\"listTasks\"" -> "\"searchTasks\""
-            /app/makecomapp.json 673..684 "\"listTasks\"" -> "\"searchTasks\""
+            /app/makecomapp.json 931..942 "\"listTasks\"" -> "\"searchTasks\""
             /app/modules/groups.json 36..47 "\"listTasks\"" -> "\"searchTasks\""
             /app/modules/groups.json 102..113 "\"listTasks\"" -> "\"searchTasks\""
         "#]],

@@ -2,8 +2,9 @@
 //! within one file, each marked as a read or a write.
 
 use expect_test::{Expect, expect};
+use iml_fixture::apps::{ACME_APP, with_cursor};
 
-use super::{APP, app_with_cursor, cursor, show, snapshot};
+use super::{cursor, show, snapshot};
 
 fn check(fixture: &str, expect: Expect) {
     let (analysis, fixture) = snapshot(fixture);
@@ -25,7 +26,7 @@ const MAPPABLE: &str = "/app/modules/list-tasks/list-tasks.mappable-params.iml.j
 fn parameter_read_several_times_in_the_communication() {
     // The declaration in the params file and the module's reads are elsewhere.
     check(
-        &app_with_cursor(CONNECTION, "parameters.domain}}/me", 13),
+        &with_cursor(ACME_APP, CONNECTION, "parameters.domain}}/me", 13),
         expect![[r#"
             Read /app/connections/acme/acme.oauth-communication.iml.json 338..344 "domain"
             Read /app/connections/acme/acme.oauth-communication.iml.json 584..590 "domain"
@@ -37,7 +38,7 @@ fn parameter_read_several_times_in_the_communication() {
 #[test]
 fn parameter_declaration_in_its_params_file() {
     check(
-        &app_with_cursor(PARAMS, "domain", 2),
+        &with_cursor(ACME_APP, PARAMS, "domain", 2),
         expect![[r#"
         Write /app/connections/acme/acme.params.iml.json 12..18 "domain"
     "#]],
@@ -47,7 +48,7 @@ fn parameter_declaration_in_its_params_file() {
 #[test]
 fn connection_parameter_read_in_a_module() {
     check(
-        &app_with_cursor(MODULE, "domain", 0),
+        &with_cursor(ACME_APP, MODULE, "domain", 0),
         expect![[r#"
         Read /app/modules/list-tasks/list-tasks.communication.iml.json 33..39 "domain"
     "#]],
@@ -58,7 +59,7 @@ fn connection_parameter_read_in_a_module() {
 fn response_data_key_written_twice_and_read() {
     // `connection.accessToken` in the module is the same symbol, in another file.
     check(
-        &app_with_cursor(CONNECTION, "connection.accessToken", 11),
+        &with_cursor(ACME_APP, CONNECTION, "connection.accessToken", 11),
         expect![[r#"
             Write /app/connections/acme/acme.oauth-communication.iml.json 447..458 "accessToken"
             Write /app/connections/acme/acme.oauth-communication.iml.json 688..699 "accessToken"
@@ -70,7 +71,7 @@ fn response_data_key_written_twice_and_read() {
 #[test]
 fn temp_key_written_and_read_in_one_file() {
     check(
-        &app_with_cursor(CONNECTION, "\"state\": \"{{uuid", 2),
+        &with_cursor(ACME_APP, CONNECTION, "\"state\": \"{{uuid", 2),
         expect![[r#"
             Read /app/connections/acme/acme.oauth-communication.iml.json 181..186 "state"
             Write /app/connections/acme/acme.oauth-communication.iml.json 208..213 "state"
@@ -102,7 +103,7 @@ fn parameter_declared_and_read_in_the_same_params_file() {
 #[test]
 fn rpc_reference_without_the_manifest_entry() {
     check(
-        &app_with_cursor(MAPPABLE, "listProjects", 3),
+        &with_cursor(ACME_APP, MAPPABLE, "listProjects", 3),
         expect![[r#"
         Read /app/modules/list-tasks/list-tasks.mappable-params.iml.json 83..95 "listProjects"
     "#]],
@@ -112,7 +113,7 @@ fn rpc_reference_without_the_manifest_entry() {
 #[test]
 fn custom_function_call_without_its_declaration() {
     check(
-        &app_with_cursor(MODULE, "addTax", 2),
+        &with_cursor(ACME_APP, MODULE, "addTax", 2),
         expect![[r#"
         Read /app/modules/list-tasks/list-tasks.communication.iml.json 182..188 "addTax"
     "#]],
@@ -122,13 +123,16 @@ fn custom_function_call_without_its_declaration() {
 #[test]
 fn nothing_to_highlight() {
     // A plain key, a built-in variable and whitespace.
-    check(&app_with_cursor(CONNECTION, "\"url\"", 2), expect![[r#""#]]);
     check(
-        &app_with_cursor(CONNECTION, "oauth.localRedirectUri", 8),
+        &with_cursor(ACME_APP, CONNECTION, "\"url\"", 2),
         expect![[r#""#]],
     );
     check(
-        &app_with_cursor(MODULE, "  \"headers\"", 1),
+        &with_cursor(ACME_APP, CONNECTION, "oauth.localRedirectUri", 8),
+        expect![[r#""#]],
+    );
+    check(
+        &with_cursor(ACME_APP, MODULE, "  \"headers\"", 1),
         expect![[r#""#]],
     );
 }
@@ -166,7 +170,7 @@ fn broken_expressions_do_not_panic() {
 /// cursor's file, declarations included: one notion of the symbol.
 #[test]
 fn highlights_are_the_references_of_the_file() {
-    let (analysis, fixture) = snapshot(APP);
+    let (analysis, fixture) = snapshot(ACME_APP);
     for file in &fixture.files {
         let path = std::path::PathBuf::from(&file.path);
         for offset in 0..=file.text.len() {

@@ -2,12 +2,13 @@
 //! parameters, connection data, `temp` keys, variables and functions.
 
 use expect_test::{Expect, expect};
+use iml_fixture::apps::{ACME_MANIFEST, ACME_OAUTH2, join};
 
 use super::groups_completion::{CRM_APP, hover};
-use super::{MANIFEST, OAUTH2, fixture, load};
+use super::load;
 
 fn check(parts: &[&str], expect: Expect) {
-    let (analysis, path, offset) = load(&fixture(parts));
+    let (analysis, path, offset) = load(&join(parts));
     let text = analysis.file_text(&path).unwrap_or_default().to_owned();
     let rendered = match analysis.hover(&path, offset) {
         Some(hover) => format!(
@@ -24,7 +25,7 @@ fn check(parts: &[&str], expect: Expect) {
 fn directive_key() {
     check(
         &[
-            MANIFEST,
+            ACME_MANIFEST,
             r#"
         //- /app/connections/acme/acme.oauth-communication.iml.json
         { "token": { "url": "https://x", "met$0hod": "POST" } }
@@ -52,7 +53,7 @@ fn directive_key() {
 fn section_key() {
     check(
         &[
-            MANIFEST,
+            ACME_MANIFEST,
             r#"
         //- /app/connections/acme/acme.oauth-communication.iml.json
         { "ref$0resh": {} }
@@ -72,7 +73,7 @@ fn section_key() {
 fn restricted_directive_says_why() {
     check(
         &[
-            MANIFEST,
+            ACME_MANIFEST,
             r#"
         //- /app/connections/acme/acme.oauth-communication.iml.json
         { "token": { "url": "https://x", "pagin$0ation": {} } }
@@ -100,7 +101,7 @@ fn restricted_directive_says_why() {
 fn enum_value() {
     check(
         &[
-            MANIFEST,
+            ACME_MANIFEST,
             r#"
         //- /app/connections/acme/acme.oauth-communication.iml.json
         { "token": { "url": "https://x", "type": "url$0encoded" } }
@@ -118,8 +119,8 @@ fn enum_value() {
 fn declared_parameter() {
     check(
         &[
-            MANIFEST,
-            OAUTH2
+            ACME_MANIFEST,
+            ACME_OAUTH2
                 .replace(
                     "\"https://auth.example.com/authorize\"",
                     "\"{{parameters.clie$0ntId}}\"",
@@ -142,8 +143,8 @@ fn declared_parameter() {
 fn connection_data_in_a_module_names_its_writers() {
     check(
         &[
-            MANIFEST,
-            OAUTH2,
+            ACME_MANIFEST,
+            ACME_OAUTH2,
             r#"
         //- /app/modules/list-tasks/list-tasks.communication.iml.json
         { "url": "/tasks", "headers": { "authorization": "Bearer {{connection.access$0Token}}" } }
@@ -171,8 +172,8 @@ fn connection_data_in_a_module_names_its_writers() {
 fn temp_key_and_variable_and_function() {
     check(
         &[
-            MANIFEST,
-            OAUTH2
+            ACME_MANIFEST,
+            ACME_OAUTH2
                 .replace(
                     "\"https://auth.example.com/token\",\n    \"method\"",
                     "\"{{temp.co$0de}}\",\n    \"method\"",
@@ -191,8 +192,8 @@ fn temp_key_and_variable_and_function() {
     );
     check(
         &[
-            MANIFEST,
-            OAUTH2
+            ACME_MANIFEST,
+            ACME_OAUTH2
                 .replace(
                     "\"https://auth.example.com/token\",\n    \"method\"",
                     "\"{{com$0mon.clientId}}\",\n    \"method\"",
@@ -211,8 +212,8 @@ fn temp_key_and_variable_and_function() {
     );
     check(
         &[
-            MANIFEST,
-            OAUTH2
+            ACME_MANIFEST,
+            ACME_OAUTH2
                 .replace(
                     "\"https://auth.example.com/token\",\n    \"method\"",
                     "\"{{addSec$0onds(now, 1)}}\",\n    \"method\"",
@@ -237,7 +238,7 @@ fn temp_key_and_variable_and_function() {
 fn item_member_from_the_interface() {
     check(
         &[
-            MANIFEST,
+            ACME_MANIFEST,
             r#"
         //- /app/modules/list-tasks/list-tasks.interface.iml.json
         [ { "name": "title", "type": "text", "label": "Title" } ]
@@ -261,8 +262,8 @@ fn item_member_from_the_interface() {
 fn nested_connection_data_names_its_object() {
     check(
         &[
-            MANIFEST,
-            OAUTH2,
+            ACME_MANIFEST,
+            ACME_OAUTH2,
             r#"
         //- /app/modules/list-tasks/list-tasks.communication.iml.json
         { "url": "/tasks", "headers": { "x": "{{connection.account.i$0d}}" } }
@@ -363,5 +364,5 @@ fn rpc_reference_shows_the_rpc_like_its_manifest_key() {
 
         Files:
         - `rpcs/list-owners/list-owners.communication.iml.json` (communication)"#]]
-    .assert_eq(&hover(&fixture(&[CRM_APP, params])));
+    .assert_eq(&hover(&join(&[CRM_APP, params])));
 }

@@ -4,8 +4,9 @@
 use std::path::Path;
 
 use expect_test::{Expect, expect};
+use iml_fixture::apps::ACME_APP;
 
-use super::{APP, snapshot};
+use super::snapshot;
 use crate::ide::InlayHintsConfig;
 
 fn check(fixture: &str, file: &str, config: InlayHintsConfig, expect: Expect) {
@@ -34,7 +35,7 @@ fn check(fixture: &str, file: &str, config: InlayHintsConfig, expect: Expect) {
 #[test]
 fn redirect_uri_value() {
     check(
-        APP,
+        ACME_APP,
         "/app/connections/acme/acme.oauth-communication.iml.json",
         InlayHintsConfig {
             redirect_uris: true,

@@ -3,8 +3,9 @@
 use std::path::Path;
 
 use expect_test::{Expect, expect};
+use iml_fixture::apps::ACME_APP;
 
-use super::{APP, snapshot};
+use super::snapshot;
 use crate::ide::LinkTarget;
 
 fn check(fixture: &str, file: &str, expect: Expect) {
@@ -55,7 +56,7 @@ fn urls_and_rpc_references() {
 #[test]
 fn urls_in_the_app() {
     check(
-        APP,
+        ACME_APP,
         "/app/connections/acme/acme.oauth-communication.iml.json",
         expect![[r#"
         "https://acme.example/oauth/authorize" -> https://acme.example/oauth/authorize

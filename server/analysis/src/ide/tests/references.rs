@@ -1,8 +1,9 @@
 //! Find references across the app, with and without the declarations.
 
 use expect_test::{Expect, expect};
+use iml_fixture::apps::{ACME_APP, with_cursor};
 
-use super::{app_with_cursor, cursor, show, snapshot};
+use super::{cursor, show, snapshot};
 
 fn check(fixture: &str, include_declaration: bool, expect: Expect) {
     let (analysis, fixture) = snapshot(fixture);
@@ -20,7 +21,12 @@ const CONNECTION: &str = "/app/connections/acme/acme.oauth-communication.iml.jso
 #[test]
 fn connection_parameter_across_the_app() {
     check(
-        &app_with_cursor("/app/connections/acme/acme.params.iml.json", "domain", 2),
+        &with_cursor(
+            ACME_APP,
+            "/app/connections/acme/acme.params.iml.json",
+            "domain",
+            2,
+        ),
         true,
         expect![[r#"
             Read /app/connections/acme/acme.oauth-communication.iml.json 338..344 "domain"
@@ -36,7 +42,7 @@ fn connection_parameter_across_the_app() {
 #[test]
 fn response_data_key_read_as_data_and_connection() {
     check(
-        &app_with_cursor(CONNECTION, "\"accessToken\"", 3),
+        &with_cursor(ACME_APP, CONNECTION, "\"accessToken\"", 3),
         true,
         expect![[r#"
             Write /app/connections/acme/acme.oauth-communication.iml.json 447..458 "accessToken"
@@ -50,7 +56,7 @@ fn response_data_key_read_as_data_and_connection() {
 #[test]
 fn reads_only_without_declarations() {
     check(
-        &app_with_cursor(CONNECTION, "temp.state", 6),
+        &with_cursor(ACME_APP, CONNECTION, "temp.state", 6),
         false,
         expect![[r#"
         Read /app/connections/acme/acme.oauth-communication.iml.json 181..186 "state"
@@ -61,7 +67,7 @@ fn reads_only_without_declarations() {
 #[test]
 fn rpc_references_and_manifest_entry() {
     check(
-        &app_with_cursor("/app/makecomapp.json", "\"listProjects\"", 2),
+        &with_cursor(ACME_APP, "/app/makecomapp.json", "\"listProjects\"", 2),
         true,
         expect![[r#"
         Write /app/makecomapp.json 670..682 "listProjects"
@@ -73,7 +79,8 @@ fn rpc_references_and_manifest_entry() {
 #[test]
 fn custom_function_references() {
     check(
-        &app_with_cursor(
+        &with_cursor(
+            ACME_APP,
             "/app/modules/list-tasks/list-tasks.communication.iml.json",
             "addTax",
             0,

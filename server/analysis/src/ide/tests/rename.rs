@@ -4,8 +4,9 @@
 use std::fmt::Write as _;
 
 use expect_test::{Expect, expect};
+use iml_fixture::apps::{ACME_APP, with_cursor};
 
-use super::{app_with_cursor, cursor, snapshot};
+use super::{cursor, snapshot};
 use crate::host::Analysis;
 use crate::ide::WorkspaceEdit;
 
@@ -52,7 +53,7 @@ const MODULE: &str = "/app/modules/list-tasks/list-tasks.communication.iml.json"
 #[test]
 fn connection_parameter_across_files() {
     check(
-        &app_with_cursor(MODULE, "connection.domain", 12),
+        &with_cursor(ACME_APP, MODULE, "connection.domain", 12),
         "host",
         expect![[r#"
         prepare "domain" "domain"
@@ -102,7 +103,7 @@ fn connection_parameter_across_files() {
 #[test]
 fn data_key_with_a_dash_gets_backticks_in_iml_only() {
     check(
-        &app_with_cursor(CONNECTION, "data.refreshToken", 6),
+        &with_cursor(ACME_APP, CONNECTION, "data.refreshToken", 6),
         "refresh-token",
         expect![[r#"
         prepare "refreshToken" "refreshToken"
@@ -135,7 +136,7 @@ fn data_key_with_a_dash_gets_backticks_in_iml_only() {
 #[test]
 fn refuses_invalid_names() {
     check(
-        &app_with_cursor(CONNECTION, "temp.code", 6),
+        &with_cursor(ACME_APP, CONNECTION, "temp.code", 6),
         "my\"code",
         expect![[r#"
         prepare "code" "code"
@@ -143,7 +144,7 @@ fn refuses_invalid_names() {
     "#]],
     );
     check(
-        &app_with_cursor(CONNECTION, "temp.code", 6),
+        &with_cursor(ACME_APP, CONNECTION, "temp.code", 6),
         "",
         expect![[r#"
         prepare "code" "code"
@@ -151,7 +152,7 @@ fn refuses_invalid_names() {
     "#]],
     );
     check(
-        &app_with_cursor(MODULE, "addTax", 0),
+        &with_cursor(ACME_APP, MODULE, "addTax", 0),
         "add-tax",
         expect![[r#"
         prepare "addTax" "addTax"
@@ -159,7 +160,7 @@ fn refuses_invalid_names() {
     "#]],
     );
     check(
-        &app_with_cursor(MODULE, "addTax", 0),
+        &with_cursor(ACME_APP, MODULE, "addTax", 0),
         "formatDate",
         expect![[r#"
         prepare "addTax" "addTax"
@@ -171,7 +172,7 @@ fn refuses_invalid_names() {
 #[test]
 fn refuses_where_nothing_is_renamable() {
     check(
-        &app_with_cursor(MODULE, "body}}", 1),
+        &with_cursor(ACME_APP, MODULE, "body}}", 1),
         "x",
         expect![[r#"
         prepare refused: nothing to rename here: place the cursor on a parameter, a connection data, `temp` or common data key, an `rpc://` reference, a module id or a custom function
@@ -182,7 +183,8 @@ fn refuses_where_nothing_is_renamable() {
 #[test]
 fn rpc_rename_edits_references_and_manifest() {
     check(
-        &app_with_cursor(
+        &with_cursor(
+            ACME_APP,
             "/app/modules/list-tasks/list-tasks.mappable-params.iml.json",
             "listProjects",
             3,
@@ -221,7 +223,7 @@ fn rpc_rename_edits_references_and_manifest() {
 #[test]
 fn custom_function_rename_edits_code_and_calls() {
     check(
-        &app_with_cursor(MODULE, "addTax", 3),
+        &with_cursor(ACME_APP, MODULE, "addTax", 3),
         "addVat",
         expect![[r#"
         prepare "addTax" "addTax"

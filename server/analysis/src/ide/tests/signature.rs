@@ -2,12 +2,13 @@
 //! and which parameter the cursor is on.
 
 use expect_test::{Expect, expect};
+use iml_fixture::apps::{ACME_MANIFEST, join};
 
-use super::{MANIFEST, fixture, load};
+use super::load;
 
 fn check(body: &str, expect: Expect) {
     let file = format!("//- /app/modules/list-tasks/list-tasks.communication.iml.json\n{body}\n");
-    let (analysis, path, offset) = load(&fixture(&[MANIFEST, &file]));
+    let (analysis, path, offset) = load(&join(&[ACME_MANIFEST, &file]));
     let rendered = match analysis.signature_help(&path, offset) {
         Some(help) => {
             let params: Vec<&str> = help

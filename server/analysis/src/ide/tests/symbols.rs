@@ -5,8 +5,9 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use expect_test::{Expect, expect};
+use iml_fixture::apps::ACME_APP;
 
-use super::{APP, snapshot};
+use super::snapshot;
 use crate::host::Analysis;
 use crate::ide::DocumentSymbol;
 
@@ -57,7 +58,7 @@ fn check(fixture: &str, file: &str, expect: Expect) {
 #[test]
 fn oauth_communication() {
     check(
-        APP,
+        ACME_APP,
         "/app/connections/acme/acme.oauth-communication.iml.json",
         expect![[r#"
         Section authorize "step 2 of the authorization flow" ["authorize"]
@@ -161,7 +162,7 @@ fn outline_is_capped() {
 
 #[test]
 fn workspace_symbols_with_a_query() {
-    let (analysis, _) = snapshot(APP);
+    let (analysis, _) = snapshot(ACME_APP);
     let show = |query: &str| -> String {
         analysis
             .workspace_symbols(query, 100)

@@ -2,41 +2,13 @@
 //! shape, files outside any app, and the module ids of an export app.
 
 use expect_test::expect;
+use iml_fixture::apps::with_groups;
 
 use super::{check, check_clean};
 
-/// An app of two modules and an RPC whose groups file is appended by each test.
-const APP: &str = r#"
-//- /app/makecomapp.json
-{
-  "fileVersion": 1,
-  "generalCodeFiles": { "base": null, "common": null, "readme": null, "groups": "modules/groups.json" },
-  "components": {
-    "connection": {},
-    "module": {
-      "listTasks": { "label": "List tasks", "moduleType": "search", "codeFiles": { "communication": "modules/list-tasks/list-tasks.communication.iml.json" } },
-      "createTask": { "label": "Create a task", "moduleType": "action", "codeFiles": { "communication": "modules/create-task/create-task.communication.iml.json" } }
-    },
-    "rpc": { "listProjects": { "codeFiles": { "communication": "rpcs/list-projects/list-projects.communication.iml.json" } } },
-    "webhook": {}, "function": {}, "endpoint": {}
-  },
-  "origins": []
-}
-//- /app/modules/list-tasks/list-tasks.communication.iml.json
-{ "url": "https://api.example.com/tasks", "response": { "output": "{{body}}" } }
-//- /app/modules/create-task/create-task.communication.iml.json
-{ "url": "https://api.example.com/tasks", "method": "POST", "body": {}, "response": { "output": "{{body}}" } }
-//- /app/rpcs/list-projects/list-projects.communication.iml.json
-{ "url": "https://api.example.com/projects", "response": { "output": "{{body}}" } }
-"#;
-
-fn app_with_groups(groups: &str) -> String {
-    format!("{APP}//- /app/modules/groups.json\n{groups}\n")
-}
-
 #[test]
 fn groups_naming_the_apps_modules_are_clean() {
-    check_clean(&app_with_groups(
+    check_clean(&with_groups(
         r#"[
   { "label": "Tasks", "modules": ["listTasks", "createTask"] },
   { "label": "Empty for now", "modules": [] }
@@ -47,7 +19,7 @@ fn groups_naming_the_apps_modules_are_clean() {
 #[test]
 fn unknown_module_ids_suggest_the_nearest_module() {
     check(
-        &app_with_groups(
+        &with_groups(
             r#"[{ "label": "Tasks", "modules": ["listTsks", "listProjects", "archive"] }]"#,
         ),
         expect![[r#"
@@ -64,7 +36,7 @@ fn unknown_module_ids_suggest_the_nearest_module() {
 #[test]
 fn groups_of_the_wrong_shape() {
     check(
-        &app_with_groups(
+        &with_groups(
             r#"[
   "listTasks",
   { "modules": ["listTasks"] },
@@ -84,7 +56,7 @@ fn groups_of_the_wrong_shape() {
         "#]],
     );
     check(
-        &app_with_groups(r#"{ "label": "Tasks", "modules": ["listTasks"] }"#),
+        &with_groups(r#"{ "label": "Tasks", "modules": ["listTasks"] }"#),
         expect![[r#"
             /app/modules/groups.json
               X007 Warning "{": the groups file must be an array of groups, not an object, e.g. `[{ "label": "Tasks", "modules": ["listTasks"] }]`

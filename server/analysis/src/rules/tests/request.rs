@@ -2,15 +2,16 @@
 //! place does not allow, nested objects, webhook replies and spelling.
 
 use expect_test::expect;
+use iml_fixture::apps::{BASE, join};
 
 use super::{check, check_clean};
 
 #[test]
 fn unknown_request_and_response_keys_suggest_a_rename() {
     check(
-        r#"
-        //- /app/general/base.iml.json
-        { "baseUrl": "https://api.example.com" }
+        &join(&[
+            BASE,
+            r#"
         //- /app/modules/list/list.communication.iml.json
         {
             "url": "/items",
@@ -19,6 +20,7 @@ fn unknown_request_and_response_keys_suggest_a_rename() {
             "response": { "outptu": "{{body}}", "iterate": "{{body.items}}" }
         }
         "#,
+        ]),
         expect![[r#"
             /app/modules/list/list.communication.iml.json
               R001 Error "\"heaers\"": `heaers` is not a request key in a module; did you mean `headers`?
@@ -47,22 +49,21 @@ fn unknown_request_and_response_keys_suggest_a_rename() {
                 | }
         "#]],
     );
-    check_clean(
+    check_clean(&join(&[
+        BASE,
         r#"
-        //- /app/general/base.iml.json
-        { "baseUrl": "https://api.example.com" }
         //- /app/modules/list/list.communication.iml.json
         { "url": "/items", "headers": { "accept": "application/json" }, "response": { "output": "{{item}}", "iterate": "{{body.items}}" } }
         "#,
-    );
+    ]));
 }
 
 #[test]
 fn enumerations_accept_expressions_and_fix_case() {
     check(
-        r#"
-        //- /app/general/base.iml.json
-        { "baseUrl": "https://api.example.com" }
+        &join(&[
+            BASE,
+            r#"
         //- /app/rpcs/list/list.communication.iml.json
         [
             { "url": "/a", "method": "post", "type": "form", "body": {}, "response": { "type": "jsn", "temp": { "a": "{{body}}" } } },
@@ -70,6 +71,7 @@ fn enumerations_accept_expressions_and_fix_case() {
             { "url": "/c", "method": "{{parameters.method}}", "type": "{{parameters.type}}", "body": {}, "response": { "type": { "*": "json", "400-499": "text" } } }
         ]
         "#,
+        ]),
         expect![[r#"
             /app/rpcs/list/list.communication.iml.json
               R002 Warning "\"post\"": `post` is not a valid method: values are case-sensitive; write `POST`
@@ -381,12 +383,13 @@ fn webhook_replies_and_responders() {
 #[test]
 fn the_docs_spelling_of_a_directive_is_a_warning() {
     check(
-        r#"
-        //- /app/general/base.iml.json
-        { "baseUrl": "https://api.example.com" }
+        &join(&[
+            BASE,
+            r#"
         //- /app/rpcs/get/get.communication.iml.json
         { "url": "/file", "followRedirect": true }
         "#,
+        ]),
         expect![[r#"
             /app/rpcs/get/get.communication.iml.json
               R001 Warning "\"followRedirect\"": `followRedirect` is a spelling the docs use, but Make's schema and tools read `followRedirects`; rename it

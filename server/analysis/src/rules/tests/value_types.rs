@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use expect_test::expect;
 use iml_catalogue::{JsonKind, ValueShape};
+use iml_fixture::apps::{BASE, join};
 
 use super::{check, check_clean};
 use crate::host::AnalysisHost;
@@ -12,9 +13,9 @@ use crate::host::AnalysisHost;
 #[test]
 fn request_directives_of_the_wrong_kind() {
     check(
-        r#"
-        //- /app/general/base.iml.json
-        { "baseUrl": "https://api.example.com" }
+        &join(&[
+            BASE,
+            r#"
         //- /app/modules/list/list.communication.iml.json
         {
             "url": 123,
@@ -27,6 +28,7 @@ fn request_directives_of_the_wrong_kind() {
             "response": 5
         }
         "#,
+        ]),
         expect![[r#"
             /app/modules/list/list.communication.iml.json
               R028 Error "123": `url` must be a string (IML allowed), found a number; write it as a string: `"123"`
@@ -54,10 +56,9 @@ fn request_directives_of_the_wrong_kind() {
 
 #[test]
 fn a_lone_expression_may_stand_for_an_object() {
-    check_clean(
+    check_clean(&join(&[
+        BASE,
         r#"
-        //- /app/general/base.iml.json
-        { "baseUrl": "https://api.example.com" }
         //- /app/modules/list/list.communication.iml.json
         {
             "url": "/items/{{parameters.id}}",
@@ -78,15 +79,15 @@ fn a_lone_expression_may_stand_for_an_object() {
             }
         }
         "#,
-    );
+    ]));
 }
 
 #[test]
 fn nested_request_directives_in_pagination_and_response() {
     check(
-        r#"
-        //- /app/general/base.iml.json
-        { "baseUrl": "https://api.example.com" }
+        &join(&[
+            BASE,
+            r#"
         //- /app/modules/list/list.communication.iml.json
         {
             "url": "/items",
@@ -102,6 +103,7 @@ fn nested_request_directives_in_pagination_and_response() {
             }
         }
         "#,
+        ]),
         expect![[r#"
             /app/modules/list/list.communication.iml.json
               R028 Error "7": `pagination.url` must be a string (IML allowed), found a number; write it as a string: `"7"`
@@ -162,9 +164,9 @@ fn nested_request_directives_in_pagination_and_response() {
 #[test]
 fn values_with_their_own_rule_are_reported_once() {
     check(
-        r#"
-        //- /app/general/base.iml.json
-        { "baseUrl": "https://api.example.com" }
+        &join(&[
+            BASE,
+            r#"
         //- /app/rpcs/list/list.communication.iml.json
         {
             "url": "/items",
@@ -175,6 +177,7 @@ fn values_with_their_own_rule_are_reported_once() {
             "response": { "type": true }
         }
         "#,
+        ]),
         expect![[r#"
             /app/rpcs/list/list.communication.iml.json
               R002 Warning "5": `5` is not one of the method values Make's schema knows (`GET`, `POST`, `PUT`, `PATCH`, `DELETE`, `OPTIONS`); check that the service accepts it
