@@ -13,7 +13,7 @@
 //!
 //! Each feature file holds its answer types and its `Analysis` entry point;
 //! the files without a feature of their own (`keys`, `markdown`, `members`,
-//! `names`, `objects`, `resolve`, `site`, `targets`, `walk`,
+//! `names`, `objects`, `resolve`, `site`, `snippet`, `targets`, `walk`,
 //! `workspace_edit`) are what several features share.
 
 pub(crate) mod completion;
