@@ -6,7 +6,7 @@ use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use iml_analysis::nav::InlayHintsConfig;
+use iml_analysis::ide::InlayHintsConfig;
 use iml_analysis::{Analysis, AnalysisHost};
 use iml_jsonc::JsonDocument;
 use text_size::{TextRange, TextSize};

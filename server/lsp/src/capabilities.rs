@@ -1,6 +1,6 @@
 //! What we tell the client we can do, and what we learnt the client can do.
 
-use iml_analysis::nav::{SEMANTIC_TOKEN_MODIFIERS, SEMANTIC_TOKEN_TYPES};
+use iml_analysis::ide::{SEMANTIC_TOKEN_MODIFIERS, SEMANTIC_TOKEN_TYPES};
 use tower_lsp_server::ls_types::{
     ClientCapabilities, CodeActionKind, CodeActionOptions, CodeActionProviderCapability,
     CodeLensOptions, CompletionOptions, DocumentLinkOptions, Documentation, ExecuteCommandOptions,

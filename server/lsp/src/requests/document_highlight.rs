@@ -1,7 +1,7 @@
 //! `textDocument/documentHighlight`: the occurrences of the symbol under the
 //! cursor in its own document, writes told apart from reads.
 
-use iml_analysis::nav::HighlightKind;
+use iml_analysis::ide::HighlightKind;
 use tower_lsp_server::ls_types::{
     DocumentHighlight, DocumentHighlightKind, DocumentHighlightParams,
 };

@@ -1,7 +1,7 @@
 //! `textDocument/documentLink`: URLs in plain strings, and `rpc://name`
 //! references leading to the RPC's communication file.
 
-use iml_analysis::nav::LinkTarget;
+use iml_analysis::ide::LinkTarget;
 use tower_lsp_server::ls_types::{DocumentLink, DocumentLinkParams, Uri};
 
 use crate::dispatch::Context;

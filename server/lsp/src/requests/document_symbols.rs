@@ -1,7 +1,7 @@
 //! `textDocument/documentSymbol`: the outline of one file, nested for
 //! clients that can show a tree and flattened for the others.
 
-use iml_analysis::nav::{DocumentSymbol as Symbol, SymbolKind as Kind};
+use iml_analysis::ide::{DocumentSymbol as Symbol, SymbolKind as Kind};
 use tower_lsp_server::ls_types::{
     DocumentSymbol, DocumentSymbolParams, DocumentSymbolResponse, Location, SymbolInformation,
     SymbolKind,

@@ -1,7 +1,7 @@
 //! `textDocument/foldingRange`: multi-line objects, arrays and comments as
 //! line ranges.
 
-use iml_analysis::nav::{FoldingKind, FoldingRange as Fold};
+use iml_analysis::ide::{FoldingKind, FoldingRange as Fold};
 use tower_lsp_server::ls_types::{FoldingRange, FoldingRangeKind, FoldingRangeParams};
 
 use crate::dispatch::Context;

@@ -1,7 +1,7 @@
 //! `textDocument/inlayHint`: redirect URI values and IML argument names
 //! (the latter switchable with `imlLs.inlayHints.parameterNames`).
 
-use iml_analysis::nav::{InlayHintKind as Kind, InlayHintsConfig};
+use iml_analysis::ide::{InlayHintKind as Kind, InlayHintsConfig};
 use tower_lsp_server::ls_types::{
     InlayHint, InlayHintKind, InlayHintLabel, InlayHintParams, InlayHintTooltip,
 };

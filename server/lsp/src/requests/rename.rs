@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use iml_analysis::nav::{RenameError, WorkspaceEdit as AnalysisEdit};
+use iml_analysis::ide::{RenameError, WorkspaceEdit as AnalysisEdit};
 use tower_lsp_server::jsonrpc::{Error, ErrorCode, Result};
 use tower_lsp_server::ls_types::{
     PrepareRenameResponse, RenameParams, TextDocumentPositionParams, TextEdit, WorkspaceEdit,

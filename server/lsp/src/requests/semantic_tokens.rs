@@ -5,7 +5,7 @@
 //! `DocumentStore::record_semantic_tokens`); a delta request naming the last
 //! id gets only the splice from those tokens to the current ones.
 
-use iml_analysis::nav::SemanticToken as Token;
+use iml_analysis::ide::SemanticToken as Token;
 use tower_lsp_server::ls_types::{
     SemanticToken, SemanticTokens, SemanticTokensDelta, SemanticTokensDeltaParams,
     SemanticTokensEdit, SemanticTokensFullDeltaResult, SemanticTokensParams,
