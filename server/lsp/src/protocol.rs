@@ -35,6 +35,7 @@ use tower_lsp_server::ls_types::{
 use crate::capabilities::{ClientSupport, server_capabilities};
 use crate::dispatch::Runs::{AppWide, Local};
 use crate::dispatch::{document, document_fallible, workspace};
+use crate::index::{index_workspace, register_file_watchers};
 use crate::notifications::{configuration, text_document, watched_files, workspace_folders};
 use crate::requests::{
     code_action, code_lens, completion, definition, document_highlight, document_links,
@@ -91,8 +92,8 @@ impl LanguageServer for ImlLanguageServer {
         let server = self.0.clone();
         tokio::spawn(async move {
             configuration::pull_configuration(&server).await;
-            server.register_file_watchers().await;
-            server.index_workspace().await;
+            register_file_watchers(&server).await;
+            index_workspace(&server).await;
         });
     }
 

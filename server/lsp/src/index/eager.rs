@@ -9,134 +9,62 @@ use std::time::Duration;
 use iml_analysis::Analysis;
 use iml_analysis::app_files::MANIFEST_FILE_NAME;
 use iml_loader::{AppsOf, listed_unloaded};
-use tokio::sync::watch;
 
 use crate::server::Server;
 use crate::session::SharedSession;
 use crate::workspace::Roots;
 
 use super::disk::load_batch;
+use super::pending::LoadInProgress;
 
 /// An app is a few hundred files; a folder with more than this many is not
 /// one app, and is left to indexing rather than read on `didOpen`.
 const EAGER_LIMIT: usize = 2_000;
 
-/// How long a request about a document waits for the eager load of its app.
-/// Loading an app takes milliseconds; a slow disk or a huge folder must not
-/// hold an answer back for long, so after this the request is answered from
-/// what is loaded.
-pub const EAGER_LOAD_WAIT: Duration = Duration::from_secs(2);
-
-/// The eager loads in progress, each by the paths it covers: the opened
-/// document from the moment it is opened, its whole app once the root is
-/// known. Requests about a covered path wait (see [`PendingLoads::covering`]);
-/// notifications never look here.
-#[derive(Default)]
-pub struct PendingLoads {
-    covered: Vec<(PathBuf, watch::Receiver<()>)>,
-}
-
-/// Held by an eager load while it runs. Dropping it, whether the load
-/// finished, gave up or panicked, closes the channel, which is what wakes
-/// the requests waiting for it; nothing is ever sent.
-pub struct LoadInProgress(watch::Sender<()>);
-
-/// The loads a request waits for.
-pub struct PendingForRequest(Vec<watch::Receiver<()>>);
-
-impl PendingLoads {
-    /// Registers a load covering `scope`.
-    pub fn begin(&mut self, scope: PathBuf) -> LoadInProgress {
-        self.forget_finished();
-        let (sender, receiver) = watch::channel(());
-        self.covered.push((scope, receiver));
-        LoadInProgress(sender)
-    }
-
-    /// Extends `load` to every path under `scope`.
-    pub fn widen(&mut self, load: &LoadInProgress, scope: PathBuf) {
-        self.covered.push((scope, load.0.subscribe()));
-    }
-
-    /// The unfinished loads covering `path`; `None` when there are none,
-    /// so requests about other apps go ahead at once.
-    pub fn covering(&mut self, path: &Path) -> Option<PendingForRequest> {
-        self.forget_finished();
-        let waiting: Vec<_> = self
-            .covered
-            .iter()
-            .filter(|(scope, _)| path.starts_with(scope))
-            .map(|(_, done)| done.clone())
-            .collect();
-        (!waiting.is_empty()).then_some(PendingForRequest(waiting))
-    }
-
-    fn forget_finished(&mut self) {
-        // A closed channel is a finished load.
-        self.covered.retain(|(_, done)| done.has_changed().is_ok());
-    }
-}
-
-impl PendingForRequest {
-    /// Waits until every load has finished, at most `bound`; `false` when
-    /// the bound ran out first.
-    pub async fn finish_within(mut self, bound: Duration) -> bool {
-        let all_done = async {
-            for done in &mut self.0 {
-                // Only the sender's drop ends this; a value sent would not.
-                while done.changed().await.is_ok() {}
+/// Loads the app of a document opened before indexing loaded it, off
+/// the serve task, so features that read the app's other files (the
+/// params behind `parameters.`, the connection behind `connection.`, a
+/// definition in another file) answer from the start; then publishes
+/// diagnostics again for the app's open documents.
+///
+/// The load is registered before this returns, that is before the
+/// client's next message is looked at, so a request sent right after
+/// `didOpen` waits for it.
+pub(crate) fn load_app_of(server: &Server, opened: PathBuf) {
+    let in_progress = {
+        let mut session = server.session.lock();
+        if session.indexed {
+            return;
+        }
+        session.pending_loads.begin(opened.clone())
+    };
+    let session = server.session.clone();
+    let publisher = server.publisher.clone();
+    tokio::spawn(async move {
+        let task_session = session.clone();
+        let loaded = tokio::task::spawn_blocking(move || {
+            if let Some(delay) = test_delay() {
+                std::thread::sleep(delay);
             }
-        };
-        tokio::time::timeout(bound, all_done).await.is_ok()
-    }
-}
-
-impl Server {
-    /// Loads the app of a document opened before indexing loaded it, off
-    /// the serve task, so features that read the app's other files (the
-    /// params behind `parameters.`, the connection behind `connection.`, a
-    /// definition in another file) answer from the start; then publishes
-    /// diagnostics again for the app's open documents.
-    ///
-    /// The load is registered before this returns, that is before the
-    /// client's next message is looked at, so a request sent right after
-    /// `didOpen` waits for it.
-    pub(crate) fn load_app_of(&self, opened: PathBuf) {
-        let in_progress = {
-            let mut session = self.session.lock();
-            if session.indexed {
-                return;
+            let root = load_app_eagerly(&task_session, &opened, &in_progress);
+            drop(in_progress);
+            root
+        })
+        .await;
+        match loaded {
+            Ok(Some(root)) => {
+                let in_app = {
+                    let mut session = session.lock();
+                    session.loaded_ahead(root.clone());
+                    let open = session.open_paths();
+                    open.into_iter().filter(|path| path.starts_with(&root))
+                };
+                publisher.schedule(in_app.collect());
             }
-            session.pending_loads.begin(opened.clone())
-        };
-        let session = self.session.clone();
-        let publisher = self.publisher.clone();
-        tokio::spawn(async move {
-            let task_session = session.clone();
-            let loaded = tokio::task::spawn_blocking(move || {
-                if let Some(delay) = test_delay() {
-                    std::thread::sleep(delay);
-                }
-                let root = load_app_eagerly(&task_session, &opened, &in_progress);
-                drop(in_progress);
-                root
-            })
-            .await;
-            match loaded {
-                Ok(Some(root)) => {
-                    let in_app = {
-                        let mut session = session.lock();
-                        session.loaded_ahead(root.clone());
-                        let open = session.open_paths();
-                        open.into_iter().filter(|path| path.starts_with(&root))
-                    };
-                    publisher.schedule(in_app.collect());
-                }
-                Ok(None) => {}
-                Err(error) => tracing::error!("loading the app of an open file failed: {error}"),
-            }
-        });
-    }
+            Ok(None) => {}
+            Err(error) => tracing::error!("loading the app of an open file failed: {error}"),
+        }
+    });
 }
 
 /// Test hook: `IML_LS_TEST_EAGER_LOAD_DELAY_MS=<n>` holds every eager load

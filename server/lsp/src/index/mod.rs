@@ -9,6 +9,8 @@ mod disk;
 mod disk_queue;
 mod eager;
 mod indexing;
+mod pending;
+mod registration;
 mod watchers;
 
 #[cfg(test)]
@@ -16,5 +18,10 @@ mod tests;
 
 pub(crate) use disk::{forget_deleted, reload_from_disk};
 pub(crate) use disk_queue::DiskQueue;
-pub use eager::{EAGER_LOAD_WAIT, PendingLoads};
-pub(crate) use watchers::{AppWatchers, ListedWatchers};
+pub(crate) use eager::load_app_of;
+pub(crate) use indexing::{
+    drop_files_outside_folders, index_folders, index_workspace, manifest_changed,
+};
+pub use pending::{EAGER_LOAD_WAIT, PendingLoads};
+pub(crate) use registration::{AppWatchers, ListedWatchers};
+pub(crate) use watchers::{register_file_watchers, watch_listed_files};

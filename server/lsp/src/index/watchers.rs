@@ -6,12 +6,12 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use iml_loader::{AppsOf, listed_files};
-use tokio::sync::Mutex;
 use tower_lsp_server::ls_types::{
     DidChangeWatchedFilesRegistrationOptions, FileSystemWatcher, GlobPattern, OneOf, Registration,
     RelativePattern, Unregistration, Uri,
 };
 
+use super::registration::WatcherRegistration;
 use crate::server::Server;
 use crate::workspace::{Roots, is_app_file, watch_globs};
 
@@ -29,154 +29,113 @@ const LISTED_FILE_WATCHERS: &str = "iml-ls/listed-files";
 /// names has the rest unwatched rather than flood the client.
 pub(super) const MAX_LISTED_WATCHERS: usize = 1_000;
 
-/// One set of watchers the client holds. A replacement registers the new
-/// set under a fresh id before it unregisters the old one: no event is
-/// missed in between, and a client that refuses the new set keeps watching
-/// with the old.
-#[derive(Debug, Default)]
-pub(crate) struct WatcherRegistration {
-    /// The id the client accepted last and what it watches; `None` before
-    /// the first registration and after the watchers were dropped.
-    accepted: Option<(String, Vec<FileSystemWatcher>)>,
-    /// Registrations asked for so far; numbers the ids, which must differ
-    /// while the old and the new set are both registered.
-    generation: u64,
+/// Asks the client to watch the app files of the workspace folders as
+/// they are now; replaces the watchers registered before when the
+/// folders changed them.
+pub(crate) async fn register_file_watchers(server: &Server) {
+    let app_watchers = {
+        let session = server.session.lock();
+        if !session.client.watched_files_registration {
+            return;
+        }
+        session.app_watchers.clone()
+    };
+    let mut registered = app_watchers.lock().await;
+    // Read under the lock: the last replacement sees the last folders.
+    let watchers = {
+        let session = server.session.lock();
+        app_file_watchers(&session.roots, session.relative_watch_patterns)
+    };
+    if registered.watchers() == Some(&watchers) {
+        return;
+    }
+    replace_watchers(server, APP_FILE_WATCHERS, &mut registered, watchers).await;
 }
 
-impl WatcherRegistration {
-    fn watchers(&self) -> Option<&Vec<FileSystemWatcher>> {
-        self.accepted.as_ref().map(|(_, watchers)| watchers)
+/// Asks the client to watch the files manifests list under names the
+/// app-file globs miss (the readme, custom function code), present or
+/// not, so a creation, change or deletion on disk reaches the analysis
+/// while they are not open. Replaces the watchers registered before
+/// when the list changed.
+pub(crate) async fn watch_listed_files(server: &Server) {
+    if !server.session.lock().client.watched_files_registration {
+        return;
     }
-
-    /// The id for the next registration under `base`.
-    fn next_id(&mut self, base: &str) -> String {
-        self.generation += 1;
-        format!("{base}#{}", self.generation)
+    let mut registered = server.listed_watchers.lock().await;
+    let (analysis, relative) = {
+        let session = server.session.lock();
+        (session.analysis(), session.relative_watch_patterns)
+    };
+    let Some(analysis) = analysis else {
+        return;
+    };
+    let watched = tokio::task::spawn_blocking(move || {
+        let mut listed = listed_files(&analysis, AppsOf::All);
+        listed.retain(|path, _| !is_app_file(path));
+        listed
+    })
+    .await;
+    let watchers = match watched {
+        Ok(watched) => listed_watchers(&watched, relative),
+        Err(error) => {
+            tracing::error!("listing the files to watch failed: {error}");
+            return;
+        }
+    };
+    let unchanged = match registered.watchers() {
+        Some(before) => *before == watchers,
+        None => watchers.is_empty(),
+    };
+    if unchanged {
+        return;
     }
+    replace_watchers(server, LISTED_FILE_WATCHERS, &mut registered, watchers).await;
 }
 
-/// The app-file watchers. They follow the workspace folders when the client
-/// takes relative patterns, so a change of folders replaces them; the lock
-/// makes replacements take turns, as for [`ListedWatchers`].
-pub(crate) type AppWatchers = std::sync::Arc<Mutex<WatcherRegistration>>;
-
-/// The watchers of the files manifests list under other names. A
-/// replacement registers and then unregisters, so replacements take turns
-/// (the async lock is held across both): two interleaved could each
-/// unregister what the other just registered.
-pub(crate) type ListedWatchers = std::sync::Arc<Mutex<WatcherRegistration>>;
-
-impl Server {
-    /// Asks the client to watch the app files of the workspace folders as
-    /// they are now; replaces the watchers registered before when the
-    /// folders changed them.
-    pub(crate) async fn register_file_watchers(&self) {
-        let app_watchers = {
-            let session = self.session.lock();
-            if !session.client.watched_files_registration {
-                return;
-            }
-            session.app_watchers.clone()
+/// Replaces the watchers registered under `base` (if any) with
+/// `watchers` (none when empty). The new set is registered under a
+/// fresh id first and the old one unregistered only once the client
+/// took it; a refused set leaves the old one in place.
+async fn replace_watchers(
+    server: &Server,
+    base: &str,
+    registered: &mut WatcherRegistration,
+    watchers: Vec<FileSystemWatcher>,
+) {
+    let previous = if watchers.is_empty() {
+        registered.accepted.take()
+    } else {
+        let id = registered.next_id(base);
+        let options = DidChangeWatchedFilesRegistrationOptions {
+            watchers: watchers.clone(),
         };
-        let mut registered = app_watchers.lock().await;
-        // Read under the lock: the last replacement sees the last folders.
-        let watchers = {
-            let session = self.session.lock();
-            app_file_watchers(&session.roots, session.relative_watch_patterns)
-        };
-        if registered.watchers() == Some(&watchers) {
-            return;
-        }
-        self.replace_watchers(APP_FILE_WATCHERS, &mut registered, watchers)
-            .await;
-    }
-
-    /// Asks the client to watch the files manifests list under names the
-    /// app-file globs miss (the readme, custom function code), present or
-    /// not, so a creation, change or deletion on disk reaches the analysis
-    /// while they are not open. Replaces the watchers registered before
-    /// when the list changed.
-    pub(crate) async fn watch_listed_files(&self) {
-        if !self.session.lock().client.watched_files_registration {
-            return;
-        }
-        let mut registered = self.listed_watchers.lock().await;
-        let (analysis, relative) = {
-            let session = self.session.lock();
-            (session.analysis(), session.relative_watch_patterns)
-        };
-        let Some(analysis) = analysis else {
-            return;
-        };
-        let watched = tokio::task::spawn_blocking(move || {
-            let mut listed = listed_files(&analysis, AppsOf::All);
-            listed.retain(|path, _| !is_app_file(path));
-            listed
-        })
-        .await;
-        let watchers = match watched {
-            Ok(watched) => listed_watchers(&watched, relative),
-            Err(error) => {
-                tracing::error!("listing the files to watch failed: {error}");
-                return;
-            }
-        };
-        let unchanged = match registered.watchers() {
-            Some(before) => *before == watchers,
-            None => watchers.is_empty(),
-        };
-        if unchanged {
-            return;
-        }
-        self.replace_watchers(LISTED_FILE_WATCHERS, &mut registered, watchers)
-            .await;
-    }
-
-    /// Replaces the watchers registered under `base` (if any) with
-    /// `watchers` (none when empty). The new set is registered under a
-    /// fresh id first and the old one unregistered only once the client
-    /// took it; a refused set leaves the old one in place.
-    async fn replace_watchers(
-        &self,
-        base: &str,
-        registered: &mut WatcherRegistration,
-        watchers: Vec<FileSystemWatcher>,
-    ) {
-        let previous = if watchers.is_empty() {
-            registered.accepted.take()
-        } else {
-            let id = registered.next_id(base);
-            let options = DidChangeWatchedFilesRegistrationOptions {
-                watchers: watchers.clone(),
-            };
-            let registration = Registration {
-                id: id.clone(),
-                method: METHOD_WATCHED_FILES.to_owned(),
-                register_options: serde_json::to_value(options).ok(),
-            };
-            if let Err(error) = self.client.register_capability(vec![registration]).await {
-                let kept = registered.accepted.as_ref().map_or("none", |(id, _)| id);
-                tracing::warn!("client refused the watchers {id} (keeping {kept}): {error}");
-                return;
-            }
-            registered.accepted.replace((id, watchers))
-        };
-        let Some((id, _)) = previous else {
-            return;
-        };
-        let unregistration = Unregistration {
+        let registration = Registration {
             id: id.clone(),
             method: METHOD_WATCHED_FILES.to_owned(),
+            register_options: serde_json::to_value(options).ok(),
         };
-        if let Err(error) = self
-            .client
-            .unregister_capability(vec![unregistration])
-            .await
-        {
-            // Both sets watched: an event may come twice, which reloading
-            // the same text again absorbs.
-            tracing::warn!("client kept the old watchers {id}: {error}");
+        if let Err(error) = server.client.register_capability(vec![registration]).await {
+            let kept = registered.accepted.as_ref().map_or("none", |(id, _)| id);
+            tracing::warn!("client refused the watchers {id} (keeping {kept}): {error}");
+            return;
         }
+        registered.accepted.replace((id, watchers))
+    };
+    let Some((id, _)) = previous else {
+        return;
+    };
+    let unregistration = Unregistration {
+        id: id.clone(),
+        method: METHOD_WATCHED_FILES.to_owned(),
+    };
+    if let Err(error) = server
+        .client
+        .unregister_capability(vec![unregistration])
+        .await
+    {
+        // Both sets watched: an event may come twice, which reloading
+        // the same text again absorbs.
+        tracing::warn!("client kept the old watchers {id}: {error}");
     }
 }
 

@@ -6,6 +6,7 @@ use tower_lsp_server::ls_types::{
 };
 
 use super::watched_files::sync_from_disk;
+use crate::index::load_app_of;
 use crate::server::Server;
 
 /// The diagnostics job is taken under the lock that applies the change, so
@@ -20,7 +21,7 @@ pub(crate) fn open_document(server: &Server, params: DidOpenTextDocumentParams) 
         (opened.path, job)
     };
     server.publisher.run(job);
-    server.load_app_of(path);
+    load_app_of(server, path);
 }
 
 pub(crate) fn change_document(server: &Server, params: DidChangeTextDocumentParams) {

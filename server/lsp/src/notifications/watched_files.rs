@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use iml_analysis::app_files::MANIFEST_FILE_NAME;
 use tower_lsp_server::ls_types::{DidChangeWatchedFilesParams, FileChangeType};
 
-use crate::index::{forget_deleted, reload_from_disk};
+use crate::index::{forget_deleted, manifest_changed, reload_from_disk};
 use crate::server::Server;
 use crate::session::path_of;
 
@@ -26,7 +26,7 @@ pub(crate) fn watched_files_changed(server: &Server, params: DidChangeWatchedFil
         server.publisher.schedule(removed);
         if manifest_removed {
             let server = server.clone();
-            tokio::spawn(async move { server.manifest_changed().await });
+            tokio::spawn(async move { manifest_changed(&server).await });
         }
     }
     if !touched.is_empty() {
@@ -58,7 +58,7 @@ pub(crate) fn sync_from_disk(server: &Server, paths: Vec<PathBuf>) {
                 Err(error) => tracing::error!("reloading files failed: {error}"),
             }
             if manifest_touched {
-                server.manifest_changed().await;
+                manifest_changed(&server).await;
             }
         }
     });

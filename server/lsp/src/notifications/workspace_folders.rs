@@ -6,6 +6,9 @@ use std::path::PathBuf;
 
 use tower_lsp_server::ls_types::DidChangeWorkspaceFoldersParams;
 
+use crate::index::{
+    drop_files_outside_folders, index_folders, register_file_watchers, watch_listed_files,
+};
 use crate::server::Server;
 use crate::session::path_of;
 use crate::workspace::FolderChange;
@@ -40,18 +43,18 @@ async fn follow_folders(server: &Server, change: FolderChange) {
         ..
     } = change;
     if shrank {
-        let dropped = server.drop_files_outside_folders().await;
+        let dropped = drop_files_outside_folders(server).await;
         tracing::info!("dropped {} files of removed folders", dropped.len());
     }
     // Watched before indexing, so a file saved while it runs is not missed.
-    server.register_file_watchers().await;
+    register_file_watchers(server).await;
     if !newly_covered.is_empty() {
-        server.index_folders(newly_covered).await;
+        index_folders(server, newly_covered).await;
     }
     // Diagnostics are only ever sent for open documents, and those stay
     // in the analysis, so no list needs emptying; what the open ones
     // read from other files may have come or gone.
     let open = server.session.lock().open_paths();
     server.publisher.schedule(open);
-    server.watch_listed_files().await;
+    watch_listed_files(server).await;
 }
