@@ -1,12 +1,29 @@
 //! The import graph between the files of one crate, and its loops.
 //!
-//! File A points to file B when A names a module whose file is B: in a `use`
-//! item starting with `crate`, `super`, `self` or a child module that A
-//! declares (so a parent's `pub use child::X` points to the child), or in a
-//! path in code starting with `crate::`, `super::` or `self::`. A path is
-//! resolved to the deepest module it names that has a file (`a.rs` or
-//! `a/mod.rs`; `crate` is `lib.rs` or `main.rs`), so `crate::a::Item` and
-//! `crate::a::inline::Item` both point to `a.rs`. `mod a;` is no edge.
+//! File A points to file B when A names something B defines: an item (a
+//! function, type, trait, constant, static, macro) written in B, or a
+//! module whose file is B. A names a path in a `use` item starting with
+//! `crate`, `super`, `self` or a child module that A declares, or in a path
+//! in code starting with `crate::`, `super::` or `self::` (or a declared
+//! child). `mod a;` is no edge.
+//!
+//! A path is followed to where its item is defined ([`crate::scopes`]):
+//! first to the deepest module it names that has a file (`a.rs` or
+//! `a/mod.rs`; `crate` is `lib.rs` or `main.rs`), then, when that module
+//! does not define the next name but brings it in with a `use` (`pub use
+//! child::Item`, `pub(crate) use child::Item as Other`, `pub use child::*`,
+//! or a private `use` that a child reaches with `super::`), on through that
+//! `use`, and so along chains of them. So `crate::Item` re-exported by
+//! `lib.rs` from `a/b.rs` points to `a/b.rs`, and `crate::a::inline::Item`
+//! points to `a.rs`. A path that leads to another crate's item is no edge.
+//! Where a chain cannot be followed (its `use` items lead back to the
+//! start), the path points to the last module that passes the name on;
+//! where a name is in none of the module's items or `use` items (a variant,
+//! a method, an item a macro writes), to that module's file.
+//!
+//! A re-export (a `use` with any visibility) is no edge: it is how a module
+//! exposes items written elsewhere, not a use of them. A parent that calls
+//! or names its child's item in its own code still points to the child.
 //!
 //! Test code is no source of edges: files named `tests.rs` or under a
 //! `tests/` folder, modules declared `#[cfg(test)] mod x;`, and any item
@@ -14,14 +31,15 @@
 //!
 //! Limits of this reading (see also [`crate::paths`] and [`crate::scrub`]):
 //! paths built by macros are unseen; `#[path]` attributes and `include!`
-//! are not followed; the files are mapped to modules by their place under `src/`, as Cargo lays
-//! out a library or a binary (not `src/bin/`, and a `main.rs` beside a
-//! `lib.rs` is read as if it were the same root).
+//! are not followed; the files are mapped to modules by their place under
+//! `src/`, as Cargo lays out a library or a binary (not `src/bin/`, and a
+//! `main.rs` beside a `lib.rs` is read as if it were the same root).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::cycles::covering_cycles;
 use crate::paths::Scan;
+use crate::scopes::{Resolver, Scope};
 use crate::scrub::code_only;
 use crate::tree::SourceFile;
 
@@ -77,6 +95,19 @@ impl<'f> CrateGraph<'f> {
                 }
             }
         }
+        let mut scopes: BTreeMap<Vec<String>, Scope> = BTreeMap::new();
+        for scan in &scans {
+            for (module, scope) in &scan.scopes {
+                scopes
+                    .entry(module.clone())
+                    .or_default()
+                    .merge(scope.clone());
+            }
+        }
+        let resolver = Resolver {
+            files: &by_module,
+            scopes: &scopes,
+        };
         let mut edges = vec![Vec::new(); files.len()];
         for (node, scan) in scans.iter().enumerate() {
             if files[node].is_test() || test_only[node] {
@@ -85,7 +116,7 @@ impl<'f> CrateGraph<'f> {
             let targets: BTreeSet<usize> = scan
                 .named
                 .iter()
-                .filter_map(|path| deepest_file(&by_module, path))
+                .filter_map(|path| resolver.file_of(path))
                 .filter(|&target| target != node)
                 .collect();
             edges[node] = targets.into_iter().collect();
@@ -107,12 +138,6 @@ fn module_of(name: &str) -> Vec<String> {
         parts.pop();
     }
     parts
-}
-
-fn deepest_file(by_module: &HashMap<&[String], usize>, path: &[String]) -> Option<usize> {
-    (0..=path.len())
-        .rev()
-        .find_map(|length| by_module.get(&path[..length]).copied())
 }
 
 #[cfg(test)]
@@ -137,20 +162,107 @@ mod tests {
         assert_eq!(cycles_of(&files), ["server/x/src: a.rs -> b.rs -> a.rs"]);
     }
 
+    /// Each file with the files it points to, as `from -> to, to`.
+    fn edges_of(files: &[(&str, &str)]) -> Vec<String> {
+        let files: Vec<SourceFile> = files
+            .iter()
+            .map(|(path, text)| SourceFile::new("server/x", path, text))
+            .collect();
+        let files: Vec<&SourceFile> = files.iter().collect();
+        let graph = CrateGraph::of(&files);
+        graph
+            .edges
+            .iter()
+            .enumerate()
+            .filter(|(_, targets)| !targets.is_empty())
+            .map(|(node, targets)| {
+                let targets: Vec<&str> = targets.iter().map(|&to| graph.names[to]).collect();
+                format!("{} -> {}", graph.names[node], targets.join(", "))
+            })
+            .collect()
+    }
+
     #[test]
-    fn a_parent_re_exporting_a_child_that_uses_it_is_a_cycle() {
+    fn a_parent_calling_a_child_that_uses_it_is_a_cycle() {
         let files = [
             ("src/lib.rs", "mod a;\n"),
             (
                 "src/a/mod.rs",
-                "mod c;\npub use c::C;\npub struct Shared;\n",
+                "mod c;\npub use c::C;\npub struct Shared;\nfn run() { c::go() }\n",
             ),
-            ("src/a/c.rs", "use super::Shared;\npub struct C(Shared);\n"),
+            (
+                "src/a/c.rs",
+                "use super::Shared;\npub struct C(Shared);\npub fn go() {}\n",
+            ),
         ];
         assert_eq!(
             cycles_of(&files),
             ["server/x/src: a/mod.rs -> a/c.rs -> a/mod.rs"]
         );
+    }
+
+    #[test]
+    fn a_re_export_chain_points_to_the_defining_file_and_is_no_edge_itself() {
+        let files = [
+            (
+                "src/lib.rs",
+                "mod a;\nmod user;\npub use a::Deep;\npub struct Root;\n",
+            ),
+            (
+                "src/a/mod.rs",
+                "mod b;\npub(crate) use self::b::Inner as Deep;\n",
+            ),
+            ("src/a/b.rs", "pub struct Inner(crate::Root);\n"),
+            ("src/user.rs", "fn f() -> crate::Deep { todo!() }\n"),
+        ];
+        assert_eq!(edges_of(&files), ["a/b.rs -> lib.rs", "user.rs -> a/b.rs"]);
+        assert_eq!(cycles_of(&files), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_glob_re_export_is_followed_only_where_its_module_has_the_name() {
+        let files = [
+            (
+                "src/lib.rs",
+                "mod a;\nmod user;\npub use a::*;\npub fn local() {}\n",
+            ),
+            ("src/a/mod.rs", "mod c;\npub use c::*;\n"),
+            ("src/a/c.rs", "pub fn helper() { crate::local() }\n"),
+            (
+                "src/user.rs",
+                "use crate::{helper, local};\nfn f() { crate::Enum::Variant; }\n",
+            ),
+        ];
+        assert_eq!(
+            edges_of(&files),
+            ["a/c.rs -> lib.rs", "user.rs -> lib.rs, a/c.rs"]
+        );
+    }
+
+    #[test]
+    fn a_loop_through_a_re_export_is_still_a_loop() {
+        let files = [
+            ("src/lib.rs", "mod a;\nmod b;\npub use a::A;\n"),
+            ("src/a.rs", "use crate::b::B;\npub struct A;\n"),
+            (
+                "src/b.rs",
+                "pub struct B;\nfn f() -> crate::A { todo!() }\n",
+            ),
+        ];
+        assert_eq!(cycles_of(&files), ["server/x/src: a.rs -> b.rs -> a.rs"]);
+    }
+
+    #[test]
+    fn another_crates_item_passed_on_is_no_edge_and_a_use_loop_stops() {
+        let files = [
+            (
+                "src/lib.rs",
+                "mod a;\nmod user;\npub use other::Span;\npub use a::Lost;\n",
+            ),
+            ("src/a.rs", "pub use crate::Lost;\n"),
+            ("src/user.rs", "use crate::{Lost, Span};\n"),
+        ];
+        assert_eq!(edges_of(&files), ["user.rs -> a.rs"]);
     }
 
     #[test]

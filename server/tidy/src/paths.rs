@@ -2,62 +2,56 @@
 //! and the `crate::`, `super::` and `self::` paths in its code, resolved
 //! from where they are written to absolute module paths.
 //!
-//! A small tokenizer and a reader that knows just enough of Rust's items:
+//! A reader over [`crate::tokens`] that knows just enough of Rust's items:
 //! use trees with groups, globs, `self` and renames; inline modules, which
 //! `super` and `self` start from; attributes, to skip items behind
 //! `#[cfg(test)]` (only that exact attribute). A declared child module
 //! (`mod child;`) also starts a path (`use child::X`, `child::f()`), but
 //! only outside inline modules. `$crate::` paths are a macro's and ignored.
+//!
+//! Besides the paths it names, a file's [`Scope`]s are read: the items each
+//! of its modules defines and the names its `use` items bring in. A `use`
+//! with a visibility (`pub use`, `pub(crate) use`, …) is a re-export: it
+//! only passes names on, so its paths are bindings and not named paths. A
+//! `use` path that starts anywhere but `crate`, `super`, `self` or a
+//! declared child is taken to be another crate's.
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Token {
-    Name(String),
-    PathSep,
-    Punct(char),
-}
+use std::collections::BTreeMap;
 
-fn tokens(code: &str) -> Vec<Token> {
-    let chars: Vec<char> = code.chars().collect();
-    let mut tokens = Vec::new();
-    let mut index = 0;
-    while index < chars.len() {
-        let c = chars[index];
-        if c.is_alphabetic() || c == '_' {
-            // `r#match` names `match`.
-            let raw = c == 'r'
-                && chars.get(index + 1) == Some(&'#')
-                && chars
-                    .get(index + 2)
-                    .is_some_and(|c| c.is_alphabetic() || *c == '_');
-            if raw {
-                index += 2;
-            }
-            let start = index;
-            while index < chars.len() && (chars[index].is_alphanumeric() || chars[index] == '_') {
-                index += 1;
-            }
-            let name: String = chars[start..index].iter().collect();
-            tokens.push(Token::Name(name));
-        } else if c == ':' && chars.get(index + 1) == Some(&':') {
-            tokens.push(Token::PathSep);
-            index += 2;
-        } else {
-            if !c.is_whitespace() {
-                tokens.push(Token::Punct(c));
-            }
-            index += 1;
-        }
-    }
-    tokens
-}
+use crate::scopes::Scope;
+use crate::tokens::{Token, cfg_test_attribute, tokens};
 
 /// What one file names, as absolute module paths (resolved from `crate`,
-/// `super`, `self` or a declared child), and which of its child modules are
-/// declared for tests only.
+/// `super`, `self` or a declared child), which of its child modules are
+/// declared for tests only, and what its modules define and bind.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Scan {
     pub named: Vec<Vec<String>>,
     pub test_children: Vec<String>,
+    /// By absolute module path: the file's own, and its inline modules'.
+    pub scopes: BTreeMap<Vec<String>, Scope>,
+}
+
+/// The keywords that start an item with a name a path can reach.
+const DEFINING: &[&str] = &[
+    "fn",
+    "struct",
+    "enum",
+    "union",
+    "trait",
+    "type",
+    "const",
+    "static",
+    "macro_rules",
+];
+
+/// What one leaf of a use tree makes available under which name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Binds {
+    Name(String),
+    Glob,
+    /// `as _`, or a leaf such as `crate` that is no name.
+    Nothing,
 }
 
 impl Scan {
@@ -145,19 +139,84 @@ impl<'t> Reader<'t> {
                     self.position += 1;
                 }
                 Token::Name(name) if name == "mod" => self.module_item(),
-                Token::Name(name) if name == "use" => {
+                Token::Name(name) if name == "use" => self.use_item(false),
+                Token::Name(name) if name == "pub" => {
                     self.position += 1;
-                    let mut paths = Vec::new();
-                    self.use_tree(Vec::new(), &mut paths);
-                    for path in paths {
-                        self.name_path(&path);
+                    if self.is_punct(0, '(') {
+                        // `pub(in crate::a)` names where an item is seen,
+                        // not what it uses.
+                        self.skip_group('(', ')');
                     }
+                    if self.is_name(0, "use") {
+                        self.use_item(true);
+                    }
+                }
+                Token::Name(name) if DEFINING.contains(&name.as_str()) => {
+                    self.definition();
+                    self.position += 1;
                 }
                 Token::Name(_) if self.starts_path() => {
                     let path = self.path_in_code();
                     self.name_path(&path);
                 }
                 _ => self.position += 1,
+            }
+        }
+    }
+
+    /// Whether the reader is among the items of a module, not inside a
+    /// body (a function's, an `impl`'s, a type's).
+    fn at_item_level(&self) -> bool {
+        self.depth == self.inline.last().map_or(0, |(_, depth)| *depth)
+    }
+
+    fn scope(&mut self) -> &mut Scope {
+        let here = self.here();
+        self.scan.scopes.entry(here).or_default()
+    }
+
+    /// At a keyword of [`DEFINING`]: records the item's name when it is one
+    /// of the module's (not `'static`, nor `const fn` read as `const`).
+    fn definition(&mut self) {
+        let lifetime = self.position > 0 && self.tokens[self.position - 1] == Token::Punct('\'');
+        if lifetime || !self.at_item_level() {
+            return;
+        }
+        let macro_bang = self.is_name(0, "macro_rules") && self.is_punct(1, '!');
+        let ahead = if macro_bang || self.is_name(1, "mut") {
+            2
+        } else {
+            1
+        };
+        if let Some(Token::Name(name)) = self.peek(ahead).cloned() {
+            let modifier = matches!(name.as_str(), "unsafe" | "async" | "extern" | "_");
+            if !modifier && !DEFINING.contains(&name.as_str()) {
+                self.scope().defined.insert(name);
+            }
+        }
+    }
+
+    /// At `use`: a plain `use` names its paths, a re-export (`reexport`)
+    /// only passes them on; both bind names when among a module's items.
+    fn use_item(&mut self, reexport: bool) {
+        self.position += 1;
+        let mut leaves = Vec::new();
+        self.use_tree(Vec::new(), &mut leaves);
+        let binds = self.at_item_level();
+        for (path, name) in leaves {
+            let absolute = self.absolute(&path);
+            if !reexport && let Some(absolute) = &absolute {
+                self.scan.named.push(absolute.clone());
+            }
+            if !binds {
+                continue;
+            }
+            match (name, absolute) {
+                (Binds::Name(name), target) => {
+                    self.scope().bound.entry(name).or_insert(target);
+                }
+                (Binds::Glob, Some(target)) => self.scope().globs.push(target),
+                (Binds::Glob, None) | (Binds::Nothing, _) => {}
             }
         }
     }
@@ -232,6 +291,11 @@ impl<'t> Reader<'t> {
     /// inline module that `super` and `self` inside it start from.
     fn module_item(&mut self) {
         if let Some(Token::Name(name)) = self.peek(1).cloned()
+            && self.at_item_level()
+        {
+            self.scope().defined.insert(name);
+        }
+        if let Some(Token::Name(name)) = self.peek(1).cloned()
             && self.is_punct(2, '{')
         {
             self.depth += 1;
@@ -243,8 +307,8 @@ impl<'t> Reader<'t> {
     }
 
     /// A use tree from here to its end, each leaf appended to `prefix`
-    /// (`a::{b, c::*}` gives `a::b` and `a::c`).
-    fn use_tree(&mut self, prefix: Vec<String>, paths: &mut Vec<Vec<String>>) {
+    /// (`a::{b, c::*}` gives `a::b` and `a::c`), with the name it binds.
+    fn use_tree(&mut self, prefix: Vec<String>, paths: &mut Vec<(Vec<String>, Binds)>) {
         let mut path = prefix;
         if self.peek(0) == Some(&Token::PathSep) {
             // `::name` is always another crate.
@@ -260,17 +324,27 @@ impl<'t> Reader<'t> {
                         path.push(name);
                     }
                     if self.peek(0) != Some(&Token::PathSep) {
+                        let mut binds = match path.last().map(String::as_str) {
+                            Some("crate" | "self" | "super") | None => Binds::Nothing,
+                            Some(last) => Binds::Name(last.to_owned()),
+                        };
                         if self.is_name(0, "as") {
+                            binds = match self.peek(1) {
+                                Some(Token::Name(rename)) if rename != "_" => {
+                                    Binds::Name(rename.clone())
+                                }
+                                _ => Binds::Nothing,
+                            };
                             self.position += 2;
                         }
-                        paths.push(path);
+                        paths.push((path, binds));
                         return;
                     }
                     self.position += 1;
                 }
                 Some(Token::Punct('*')) => {
                     self.position += 1;
-                    paths.push(path);
+                    paths.push((path, Binds::Glob));
                     return;
                 }
                 Some(Token::Punct('{')) => {
@@ -333,51 +407,41 @@ impl<'t> Reader<'t> {
     /// Records `path`, as written here, once resolved to an absolute module
     /// path; paths into other crates are dropped.
     fn name_path(&mut self, path: &[String]) {
-        let Some((first, rest)) = path.split_first() else {
-            return;
-        };
+        if let Some(absolute) = self.absolute(path) {
+            self.scan.named.push(absolute);
+        }
+    }
+
+    /// `path`, as written here, from the crate root; `None` for a path into
+    /// another crate (or above the root).
+    fn absolute(&self, path: &[String]) -> Option<Vec<String>> {
+        let (first, rest) = path.split_first()?;
         let mut absolute = match first.as_str() {
             "crate" => Vec::new(),
             "self" => self.here(),
-            "super" => match self.here().split_last() {
-                Some((_, parent)) => parent.to_vec(),
-                None => return,
-            },
+            "super" => self.here().split_last()?.1.to_vec(),
             child if self.inline.is_empty() && self.children.iter().any(|c| c == child) => {
                 [self.file_module.to_vec(), vec![child.to_owned()]].concat()
             }
-            _ => return,
+            _ => return None,
         };
         let mut rest = rest;
         while let Some((segment, after)) = rest.split_first()
             && first == "super"
             && segment == "super"
         {
-            if absolute.pop().is_none() {
-                return;
-            }
+            absolute.pop()?;
             rest = after;
         }
         absolute.extend(rest.iter().cloned());
-        self.scan.named.push(absolute);
+        Some(absolute)
     }
-}
-
-/// The tokens inside `#[…]` of `#[cfg(test)]`.
-fn cfg_test_attribute() -> Vec<Token> {
-    vec![
-        Token::Punct('['),
-        Token::Name("cfg".into()),
-        Token::Punct('('),
-        Token::Name("test".into()),
-        Token::Punct(')'),
-        Token::Punct(']'),
-    ]
 }
 
 #[cfg(test)]
 mod tests {
     use super::Scan;
+    use crate::scopes::Scope;
 
     fn module(path: &str) -> Vec<String> {
         path.split("::")
@@ -417,7 +481,7 @@ mod tests {
                 "mod child;\npub use child::Thing;\nfn f() { child::g() }",
                 "m"
             ),
-            ["m::child::Thing", "m::child::g"]
+            ["m::child::g"]
         );
         assert_eq!(named("mod child;\nmod other;\n", "m"), Vec::<String>::new());
     }
@@ -447,5 +511,49 @@ mod tests {
                     macro_rules! m { () => { $crate::x() } }\nfn g(x: S) { x.child::<u8>(); }";
         assert_eq!(named(code, ""), Vec::<String>::new());
         assert_eq!(named("use crate::r#type::X;", ""), ["type::X"]);
+    }
+
+    #[test]
+    fn re_exports_bind_names_without_naming_paths() {
+        let code = "mod child;\npub use child::Thing;\npub(crate) use self::child::{Other as Renamed, *};\n\
+                    use crate::x::Used;\npub use serde::Serialize;\npub use child::Hidden as _;";
+        let scan = Scan::of(code, &module("m"));
+        assert_eq!(scan.named, [module("x::Used")]);
+        let scope = &scan.scopes[&module("m")];
+        let bound: Vec<(String, Option<String>)> = scope
+            .bound
+            .iter()
+            .map(|(name, target)| (name.clone(), target.as_ref().map(|path| path.join("::"))))
+            .collect();
+        assert_eq!(
+            bound,
+            [
+                ("Renamed".to_owned(), Some("m::child::Other".to_owned())),
+                ("Serialize".to_owned(), None),
+                ("Thing".to_owned(), Some("m::child::Thing".to_owned())),
+                ("Used".to_owned(), Some("x::Used".to_owned())),
+            ]
+        );
+        assert_eq!(scope.globs, [module("m::child")]);
+    }
+
+    #[test]
+    fn only_a_modules_own_items_are_its_definitions() {
+        let code = "pub const fn f() {}\nstatic mut S: &'static str = \"\";\nconst _: () = ();\n\
+                    macro_rules! m { () => {} }\npub(in crate::a) struct T;\nmod child;\n\
+                    impl T { fn method() {} const C: u8 = 0; }\nfn g() { struct Local; use crate::b::B; }\n\
+                    mod inner { pub enum E { V } }";
+        let scan = Scan::of(code, &[]);
+        let defined = |path: &str| -> Vec<String> {
+            let scope = scan.scopes.get(&module(path));
+            scope.map_or_else(Vec::new, |scope: &Scope| {
+                scope.defined.iter().cloned().collect()
+            })
+        };
+        assert_eq!(defined(""), ["S", "T", "child", "f", "g", "inner", "m"]);
+        assert_eq!(defined("inner"), ["E"]);
+        // A `use` in a body names its path but binds nothing of the module.
+        assert_eq!(scan.named, [module("b::B")]);
+        assert!(scan.scopes[&module("")].bound.is_empty());
     }
 }

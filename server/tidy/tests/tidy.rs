@@ -58,8 +58,8 @@ fn no_files_import_each_other_in_a_loop() {
     let cycles = import_cycles(&sources());
     assert!(
         cycles.is_empty(),
-        "{} import loops between files (each a file that names a module of \
-         another, back to the first):\n{}",
+        "{} import loops between files (each a file that names an item another \
+         defines, back to the first):\n{}",
         cycles.len(),
         cycles.join("\n")
     );
