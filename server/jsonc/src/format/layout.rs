@@ -8,8 +8,8 @@
 
 use text_size::{TextRange, TextSize};
 
-use super::FormatOptions;
 use super::edits::{TextEdit, whitespace_edit};
+use super::options::FormatOptions;
 use crate::diagnostics::code;
 use crate::lexer::{self, TokenKind};
 use crate::parser;

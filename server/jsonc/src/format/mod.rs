@@ -15,36 +15,13 @@
 mod edits;
 mod equivalent;
 mod layout;
+mod options;
 
 use text_size::{TextRange, TextSize};
 
 pub use edits::{TextEdit, apply_edits};
 pub use equivalent::same_value;
-
-/// How to indent and how to end the file; mirrors LSP's `FormattingOptions`
-/// (absent optional flags there map to `false` here).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct FormatOptions {
-    /// Width of one indentation level in spaces (used when `insert_spaces`).
-    pub tab_size: u32,
-    /// Indent with `tab_size` spaces per level; otherwise with one tab.
-    pub insert_spaces: bool,
-    /// End the file with a line break when it has none.
-    pub insert_final_newline: bool,
-    /// Keep at most one line break at the end of the file.
-    pub trim_final_newlines: bool,
-}
-
-impl Default for FormatOptions {
-    fn default() -> Self {
-        FormatOptions {
-            tab_size: 2,
-            insert_spaces: true,
-            insert_final_newline: false,
-            trim_final_newlines: false,
-        }
-    }
-}
+pub use options::FormatOptions;
 
 /// Edits that format the whole document, sorted and non-overlapping; empty
 /// when it is already formatted. `None` when the text has syntax errors (or
