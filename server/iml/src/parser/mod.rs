@@ -6,23 +6,19 @@
 mod operands;
 mod operators;
 mod recovery;
+mod state;
 mod tokens;
 
 use text_size::{TextRange, TextSize};
 
 use crate::ast::{Expr, ExprKind};
-use crate::error::{self, ImlError};
-use crate::lexer::{self, RawKind, RawToken};
+use crate::error::ImlError;
+use crate::lexer::{self, RawKind};
 use crate::token::{Token, TokenKind};
 
 use recovery::unexpected_message;
+use state::{Node, Parser};
 use tokens::can_start_operand;
-
-/// Deepest recursion of the parser functions.
-const MAX_RECURSION: u32 = 200;
-/// Highest tree the parser builds; keeps every later recursive pass over
-/// the tree (including `Drop`) shallow, whatever the input.
-const MAX_HEIGHT: u32 = 256;
 
 /// The result of parsing one expression body.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,102 +58,7 @@ pub fn parse_body(text: &str, range: TextRange) -> ParsedBody {
     }
 }
 
-struct Node {
-    expr: Expr,
-    height: u32,
-}
-
-impl Node {
-    fn leaf(kind: ExprKind, range: TextRange) -> Node {
-        Node {
-            expr: Expr::new(kind, range),
-            height: 1,
-        }
-    }
-}
-
-struct Parser<'t> {
-    text: &'t str,
-    tokens: Vec<RawToken>,
-    classes: Vec<Option<TokenKind>>,
-    pos: usize,
-    end: TextSize,
-    errors: Vec<ImlError>,
-    recursion: u32,
-    too_deep: bool,
-}
-
 impl Parser<'_> {
-    fn error(&mut self, code: &'static str, message: impl Into<String>, range: TextRange) {
-        if self.too_deep {
-            return;
-        }
-        // A second syntax error on the same text is a cascade. Cascades
-        // are reported back to back, so only the latest few are compared
-        // (keeping error reporting linear on long broken input).
-        if code == error::SYNTAX
-            && self
-                .errors
-                .iter()
-                .rev()
-                .take(4)
-                .any(|e| e.code == error::SYNTAX && e.range == range)
-        {
-            return;
-        }
-        self.errors.push(ImlError::new(code, message, range));
-    }
-
-    fn syntax(&mut self, message: impl Into<String>, range: TextRange) {
-        self.error(error::SYNTAX, message, range);
-    }
-
-    // ---- depth guards -------------------------------------------------
-
-    fn enter(&mut self) -> bool {
-        if self.too_deep {
-            return false;
-        }
-        if self.recursion >= MAX_RECURSION {
-            self.give_up();
-            return false;
-        }
-        self.recursion += 1;
-        true
-    }
-
-    fn leave(&mut self) {
-        self.recursion = self.recursion.saturating_sub(1);
-    }
-
-    /// Reports the nesting error once and drops the rest of the body.
-    fn give_up(&mut self) -> Node {
-        let at = self.hole();
-        if !self.too_deep {
-            self.syntax(
-                "expression nested too deeply: split it into smaller expressions",
-                TextRange::new(at, self.end.max(at)),
-            );
-            self.too_deep = true;
-        }
-        self.pos = self.tokens.len();
-        Node::leaf(ExprKind::Error, TextRange::empty(at))
-    }
-
-    fn checked(&mut self, node: Node) -> Node {
-        if node.height > MAX_HEIGHT && !self.too_deep {
-            let at = self.hole();
-            self.syntax(
-                "expression nested too deeply: split it into smaller expressions",
-                TextRange::new(node.expr.range.start().min(at), self.end.max(at)),
-            );
-            self.too_deep = true;
-            self.pos = self.tokens.len();
-            return Node::leaf(ExprKind::Error, node.expr.range);
-        }
-        node
-    }
-
     // ---- grammar ------------------------------------------------------
 
     fn parse_root(&mut self) -> Expr {

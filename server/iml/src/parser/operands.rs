@@ -9,8 +9,8 @@ use crate::lexer::{self, RawKind, RawToken};
 use crate::token::TokenKind;
 
 use super::recovery::unexpected_message;
+use super::state::{Node, Parser};
 use super::tokens::can_start_operand;
-use super::{Node, Parser};
 
 impl Parser<'_> {
     pub(super) fn parse_postfix(&mut self) -> Node {

@@ -8,8 +8,8 @@ use crate::error;
 use crate::lexer::RawKind;
 use crate::token::TokenKind;
 
+use super::state::{Node, Parser};
 use super::tokens::can_start_operand;
-use super::{Node, Parser};
 
 impl Parser<'_> {
     fn peek_binary_op(&mut self) -> Option<BinaryOp> {

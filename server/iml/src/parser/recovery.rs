@@ -6,7 +6,7 @@ use text_size::TextSize;
 use crate::lexer::RawKind;
 use crate::token::TokenKind;
 
-use super::Parser;
+use super::state::Parser;
 use super::tokens::{can_start_operand, default_class};
 
 impl Parser<'_> {

@@ -7,7 +7,7 @@ use crate::ast::BinaryOp;
 use crate::lexer::{RawKind, RawToken};
 use crate::token::{Token, TokenKind};
 
-use super::Parser;
+use super::state::Parser;
 
 impl Parser<'_> {
     pub(super) fn peek(&self) -> Option<RawToken> {
