@@ -13,6 +13,7 @@ pub mod functions;
 pub mod parameters;
 pub mod places;
 pub mod review;
+mod rule_entry;
 pub mod rules;
 pub mod sections;
 pub mod urls;

@@ -8,7 +8,7 @@
 //! them on. `docs/review.md` maps every guideline to its rule.
 
 use crate::Severity;
-use crate::rules::{Rule, RuleCategory, r};
+use crate::rule_entry::{Rule, RuleCategory, r};
 use crate::urls;
 
 /// A named set of rules switched on together, and existing rules raised.
