@@ -1,66 +1,15 @@
-//! Evaluating expressions, templates and whole JSON trees.
-
-use std::cmp::Ordering;
+//! Evaluating expressions and templates: the walk over an expression tree,
+//! which hands calls to the built-in functions and passes itself along for
+//! the arguments they evaluate lazily.
 
 use iml_lang::{BinaryOp, Expr, ExprKind, Keyword, Template, UnaryOp};
-use text_size::TextRange;
 
+use crate::context::{Ctx, EvalError};
 use crate::convert;
 use crate::env::Env;
 use crate::functions;
-use crate::value::{Value, strict_equal};
-
-/// Why an evaluation stopped: a misused function, a syntax error, an
-/// exhausted budget. `range` is a byte range in the evaluated text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EvalError {
-    pub message: String,
-    pub range: TextRange,
-    /// Where in a JSON tree the text was (`/headers/Authorization`); empty
-    /// for a lone template.
-    pub pointer: String,
-}
-
-/// Per-evaluation state handed to every function.
-pub struct Ctx<'a> {
-    pub env: &'a Env,
-    steps: u64,
-}
-
-impl<'a> Ctx<'a> {
-    pub fn new(env: &'a Env) -> Ctx<'a> {
-        Ctx { env, steps: 0 }
-    }
-
-    /// Spends `n` steps of the budget.
-    pub fn spend(&mut self, n: u64) -> Result<(), String> {
-        self.steps = self.steps.saturating_add(n);
-        if self.steps > self.env.budget.max_steps {
-            Err(format!(
-                "evaluation stopped: more than {} steps",
-                self.env.budget.max_steps
-            ))
-        } else {
-            Ok(())
-        }
-    }
-
-    /// Fails when `value` is over the size budget.
-    pub fn check_size(&self, value: &Value) -> Result<(), String> {
-        let limit = self.env.budget.max_size;
-        if value.size_within(limit) > limit {
-            Err(format!(
-                "evaluation stopped: a value grew over {limit} bytes"
-            ))
-        } else {
-            Ok(())
-        }
-    }
-
-    pub fn steps(&self) -> u64 {
-        self.steps
-    }
-}
+use crate::operators::{apply_binary, item_at, js_number, truthy};
+use crate::value::Value;
 
 /// Evaluates one parsed expression of `text`.
 pub fn eval_expr(ctx: &mut Ctx<'_>, text: &str, expr: &Expr) -> Result<Value, EvalError> {
@@ -108,7 +57,7 @@ pub fn eval_expr(ctx: &mut Ctx<'_>, text: &str, expr: &Expr) -> Result<Value, Ev
         }
         ExprKind::Binary { op, lhs, rhs, .. } => binary(ctx, text, *op, lhs, rhs)?,
         ExprKind::Call { callee, args, .. } => {
-            functions::call(ctx, text, expr, &callee.text, args)?
+            functions::call(ctx, text, expr, &callee.text, args, eval_expr)?
         }
         ExprKind::Spread => {
             return Err(fail(
@@ -196,43 +145,6 @@ fn index_value(env: &Env, text: &str, expr: &Expr, object: &Value, key: &Value) 
     }
 }
 
-/// Array items count from 1; `-1` is the last item [APPS iml]. Where the
-/// docs are silent, 0 and fractions give nothing.
-pub fn item_at(items: &[Value], n: f64) -> Option<&Value> {
-    if n.fract() != 0.0 || !n.is_finite() {
-        return None;
-    }
-    let len = items.len() as f64;
-    let at = if n > 0.0 { n - 1.0 } else { len + n };
-    if at < 0.0 || at >= len {
-        None
-    } else {
-        items.get(at as usize)
-    }
-}
-
-/// JavaScript truthiness, used by `!`, `&&` and `||` (IML operators are
-/// JavaScript's): `0`, `NaN`, empty text, null, undefined and false are falsy.
-pub fn truthy(v: &Value) -> bool {
-    match v {
-        Value::Undefined | Value::Null => false,
-        Value::Bool(b) => *b,
-        Value::Number(n) => *n != 0.0 && !n.is_nan(),
-        Value::Text(s) => !s.is_empty(),
-        _ => true,
-    }
-}
-
-/// JavaScript's number conversion for arithmetic: null is 0, undefined
-/// and unparsable text NaN, a date its milliseconds.
-pub fn js_number(v: &Value) -> f64 {
-    match v {
-        Value::Null => 0.0,
-        Value::Text(s) if s.trim().is_empty() => 0.0,
-        other => convert::to_number(other).unwrap_or(f64::NAN),
-    }
-}
-
 fn binary(
     ctx: &mut Ctx<'_>,
     text: &str,
@@ -264,54 +176,6 @@ fn binary(
         return Ok(right);
     }
     Ok(apply_binary(op, &left, &right))
-}
-
-/// The non-short-circuit binary operators on two known values.
-pub fn apply_binary(op: BinaryOp, left: &Value, right: &Value) -> Value {
-    let num = |f: fn(f64, f64) -> f64| Value::Number(f(js_number(left), js_number(right)));
-    match op {
-        BinaryOp::Add => {
-            let numeric = |v: &Value| {
-                matches!(
-                    v,
-                    Value::Number(_) | Value::Bool(_) | Value::Null | Value::Undefined
-                )
-            };
-            if numeric(left) && numeric(right) {
-                num(|a, b| a + b)
-            } else {
-                Value::Text(convert::to_text(left) + &convert::to_text(right))
-            }
-        }
-        BinaryOp::Sub => num(|a, b| a - b),
-        BinaryOp::Mul => num(|a, b| a * b),
-        BinaryOp::Div => num(|a, b| a / b),
-        BinaryOp::Rem => num(|a, b| a % b),
-        BinaryOp::Lt => Value::Bool(compare(left, right) == Some(Ordering::Less)),
-        BinaryOp::Le => Value::Bool(matches!(
-            compare(left, right),
-            Some(Ordering::Less | Ordering::Equal)
-        )),
-        BinaryOp::Gt => Value::Bool(compare(left, right) == Some(Ordering::Greater)),
-        BinaryOp::Ge => Value::Bool(matches!(
-            compare(left, right),
-            Some(Ordering::Greater | Ordering::Equal)
-        )),
-        BinaryOp::Eq | BinaryOp::EqSingle | BinaryOp::StrictEq => {
-            Value::Bool(strict_equal(left, right))
-        }
-        BinaryOp::Ne | BinaryOp::StrictNe => Value::Bool(!strict_equal(left, right)),
-        BinaryOp::And | BinaryOp::Or => Value::Bool(false),
-    }
-}
-
-/// Ordering of `<`, `>`: text with text by code points, anything else as
-/// numbers (dates by their milliseconds); NaN compares with nothing.
-pub fn compare(left: &Value, right: &Value) -> Option<Ordering> {
-    match (left, right) {
-        (Value::Text(a), Value::Text(b)) => Some(a.cmp(b)),
-        _ => js_number(left).partial_cmp(&js_number(right)),
-    }
 }
 
 /// Evaluates a parsed template of `text`. One lone `{{ }}` keeps its

@@ -16,18 +16,20 @@
 //! assert_eq!(to_json(&value), serde_json::json!("MAKE"));
 //! ```
 
+mod context;
 mod convert;
 mod env;
 mod eval;
 mod functions;
 pub mod moment;
+mod operators;
 mod regex_js;
 mod tree;
 mod value;
 
+pub use context::{Ctx, EvalError};
 pub use convert::{from_json, iso, to_json, to_text};
 pub use env::{Budget, Env, StubFn};
-pub use eval::{Ctx, EvalError};
 pub use functions::implemented;
 pub use tree::evaluate_json;
 pub use value::{Unknown, Value, strict_equal};

@@ -4,8 +4,9 @@
 
 use text_size::TextRange;
 
+use crate::context::{Ctx, EvalError};
 use crate::env::Env;
-use crate::eval::{Ctx, EvalError, eval_template};
+use crate::eval::eval_template;
 use crate::value::Value;
 
 /// Evaluates every string of `json`. A spread key's value must give a

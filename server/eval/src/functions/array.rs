@@ -4,8 +4,9 @@ use std::cmp::Ordering;
 
 use super::Args;
 use super::general::{get, step_into};
+use crate::context::Ctx;
 use crate::convert;
-use crate::eval::{Ctx, compare};
+use crate::operators::compare;
 use crate::value::{Value, strict_equal};
 
 pub(crate) fn call(

@@ -8,8 +8,8 @@ use hmac::{Hmac, Mac};
 use sha2::Digest;
 
 use super::Args;
+use crate::context::Ctx;
 use crate::convert;
-use crate::eval::Ctx;
 use crate::value::Value;
 
 pub(crate) fn call(

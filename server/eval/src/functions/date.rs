@@ -9,8 +9,8 @@ use jiff::tz::TimeZone;
 use jiff::{Span, Zoned};
 
 use super::Args;
+use crate::context::Ctx;
 use crate::convert;
-use crate::eval::Ctx;
 use crate::moment;
 use crate::value::Value;
 

@@ -4,8 +4,9 @@
 use iml_lang::Expr;
 
 use super::Args;
+use crate::context::{Ctx, EvalError, EvalExpr};
 use crate::convert;
-use crate::eval::{Ctx, EvalError, eval_expr, item_at};
+use crate::operators::item_at;
 use crate::value::{Value, strict_equal};
 
 /// Functions whose arguments are evaluated only when needed.
@@ -19,6 +20,7 @@ pub(crate) fn lazy(
     text: &str,
     name: &str,
     args: &[Expr],
+    eval_expr: EvalExpr,
 ) -> Option<Result<Value, EvalError>> {
     match name {
         "if" => Some((|| {

@@ -1,8 +1,8 @@
 //! Math functions (help.make.com/math-functions).
 
 use super::Args;
+use crate::context::Ctx;
 use crate::convert;
-use crate::eval::Ctx;
 use crate::value::Value;
 
 pub(crate) fn call(

@@ -13,7 +13,7 @@ mod text;
 use iml_catalogue::FunctionCategory;
 use iml_lang::Expr;
 
-use crate::eval::{Ctx, EvalError, eval_expr};
+use crate::context::{Ctx, EvalError, EvalExpr};
 use crate::value::Value;
 
 pub(crate) use args::Args;
@@ -24,6 +24,7 @@ pub(crate) fn call(
     expr: &Expr,
     name: &str,
     arg_exprs: &[Expr],
+    eval_expr: EvalExpr,
 ) -> Result<Value, EvalError> {
     let fail = |message: String| EvalError {
         message,
@@ -43,7 +44,7 @@ pub(crate) fn call(
                 if arg_exprs.len() == 1 { "" } else { "s" }
             )));
         }
-        if let Some(result) = general::lazy(ctx, text, name, arg_exprs) {
+        if let Some(result) = general::lazy(ctx, text, name, arg_exprs, eval_expr) {
             return result;
         }
     }

@@ -5,8 +5,8 @@ use base64::engine::general_purpose::STANDARD;
 
 use super::Args;
 use super::crypto;
+use crate::context::Ctx;
 use crate::convert;
-use crate::eval::Ctx;
 use crate::regex_js;
 use crate::value::{Value, strict_equal};
 
