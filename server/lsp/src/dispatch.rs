@@ -18,7 +18,7 @@ use tower_lsp_server::jsonrpc::{Error, ErrorCode, Result};
 use tower_lsp_server::ls_types::request::Request;
 use tower_lsp_server::ls_types::{MessageType, Uri};
 
-use crate::index::EAGER_LOAD_WAIT;
+use crate::files::EAGER_LOAD_WAIT;
 use crate::server::Server;
 use crate::session::SharedSession;
 use crate::snapshot::{DocumentSnapshot, Snapshot};

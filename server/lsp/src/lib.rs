@@ -8,7 +8,7 @@ mod diagnostics;
 mod dispatch;
 mod document_params;
 mod documents;
-mod index;
+mod files;
 #[cfg(test)]
 mod keystroke_budget;
 mod lsp_ext;

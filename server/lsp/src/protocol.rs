@@ -35,7 +35,7 @@ use tower_lsp_server::ls_types::{
 use crate::capabilities::{ClientSupport, server_capabilities};
 use crate::dispatch::Runs::{AppWide, Local};
 use crate::dispatch::{document, document_fallible, workspace};
-use crate::index::{index_workspace, register_file_watchers};
+use crate::files::{index_workspace, register_file_watchers};
 use crate::notifications::{configuration, text_document, watched_files, workspace_folders};
 use crate::requests::{
     code_action, code_lens, completion, definition, document_highlight, document_links,

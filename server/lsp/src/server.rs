@@ -3,7 +3,7 @@
 
 use tower_lsp_server::Client;
 
-use crate::index::{DiskQueue, ListedWatchers};
+use crate::files::{DiskQueue, ListedWatchers};
 use crate::publish::Publisher;
 use crate::session::SharedSession;
 

@@ -16,7 +16,7 @@ use tower_lsp_server::ls_types::{
 use crate::capabilities::ClientSupport;
 use crate::config::Config;
 use crate::documents::{ByteChange, DocumentStore};
-use crate::index::{AppWatchers, PendingLoads};
+use crate::files::{AppWatchers, PendingLoads};
 use crate::lsp_ext::FileText;
 use crate::publish::{Computed, DiagnosticsJob};
 use crate::snapshot::{DocumentSnapshot, OpenDocument, Snapshot};

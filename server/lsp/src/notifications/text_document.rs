@@ -6,7 +6,7 @@ use tower_lsp_server::ls_types::{
 };
 
 use super::watched_files::sync_from_disk;
-use crate::index::load_app_of;
+use crate::files::load_app_of;
 use crate::server::Server;
 
 /// The diagnostics job is taken under the lock that applies the change, so

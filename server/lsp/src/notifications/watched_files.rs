@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use iml_analysis::app_files::MANIFEST_FILE_NAME;
 use tower_lsp_server::ls_types::{DidChangeWatchedFilesParams, FileChangeType};
 
-use crate::index::{forget_deleted, manifest_changed, reload_from_disk};
+use crate::files::{forget_deleted, manifest_changed, reload_from_disk};
 use crate::server::Server;
 use crate::session::path_of;
 

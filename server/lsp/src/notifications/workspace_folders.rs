@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use tower_lsp_server::ls_types::DidChangeWorkspaceFoldersParams;
 
-use crate::index::{
+use crate::files::{
     drop_files_outside_folders, index_folders, register_file_watchers, watch_listed_files,
 };
 use crate::server::Server;
