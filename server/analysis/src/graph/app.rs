@@ -7,7 +7,9 @@ use std::collections::BTreeSet;
 use iml_jsonc::ValueKind;
 use text_size::TextRange;
 
-use super::{EdgeKind, FlowGraph, GraphEdge, GraphKind, GraphNode, NodeKind, SourcePlace, node_id};
+use super::model::{
+    EdgeKind, FlowGraph, GraphEdge, GraphKind, GraphNode, NodeKind, SourcePlace, node_id,
+};
 use crate::app::{AppModel, Component};
 use crate::host::Analysis;
 use crate::ide::walk::string_values;

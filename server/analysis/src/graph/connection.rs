@@ -11,7 +11,9 @@ use std::path::Path;
 use iml_catalogue::{OAuthFlavour, Section, sections};
 use text_size::TextRange;
 
-use super::{EdgeKind, FlowGraph, GraphEdge, GraphKind, GraphNode, NodeKind, SourcePlace, node_id};
+use super::model::{
+    EdgeKind, FlowGraph, GraphEdge, GraphKind, GraphNode, NodeKind, SourcePlace, node_id,
+};
 use crate::app::{AppModel, Component};
 use crate::host::Analysis;
 use crate::ide::resolve::{FileScope, resolve_read};

@@ -94,7 +94,7 @@ fn check_level(ctx: &mut Ctx, object: &Value, level: KeyLevel, places: PlaceSet)
                 continue;
             }
             let suggestion = closest(name, level_keys(level, places));
-            let place = super::describe_places(places);
+            let place = super::places::describe_places(places);
             let fix = suggestion.map(|s| rename_key(&member.key, s));
             ctx.emit(
                 "R001",
@@ -125,7 +125,7 @@ fn check_level(ctx: &mut Ctx, object: &Value, level: KeyLevel, places: PlaceSet)
             KeyAvailability::NotAllowed => {
                 let suggestion = closest(name, level_keys(level, places));
                 let fix = remove_member(ctx.text, object, index, format!("Remove `{name}`"));
-                let place = super::describe_places(places);
+                let place = super::places::describe_places(places);
                 ctx.emit(
                     "R001",
                     member.key.range,

@@ -17,6 +17,7 @@ mod keys;
 mod manifest;
 mod oauth_flow;
 mod parameters;
+mod places;
 mod request;
 mod response;
 pub(crate) mod sanitize;
@@ -30,11 +31,11 @@ mod tests;
 
 use std::path::Path;
 
-use iml_catalogue::{ModuleType as CatalogueModuleType, PlaceSet};
+use iml_catalogue::PlaceSet;
 
 use crate::diagnostics::Diagnostic;
 use crate::host::Analysis;
-use crate::roles::{ComponentKind, ModuleType, RoleKind};
+use crate::roles::{ComponentKind, RoleKind};
 use context::Ctx;
 
 /// The diagnostics of Make's rules for one file (besides JSONC syntax and IML).
@@ -80,7 +81,7 @@ fn communication(ctx: &mut Ctx, root: &iml_jsonc::Value) {
     match component_kind {
         Some(ComponentKind::Connection) => connection::check(ctx, root),
         Some(ComponentKind::Module) => {
-            let places = module_places(ctx);
+            let places = places::module_places(ctx);
             request::check_communication(ctx, root, places);
         }
         Some(ComponentKind::Rpc) => request::check_communication(ctx, root, PlaceSet::RPC),
@@ -97,45 +98,5 @@ fn communication(ctx: &mut Ctx, root: &iml_jsonc::Value) {
         None if ctx.role.connection_kind.is_some() => connection::check(ctx, root),
         // A communication told by its content alone: any non-connection place.
         None => request::check_communication(ctx, root, PlaceSet::ALL.minus(PlaceSet::CONNECTIONS)),
-    }
-}
-
-/// The places a module's communication runs in: its type's, or every
-/// module type's when the type is not known (a key is then accepted if any
-/// type accepts it).
-fn module_places(ctx: &Ctx) -> PlaceSet {
-    let declared = ctx
-        .analysis
-        .component_of(ctx.path)
-        .and_then(|(_, component)| component.module_type)
-        .or_else(|| ctx.role.component.as_ref().and_then(|c| c.module_type));
-    match declared {
-        Some(module_type) => iml_catalogue::Place::Module(catalogue_module_type(module_type)).set(),
-        None => PlaceSet::MODULES,
-    }
-}
-
-pub(crate) fn catalogue_module_type(module_type: ModuleType) -> CatalogueModuleType {
-    match module_type {
-        ModuleType::Trigger => CatalogueModuleType::Trigger,
-        ModuleType::Action => CatalogueModuleType::Action,
-        ModuleType::Search => CatalogueModuleType::Search,
-        ModuleType::InstantTrigger => CatalogueModuleType::InstantTrigger,
-        ModuleType::Responder => CatalogueModuleType::Responder,
-        ModuleType::Universal => CatalogueModuleType::Universal,
-    }
-}
-
-/// "a search module", or "a module" when several module types are possible.
-pub(crate) fn describe_places(places: PlaceSet) -> &'static str {
-    if let Some(place) = context::single_place(places) {
-        return place.describe();
-    }
-    if places.minus(PlaceSet::MODULES).is_empty() {
-        "a module"
-    } else if places.minus(PlaceSet::CONNECTIONS).is_empty() {
-        "a connection"
-    } else {
-        "this communication"
     }
 }

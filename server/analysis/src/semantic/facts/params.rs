@@ -3,7 +3,7 @@
 
 use iml_jsonc::{Member, Value, ValueKind};
 
-use super::{DeclaredParam, ParamFacts};
+use super::declared_params::{DeclaredParam, ParamFacts};
 use crate::json::{as_str, get, get_str, members};
 
 pub(super) fn param_facts(root: &Value) -> ParamFacts {

@@ -7,7 +7,9 @@ use iml_jsonc::{Value, ValueKind};
 use iml_lang::ExprKind;
 use text_size::TextRange;
 
-use super::{ConnectionFacts, FlowStep, Phase, RedirectUse, TempWrite, WrittenKey};
+use super::connection::{ConnectionFacts, RedirectUse};
+use super::flow::{FlowStep, Phase};
+use super::written_keys::{TempWrite, WrittenKey};
 use crate::json::{get, members};
 use crate::semantic::context::RequestRef;
 use crate::semantic::path::JsonPath;
