@@ -212,3 +212,26 @@ def test_one_file_open_under_two_spellings_keeps_the_analysis_on_the_text_edited
         server.notify("textDocument/didClose", {"textDocument": {"uri": other}})
         server.open(tmp_path / "general" / "base.iml.json", '{"baseUrl": "https://a.test"}')
     assert server.close() == 0
+
+
+def test_one_file_open_under_two_spellings_gets_its_diagnostics_under_both(tmp_path: pathlib.Path):
+    text = '{"baseUrl": "https://a.test",}'
+    server, uri = opened(tmp_path, text)
+    codes = [d["code"] for d in server.diagnostics(uri, version=1)["diagnostics"]]
+    assert "J003" in codes, codes
+    for other in spellings(uri):
+        mark = len(server.messages)
+        server.notify(
+            "textDocument/didOpen",
+            {"textDocument": {"uri": other, "languageId": "imljson", "version": 1, "text": text}},
+        )
+        published = server.diagnostics(other, version=1, start=mark)
+        assert [d["code"] for d in published["diagnostics"]] == codes, other
+        # An edit under the first spelling reaches the second too, while both texts agree.
+        mark = len(server.messages)
+        server.change(uri, 2, [{"text": text}])
+        server.change(other, 2, [{"text": text}])
+        published = server.diagnostics(other, version=2, start=mark)
+        assert [d["code"] for d in published["diagnostics"]] == codes, other
+        server.notify("textDocument/didClose", {"textDocument": {"uri": other}})
+    assert server.close() == 0

@@ -19,7 +19,7 @@ use crate::documents::{ByteChange, DocumentStore};
 use crate::files::{AppWatchers, PendingLoads};
 use crate::lsp_ext::FileText;
 use crate::publish::{Computed, DiagnosticsJob};
-use crate::snapshot::{DocumentSnapshot, OpenDocument, Snapshot};
+use crate::snapshot::{DocumentSnapshot, OpenDocument, Snapshot, Twin};
 use crate::spec_runs::SpecRuns;
 use crate::workspace::Roots;
 
@@ -372,22 +372,37 @@ impl Session {
     /// Everything a request needs, taken at once so texts and analysis agree.
     pub fn snapshot(&self) -> Option<Snapshot> {
         let analysis = guarded("snapshot", || self.host.snapshot())?;
-        let open = self
-            .documents
-            .iter()
-            .map(|document| {
-                let open = OpenDocument {
+        // A file open under several spellings: the one whose text the host
+        // holds speaks for it, and the others with that text share its results.
+        let (primaries, others): (Vec<_>, Vec<_>) = self.documents.iter().partition(|document| {
+            self.host_text_of
+                .get(&document.path)
+                .is_none_or(|uri| *uri == document.uri)
+        });
+        let mut open: HashMap<PathBuf, OpenDocument> = HashMap::new();
+        for document in primaries.into_iter().chain(others) {
+            match open.get_mut(&document.path) {
+                Some(primary) if primary.rope == document.rope => primary.twins.push(Twin {
                     uri: document.uri.clone(),
                     version: document.version,
-                    rope: document.rope.clone(),
                     text_revision: document.text_revision,
-                    latest_request: document.publish.latest_request(),
-                    spec_runs: self.spec_runs.diagnostics(&document.path),
-                    app_ready: self.app_ready(&document.path),
-                };
-                (document.path.clone(), open)
-            })
-            .collect();
+                }),
+                Some(_) => {}
+                None => {
+                    let entry = OpenDocument {
+                        uri: document.uri.clone(),
+                        version: document.version,
+                        rope: document.rope.clone(),
+                        text_revision: document.text_revision,
+                        latest_request: document.publish.latest_request(),
+                        spec_runs: self.spec_runs.diagnostics(&document.path),
+                        app_ready: self.app_ready(&document.path),
+                        twins: Vec::new(),
+                    };
+                    open.insert(document.path.clone(), entry);
+                }
+            }
+        }
         Some(Snapshot::new(
             analysis,
             self.client,

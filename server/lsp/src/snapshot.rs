@@ -41,6 +41,16 @@ pub struct OpenDocument {
     /// Whether the app model the document's diagnostics read is loaded:
     /// until it is, only what the text alone decides is published.
     pub app_ready: bool,
+    /// The same file open under other spellings of its URI with the same
+    /// text: its diagnostics go to each of them too.
+    pub twins: Vec<Twin>,
+}
+
+/// Another spelling under which an open file is open, with the same text.
+pub struct Twin {
+    pub uri: Uri,
+    pub version: i32,
+    pub text_revision: u64,
 }
 
 /// A snapshot plus the document a `textDocument/*` request is about.

@@ -89,10 +89,18 @@ impl DiagnosticsJob {
                 // could be false (a listed file not read yet looks missing).
                 found.retain(|diagnostic| TEXT_ONLY_RULES.contains(&diagnostic.code));
             }
-            let diagnostics = found
+            let diagnostics: Vec<_> = found
                 .iter()
                 .map(|diagnostic| diagnostics::to_proto(diagnostic, &document.rope, encoding))
                 .collect();
+            for twin in &document.twins {
+                computed.push(Computed {
+                    uri: twin.uri.clone(),
+                    version: twin.version,
+                    text_revision: twin.text_revision,
+                    diagnostics: diagnostics.clone(),
+                });
+            }
             computed.push(Computed {
                 uri: document.uri.clone(),
                 version: document.version,
