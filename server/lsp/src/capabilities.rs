@@ -38,6 +38,10 @@ pub struct ClientSupport {
     /// `workspace/configuration` may be asked.
     pub configuration_pull: bool,
     pub snippets: bool,
+    /// The client resolves completion documentation lazily
+    /// (`completionItem.resolveSupport` lists `documentation`): the list then
+    /// leaves it out and `completionItem/resolve` fills it.
+    pub completion_resolve_documentation: bool,
     /// Definitions as `LocationLink`s (origin range included).
     pub definition_links: bool,
     /// Folding ranges must be whole lines (no start/end characters).
@@ -123,6 +127,11 @@ impl ClientSupport {
                 .and_then(|completion| completion.completion_item.as_ref())
                 .and_then(|item| item.snippet_support)
                 .unwrap_or(false),
+            completion_resolve_documentation: text
+                .and_then(|text| text.completion.as_ref())
+                .and_then(|completion| completion.completion_item.as_ref())
+                .and_then(|item| item.resolve_support.as_ref())
+                .is_some_and(|resolve| resolve.properties.iter().any(|p| p == "documentation")),
             definition_links: text
                 .and_then(|text| text.definition.as_ref())
                 .and_then(|definition| definition.link_support)
@@ -234,7 +243,8 @@ pub fn server_capabilities(client: &ClientSupport) -> ServerCapabilities {
         }),
         completion_provider: Some(CompletionOptions {
             trigger_characters: Some(strings(&COMPLETION_TRIGGERS)),
-            resolve_provider: Some(false),
+            // Only a client that resolves documentation gets lean items.
+            resolve_provider: Some(client.completion_resolve_documentation),
             ..CompletionOptions::default()
         }),
         hover_provider: Some(HoverProviderCapability::Simple(true)),

@@ -16,14 +16,14 @@ use tower_lsp_server::ls_types::request::{
     SemanticTokensRangeRequest, SignatureHelpRequest, WillRenameFiles, WorkspaceSymbolRequest,
 };
 use tower_lsp_server::ls_types::{
-    CodeActionParams, CodeActionResponse, CodeLens, CodeLensParams, CompletionParams,
-    CompletionResponse, DidChangeConfigurationParams, DidChangeTextDocumentParams,
-    DidChangeWatchedFilesParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams,
-    DocumentFormattingParams, DocumentHighlight, DocumentHighlightParams, DocumentLink,
-    DocumentLinkParams, DocumentRangeFormattingParams, DocumentSymbolParams,
-    DocumentSymbolResponse, ExecuteCommandParams, FoldingRange, FoldingRangeParams,
-    GotoDefinitionParams, GotoDefinitionResponse, Hover, HoverParams, InitializeParams,
-    InitializeResult, InitializedParams, InlayHint, InlayHintParams, Location,
+    CodeActionParams, CodeActionResponse, CodeLens, CodeLensParams, CompletionItem,
+    CompletionParams, CompletionResponse, DidChangeConfigurationParams,
+    DidChangeTextDocumentParams, DidChangeWatchedFilesParams, DidCloseTextDocumentParams,
+    DidOpenTextDocumentParams, DocumentFormattingParams, DocumentHighlight,
+    DocumentHighlightParams, DocumentLink, DocumentLinkParams, DocumentRangeFormattingParams,
+    DocumentSymbolParams, DocumentSymbolResponse, ExecuteCommandParams, FoldingRange,
+    FoldingRangeParams, GotoDefinitionParams, GotoDefinitionResponse, Hover, HoverParams,
+    InitializeParams, InitializeResult, InitializedParams, InlayHint, InlayHintParams, Location,
     PrepareRenameResponse, ReferenceParams, RenameFilesParams, RenameParams, SelectionRange,
     SelectionRangeParams, SemanticTokensDeltaParams, SemanticTokensFullDeltaResult,
     SemanticTokensParams, SemanticTokensRangeParams, SemanticTokensRangeResult,
@@ -38,9 +38,9 @@ use crate::dispatch::{document, document_fallible, workspace};
 use crate::files::{index_workspace, register_file_watchers};
 use crate::notifications::{configuration, text_document, watched_files, workspace_folders};
 use crate::requests::{
-    code_action, code_lens, completion, definition, document_highlight, document_links,
-    document_symbols, execute_command, file_rename, folding, formatting, hover, inlay_hints,
-    references, rename, selection, semantic_tokens, signature_help, workspace_symbols,
+    code_action, code_lens, completion, completion_resolve, definition, document_highlight,
+    document_links, document_symbols, execute_command, file_rename, folding, formatting, hover,
+    inlay_hints, references, rename, selection, semantic_tokens, signature_help, workspace_symbols,
 };
 use crate::server::Server;
 use crate::session::path_of;
@@ -224,6 +224,11 @@ impl LanguageServer for ImlLanguageServer {
 
     async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
         document::<Completion, _>(&self.0, Local, params, completion::completion).await
+    }
+
+    /// Not about a document in its params: the item's `data` names it.
+    async fn completion_resolve(&self, item: CompletionItem) -> Result<CompletionItem> {
+        completion_resolve::completion_resolve(&self.0, item).await
     }
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
