@@ -9,8 +9,8 @@ use tower_lsp_server::ls_types::{
     Documentation, InsertTextFormat, TextEdit,
 };
 
+use super::completion_data::ResolveData;
 use crate::dispatch::Context;
-use crate::requests::completion_resolve::ResolveData;
 use crate::snapshot::DocumentSnapshot;
 
 pub(crate) fn completion(

@@ -8,41 +8,16 @@
 //! document edited or closed since, a failed computation) comes back as it
 //! came: the client then shows it without documentation.
 
-use serde::{Deserialize, Serialize};
 use tower_lsp_server::jsonrpc::Result;
+use tower_lsp_server::ls_types::CompletionItem;
 use tower_lsp_server::ls_types::request::{Request, ResolveCompletionItem};
-use tower_lsp_server::ls_types::{CompletionItem, Uri};
 
+use super::completion_data::{ResolveData, version_of};
 use crate::dispatch::{Context, isolated};
 use crate::requests::completion::{documentation, is_made_from};
 use crate::server::Server;
 use crate::snapshot::{DocumentSnapshot, size};
 use crate::threads::Thread;
-
-/// The `data` of a lean item: where its list was computed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub(crate) struct ResolveData {
-    pub uri: Uri,
-    /// The open document's version; `None` when it was not open.
-    pub version: Option<i32>,
-    /// The byte offset the completion was asked at.
-    pub offset: u32,
-}
-
-impl ResolveData {
-    pub fn for_request(doc: &DocumentSnapshot, offset: iml_analysis::TextSize) -> Self {
-        Self {
-            uri: doc.uri.clone(),
-            version: version_of(doc),
-            offset: offset.into(),
-        }
-    }
-
-    pub fn to_value(&self) -> serde_json::Value {
-        // Serializing a URI, an integer and an optional integer cannot fail.
-        serde_json::to_value(self).unwrap_or_default()
-    }
-}
 
 pub(crate) async fn completion_resolve(
     server: &Server,
@@ -94,12 +69,6 @@ fn resolve(
         item.documentation = documentation(doc, proposal);
     }
     item
-}
-
-fn version_of(doc: &DocumentSnapshot) -> Option<i32> {
-    doc.snapshot
-        .open_document(&doc.path)
-        .map(|open| open.version)
 }
 
 /// `offset` when it lies on a character boundary of the text, which every

@@ -5,6 +5,7 @@
 pub(crate) mod code_action;
 pub(crate) mod code_lens;
 pub(crate) mod completion;
+mod completion_data;
 pub(crate) mod completion_resolve;
 pub(crate) mod definition;
 pub(crate) mod document_highlight;
