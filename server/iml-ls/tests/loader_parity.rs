@@ -45,17 +45,7 @@ fn example_app() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/acme-tasks")
 }
 
-const MANIFEST: &str = r#"{
-    "fileVersion": 1,
-    "generalCodeFiles": { "readme": "README.md" },
-    "components": { "module": { "listTasks": {
-        "label": "List Tasks", "moduleType": "search",
-        "codeFiles": {
-            "communication": "modules/list/list.communication.iml.json",
-            "staticParams": "modules/list/list.static-params.iml.json"
-        }
-    } } }
-}"#;
+const MANIFEST: &str = iml_fixture::apps::LISTED_MODULE_MANIFEST;
 const COMMUNICATION: &str = r#"{ "url": "/tasks", "method": "GTE" }"#;
 const PARAMS: &str = r#"[{ "name": "status", "type": "text" }]"#;
 

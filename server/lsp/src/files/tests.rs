@@ -23,17 +23,7 @@ use super::watchers::literal_glob;
 use super::watchers::{MAX_LISTED_WATCHERS, app_file_watchers, listed_watchers};
 use super::{PendingLoads, forget_deleted, reload_from_disk};
 
-const MANIFEST: &str = r#"{
-    "fileVersion": 1,
-    "generalCodeFiles": { "readme": "README.md" },
-    "components": { "module": { "listTasks": {
-        "label": "List Tasks", "moduleType": "search",
-        "codeFiles": {
-            "communication": "modules/list/list.communication.iml.json",
-            "staticParams": "modules/list/list.static-params.iml.json"
-        }
-    } } }
-}"#;
+const MANIFEST: &str = iml_fixture::apps::LISTED_MODULE_MANIFEST;
 const COMMUNICATION: &str = "modules/list/list.communication.iml.json";
 const PARAMS: &str = r#"[{ "name": "status", "type": "text" }]"#;
 
