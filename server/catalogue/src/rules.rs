@@ -897,12 +897,12 @@ static BY_CODE: std::sync::LazyLock<std::collections::HashMap<&'static str, &'st
     std::sync::LazyLock::new(|| rules().iter().map(|rule| (rule.code, rule)).collect());
 
 /// Rules whose outcome a file's own text decides, whatever the app around
-/// it: JSONC syntax and IML syntax. Until an editor has loaded the app a
+/// it: JSONC syntax, IML syntax, and a text too large to analyse (F003). Until an editor has loaded the app a
 /// file belongs to, these are all it is shown, since every other rule may
 /// read a file not loaded yet (a listed file looks missing, a parameter
 /// looks undeclared). Our choice: the docs say nothing about editors.
 pub const TEXT_ONLY_RULES: &[&str] = &[
-    "J001", "J002", "J003", "J004", "J005", "J006", "J007", "I001",
+    "J001", "J002", "J003", "J004", "J005", "J006", "J007", "I001", "F003",
 ];
 
 /// The rule with `code`, in any letter case.
@@ -1011,7 +1011,8 @@ mod tests {
         for code in TEXT_ONLY_RULES {
             let rule = rule(code).unwrap_or_else(|| panic!("{code} is not a rule"));
             assert!(
-                rule.category == RuleCategory::Jsonc || rule.name == "iml-syntax-error",
+                rule.category == RuleCategory::Jsonc
+                    || ["iml-syntax-error", "file-too-large"].contains(&rule.name),
                 "{code} reads more than its file's syntax"
             );
         }
