@@ -378,6 +378,14 @@ fn try_check(
 /// One line on what `--fix` did.
 fn fix_summary(fixed: &FixOutcome) -> String {
     let files = fixed.files.len();
+    let left = fixed.failures.len();
+    if fixed.fixes == 0 && left > 0 {
+        // The errors above say why; "no fix" would be untrue for them.
+        return format!(
+            "fixed nothing: {left} file{} with fixes could not be written",
+            if left == 1 { "" } else { "s" },
+        );
+    }
     if fixed.fixes == 0 {
         return "fixed nothing: no problem had an unambiguous fix".to_owned();
     }
