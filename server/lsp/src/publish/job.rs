@@ -72,10 +72,17 @@ impl DiagnosticsJob {
         }
         let encoding = self.snapshot.client.encoding;
         let mut computed = Vec::new();
+        let total = targets.len();
         for (index, path) in targets.into_iter().enumerate() {
             if index % SUPERSEDED_CHECK_EVERY == SUPERSEDED_CHECK_EVERY - 1
                 && self.superseded(&still_wanted)
             {
+                // Nothing computed so far is published: a newer run owns
+                // these documents now. The line lets a test see the stop.
+                tracing::debug!(
+                    "diagnostics run at revision {} stopped after {index} of {total} documents: superseded",
+                    self.revision
+                );
                 return Vec::new();
             }
             let Some(document) = self.snapshot.open_document(&path) else {
