@@ -1,13 +1,14 @@
 //! Log sanitisation: the shape of `log.sanitize` (R019) and connection
 //! requests that send or receive secrets without hiding them (C013).
 
-use iml_catalogue::Section;
+use iml_catalogue::{KeyLevel, NestedObject, Section, lookup, nested_key};
 use iml_jsonc::{JsonString, Value, ValueKind};
 use text_size::TextRange;
 
-use super::context::{Ctx, DiagnosticExt, as_str, get, member, string};
+use super::context::{Ctx, DiagnosticExt, as_str, get, member, members, string};
 use super::fixes::{append_to_array, insert_last_member, quote};
 use super::iml_refs::{Reference, references};
+use super::suggest::closest;
 use crate::diagnostics::Fix;
 use crate::roles::RoleKind;
 
@@ -262,10 +263,21 @@ pub(crate) fn check_secrets_sanitized(ctx: &mut Ctx, request: &Value, code: &'st
 }
 
 /// Adds `path` to the request's `log.sanitize`, creating what is missing.
+///
+/// Nothing is created beside a misspelling of the same key (`"lgo"`,
+/// `"sanitze"`): the key rules (R001, R019) offer to rename that member,
+/// and taking both fixes would leave the key twice. The rename comes
+/// first; once it is taken the key is there and this fix appends to it.
 fn sanitize_fix(ctx: &Ctx, request: &Value, path: &str) -> Option<Fix> {
     let entry = quote(path);
     let title = format!("Add \"{path}\" to `log.sanitize`");
     match get(request, "log") {
+        None if has_misspelling_of(request, "log", |name| {
+            lookup(KeyLevel::Request, name).is_some()
+        }) =>
+        {
+            None
+        }
         None => insert_last_member(
             ctx.text,
             request,
@@ -273,6 +285,12 @@ fn sanitize_fix(ctx: &Ctx, request: &Value, path: &str) -> Option<Fix> {
             title,
         ),
         Some(log) if matches!(log.kind, ValueKind::Object(_)) => match get(log, "sanitize") {
+            None if has_misspelling_of(log, "sanitize", |name| {
+                nested_key(NestedObject::Log, name).is_some()
+            }) =>
+            {
+                None
+            }
             None => insert_last_member(ctx.text, log, &format!("\"sanitize\": [{entry}]"), title),
             Some(array) if matches!(array.kind, ValueKind::Array(_)) => {
                 append_to_array(ctx.text, array, &entry, title)
@@ -281,4 +299,13 @@ fn sanitize_fix(ctx: &Ctx, request: &Value, path: &str) -> Option<Fix> {
         },
         Some(_) => None,
     }
+}
+
+/// Whether a member of `object` that is not a key in its own right is a
+/// typo of `key`, as the key rules' did-you-mean judges it.
+fn has_misspelling_of(object: &Value, key: &str, is_known: impl Fn(&str) -> bool) -> bool {
+    members(object).iter().any(|member| {
+        let name = member.key.decoded.as_str();
+        name != key && !is_known(name) && closest(name, [key]).is_some()
+    })
 }

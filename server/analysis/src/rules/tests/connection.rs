@@ -308,3 +308,67 @@ fn account_keys_belong_in_info() {
         "#,
     );
 }
+
+#[test]
+fn no_log_key_is_added_beside_a_misspelling_of_it() {
+    // The rename of `sanitze` (R019) and of `lgo` (R001) is offered; C013
+    // adds nothing beside them, which would leave the key twice once the
+    // rename is taken.
+    check(
+        r#"
+        //- /app/connections/acme/acme.oauth-communication.iml.json
+        {
+            "token": {
+                "url": "https://auth.example.com/token",
+                "condition": true,
+                "response": { "data": { "accessToken": "{{body.access_token}}" } },
+                "log": { "sanitze": [] }
+            },
+            "refresh": {
+                "url": "https://auth.example.com/token",
+                "condition": true,
+                "response": { "data": { "accessToken": "{{body.access_token}}" } },
+                "lgo": { "sanitize": [] }
+            }
+        }
+        "#,
+        expect![[r#"
+            /app/connections/acme/acme.oauth-communication.iml.json
+              C013 Warning "body.access_token": `body.access_token` is a secret received in the response, and `log.sanitize` does not hide it; add "response.body.access_token" to `log.sanitize`
+              R019 Warning "\"sanitze\"": `sanitze` is not a key of `log`; use `sanitize`; did you mean `sanitize`?
+                fix: Rename to `sanitize`
+                | {
+                |     "token": {
+                |         "url": "https://auth.example.com/token",
+                |         "condition": true,
+                |         "response": { "data": { "accessToken": "{{body.access_token}}" } },
+                |         "log": { "sanitize": [] }
+                |     },
+                |     "refresh": {
+                |         "url": "https://auth.example.com/token",
+                |         "condition": true,
+                |         "response": { "data": { "accessToken": "{{body.access_token}}" } },
+                |         "lgo": { "sanitize": [] }
+                |     }
+                | }
+              C008 Hint "\"refresh\"": `refresh` is defined, but no `response.data` stores an expiry or a refresh token; store `expires` (and the refresh token) in `token`'s `response.data`
+              C013 Warning "body.access_token": `body.access_token` is a secret received in the response, and `log.sanitize` does not hide it; add "response.body.access_token" to `log.sanitize`
+              R001 Error "\"lgo\"": `lgo` is not a request key in an OAuth 2 connection; did you mean `log`?
+                fix: Rename to `log`
+                | {
+                |     "token": {
+                |         "url": "https://auth.example.com/token",
+                |         "condition": true,
+                |         "response": { "data": { "accessToken": "{{body.access_token}}" } },
+                |         "log": { "sanitze": [] }
+                |     },
+                |     "refresh": {
+                |         "url": "https://auth.example.com/token",
+                |         "condition": true,
+                |         "response": { "data": { "accessToken": "{{body.access_token}}" } },
+                |         "log": { "sanitize": [] }
+                |     }
+                | }
+        "#]],
+    );
+}
