@@ -7,6 +7,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use iml_jsonc::{Value, ValueKind};
 use text_size::TextRange;
@@ -106,12 +107,22 @@ pub(crate) enum ManifestEntry {
 }
 
 /// The parsed manifest of one app.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Manifest {
     general: Vec<ManifestPath>,
     pub components: Vec<ManifestComponent>,
     /// `origins[].apikeyFile`: read by Make's tooling, not part of the app.
     origin_files: Vec<ManifestPath>,
+    /// Built on the first lookup. Most manifest keystrokes only compare
+    /// two readings (`declares_same_app`) and never look a file up, and in
+    /// a manifest of thousands of modules hashing every path was a large
+    /// share of a keystroke.
+    index: OnceLock<ManifestIndex>,
+}
+
+/// From a listed file, or its folder, to what lists it.
+#[derive(Debug, Clone, Default)]
+struct ManifestIndex {
     by_path: HashMap<PathBuf, ManifestEntry>,
     by_dir: HashMap<PathBuf, usize>,
 }
@@ -171,38 +182,46 @@ impl Manifest {
                 .filter_map(|origin| manifest_path(root, None, get(origin, "apikeyFile")?))
                 .collect();
         }
-        manifest.index();
         manifest
     }
 
-    fn index(&mut self) {
-        for (code, path) in known_files(&self.general) {
-            if let CodePath::Inside(path) = path {
-                self.by_path
-                    .insert(path.clone(), ManifestEntry::General(code));
-            }
-        }
-        for (index, component) in self.components.iter().enumerate() {
-            for (code, path) in component.code_files() {
+    fn index(&self) -> &ManifestIndex {
+        self.index.get_or_init(|| {
+            let mut index = ManifestIndex::default();
+            for (code, path) in known_files(&self.general) {
                 if let CodePath::Inside(path) = path {
-                    self.by_path
-                        .insert(path.clone(), ManifestEntry::Component(index, code));
-                    if let Some(dir) = path.parent() {
-                        self.by_dir.entry(dir.to_path_buf()).or_insert(index);
+                    index
+                        .by_path
+                        .insert(path.clone(), ManifestEntry::General(code));
+                }
+            }
+            for (position, component) in self.components.iter().enumerate() {
+                for (code, path) in component.code_files() {
+                    if let CodePath::Inside(path) = path {
+                        index
+                            .by_path
+                            .insert(path.clone(), ManifestEntry::Component(position, code));
+                        if let Some(dir) = path.parent() {
+                            index.by_dir.entry(dir.to_path_buf()).or_insert(position);
+                        }
                     }
                 }
             }
-        }
+            index
+        })
     }
 
     pub(crate) fn entry(&self, path: &Path) -> Option<ManifestEntry> {
-        self.by_path.get(path).copied()
+        self.index().by_path.get(path).copied()
     }
 
     /// The component whose declared files live in `dir`, for a file the
     /// manifest does not list (a new file next to the others).
     pub(crate) fn component_in_dir(&self, dir: &Path) -> Option<&ManifestComponent> {
-        self.by_dir.get(dir).map(|&index| &self.components[index])
+        self.index()
+            .by_dir
+            .get(dir)
+            .map(|&position| &self.components[position])
     }
 
     pub fn component(&self, kind: ComponentKind, id: &str) -> Option<&ManifestComponent> {
