@@ -85,6 +85,10 @@ pub struct Enumeration {
     /// Whether a literal outside `values` is wrong (false: other literals are
     /// plausible and at most hinted at).
     pub closed: bool,
+    /// For an open set: other literals known to be real members of it
+    /// (HTTP methods Make's schema leaves out), hinted at rather than
+    /// treated as typos.
+    pub others: &'static [&'static str],
     pub url: &'static str,
     /// The choice made where the sources disagree.
     pub note: Option<&'static str>,
@@ -97,6 +101,12 @@ impl Enumeration {
 
     pub fn contains(&self, literal: &str) -> bool {
         self.value(literal).is_some()
+    }
+
+    /// The values Make's schemas list: those of `values` that are not
+    /// documented-only.
+    pub fn schema_values(&self) -> impl Iterator<Item = &'static EnumValue> {
+        self.values.iter().filter(|v| v.status != Status::DocsOnly)
     }
 
     /// A value that differs only in letter case, for "did you mean" fixes.
@@ -502,6 +512,7 @@ const fn e(
         values,
         iml_allowed,
         closed: true,
+        others: &[],
         url,
         note: None,
     }
@@ -513,19 +524,32 @@ const fn noted(mut en: Enumeration, closed: bool, note: &'static str) -> Enumera
     en
 }
 
+const fn with_others(mut en: Enumeration, others: &'static [&'static str]) -> Enumeration {
+    en.others = others;
+    en
+}
+
+/// The methods of HTTP's registry (RFC 9110 §9, and PATCH of RFC 5789) that
+/// `METHODS` does not hold.
+const OTHER_HTTP_METHODS: &[&str] = &["HEAD", "TRACE", "CONNECT"];
+
 static ENUMERATIONS: &[Enumeration] = &[
-    noted(
-        e(
-            EnumId::Method,
-            "method",
-            METHODS,
-            true,
-            urls::MAKING_REQUESTS,
+    with_others(
+        noted(
+            e(
+                EnumId::Method,
+                "method",
+                METHODS,
+                true,
+                urls::MAKING_REQUESTS,
+            ),
+            false,
+            "Sources disagree on OPTIONS/HEAD (§13.5). The schema's five methods are certain; \
+             the other methods of HTTP are plausible (the docs speak of \"other HTTP \
+             methods\"), so they get a hint. A literal that is no HTTP method at all (`GTE`) \
+             cannot work and is a warning with the nearest method.",
         ),
-        false,
-        "Sources disagree on OPTIONS/HEAD (§13.5). The schema's five methods are certain; \
-         other upper-case HTTP methods are plausible, so the set is open and only odd \
-         literals (lower case, not a method) are worth a report.",
+        OTHER_HTTP_METHODS,
     ),
     e(
         EnumId::RequestType,

@@ -5,11 +5,11 @@
 //! catalogue.
 
 use iml_catalogue::{
-    Directive, EnumId, ExtraKeys, KeyAvailability, KeyLevel, NestedObject, PlaceSet, Requirement,
-    ValueShape, enumeration, is_status_code, lookup, nested_key, nested_keys, nested_object,
-    request_keys, response_keys,
+    Directive, EnumId, Enumeration, ExtraKeys, KeyAvailability, KeyLevel, NestedObject, PlaceSet,
+    Requirement, ValueShape, enumeration, is_status_code, lookup, nested_key, nested_keys,
+    nested_object, request_keys, response_keys,
 };
-use iml_catalogue::{Severity, directives::ENDPOINT_PAGINATION_KEYS};
+use iml_catalogue::{Severity, Status, directives::ENDPOINT_PAGINATION_KEYS};
 use iml_jsonc::{Member, Value, ValueKind};
 use text_size::TextRange;
 
@@ -296,12 +296,14 @@ pub(crate) fn check_enum(ctx: &mut Ctx, id: EnumId, name: &str, value: &Value) {
         return;
     };
     let en = enumeration(id);
-    if en.contains(&literal) {
-        return;
-    }
+    let documented_only = match en.value(&literal) {
+        Some(known) if en.closed || known.status != Status::DocsOnly => return,
+        Some(_) => true,
+        None => false,
+    };
     let code = enum_rule(id);
     let is_string = matches!(value.kind, ValueKind::String(_));
-    if let Some(same) = en.case_insensitive_match(&literal) {
+    if !documented_only && let Some(same) = en.case_insensitive_match(&literal) {
         let fix = is_string
             .then(|| replace_value(value, &quote(same.value), format!("Write `{}`", same.value)));
         ctx.emit(
@@ -322,15 +324,7 @@ pub(crate) fn check_enum(ctx: &mut Ctx, id: EnumId, name: &str, value: &Value) {
         .collect::<Vec<_>>()
         .join(", ");
     if !en.closed {
-        let plausible = !literal.is_empty() && literal.bytes().all(|b| b.is_ascii_uppercase());
-        let diagnostic = ctx.emit(
-            code,
-            value.range,
-            format!("`{literal}` is not one of the {} values Make's schema knows ({allowed}); check that the service accepts it", en.name),
-        );
-        if plausible {
-            diagnostic.severity(Severity::Hint);
-        }
+        check_open_literal(ctx, en, &literal, value, documented_only);
         return;
     }
     let suggestion = closest(&literal, en.values.iter().map(|v| v.value));
@@ -342,6 +336,48 @@ pub(crate) fn check_enum(ctx: &mut Ctx, id: EnumId, name: &str, value: &Value) {
         value.range,
         format!(
             "`{literal}` is not a valid `{name}` ({}); use {allowed}{}",
+            en.name,
+            did_you_mean(suggestion)
+        ),
+    )
+    .fix(fix);
+}
+
+/// A literal outside an open set: a real member that Make's schema leaves
+/// out gets a hint, anything else cannot work and gets a warning with the
+/// nearest schema value.
+fn check_open_literal(
+    ctx: &mut Ctx,
+    en: &Enumeration,
+    literal: &str,
+    value: &Value,
+    documented_only: bool,
+) {
+    let code = enum_rule(en.id);
+    let schema: Vec<&'static str> = en.schema_values().map(|v| v.value).collect();
+    let listed = schema
+        .iter()
+        .map(|v| format!("`{v}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    if documented_only || en.others.contains(&literal) {
+        ctx.emit(
+            code,
+            value.range,
+            format!("`{literal}` is a {} that Make's schema does not list ({listed}); check that Make and the service accept it", en.name),
+        )
+        .severity(Severity::Hint);
+        return;
+    }
+    let suggestion = closest(literal, schema.iter().copied());
+    let fix = suggestion
+        .filter(|_| matches!(value.kind, ValueKind::String(_)))
+        .map(|s| replace_value(value, &quote(s), format!("Write `{s}`")));
+    ctx.emit(
+        code,
+        value.range,
+        format!(
+            "`{literal}` is not a {}: Make's schema lists {listed}{}",
             en.name,
             did_you_mean(suggestion)
         ),

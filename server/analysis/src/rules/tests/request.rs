@@ -89,7 +89,7 @@ fn enumerations_accept_expressions_and_fix_case() {
                 |     { "url": "/b", "method": "HEAD", "response": { "type": { "2xx": "json" } } },
                 |     { "url": "/c", "method": "{{parameters.method}}", "type": "{{parameters.type}}", "body": {}, "response": { "type": { "*": "json", "400-499": "text" } } }
                 | ]
-              R002 Hint "\"HEAD\"": `HEAD` is not one of the method values Make's schema knows (`GET`, `POST`, `PUT`, `PATCH`, `DELETE`, `OPTIONS`); check that the service accepts it
+              R002 Hint "\"HEAD\"": `HEAD` is a method that Make's schema does not list (`GET`, `POST`, `PUT`, `PATCH`, `DELETE`); check that Make and the service accept it
               R004 Hint "\"type\"": `response.type` has no `*` entry, so other statuses use the default parser; add `"*": "json"` or similar
               R004 Error "\"2xx\"": `2xx` is not a status key of `response.type`; use `*`, a status such as `404`, or a range such as `400-499`
         "#]],
@@ -438,5 +438,36 @@ fn signing_logging_triggers_and_long_urls() {
         //- /app/modules/list/list.communication.iml.json
         { "url": "/items", "condition": { "condition": "{{parameters.id}}", "default": {} }, "oauth": { "consumer_key": "{{common.key}}", "signature_method": "HMAC-SHA1" } }
         "#,
+    );
+}
+
+#[test]
+fn a_method_that_is_no_http_method_is_a_warning_with_the_nearest_one() {
+    // `GTE` cannot work; `OPTIONS` (in the docs, not in Make's schema) and
+    // `TRACE` (an HTTP method Make does not list) may, so they are hints.
+    check(
+        &join(&[
+            BASE,
+            r#"
+        //- /app/rpcs/list/list.communication.iml.json
+        [
+            { "url": "/a", "method": "GTE", "response": { "temp": { "a": "{{body}}" } } },
+            { "url": "/b", "method": "OPTIONS", "response": { "temp": { "b": "{{body}}" } } },
+            { "url": "/c", "method": "TRACE", "response": { "output": "{{body}}" } }
+        ]
+        "#,
+        ]),
+        expect![[r#"
+            /app/rpcs/list/list.communication.iml.json
+              R002 Warning "\"GTE\"": `GTE` is not a method: Make's schema lists `GET`, `POST`, `PUT`, `PATCH`, `DELETE`; did you mean `GET`?
+                fix: Write `GET`
+                | [
+                |     { "url": "/a", "method": "GET", "response": { "temp": { "a": "{{body}}" } } },
+                |     { "url": "/b", "method": "OPTIONS", "response": { "temp": { "b": "{{body}}" } } },
+                |     { "url": "/c", "method": "TRACE", "response": { "output": "{{body}}" } }
+                | ]
+              R002 Hint "\"OPTIONS\"": `OPTIONS` is a method that Make's schema does not list (`GET`, `POST`, `PUT`, `PATCH`, `DELETE`); check that Make and the service accept it
+              R002 Hint "\"TRACE\"": `TRACE` is a method that Make's schema does not list (`GET`, `POST`, `PUT`, `PATCH`, `DELETE`); check that Make and the service accept it
+        "#]],
     );
 }

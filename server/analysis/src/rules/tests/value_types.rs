@@ -180,7 +180,7 @@ fn values_with_their_own_rule_are_reported_once() {
         ]),
         expect![[r#"
             /app/rpcs/list/list.communication.iml.json
-              R002 Warning "5": `5` is not one of the method values Make's schema knows (`GET`, `POST`, `PUT`, `PATCH`, `DELETE`, `OPTIONS`); check that the service accepts it
+              R002 Warning "5": `5` is not a method: Make's schema lists `GET`, `POST`, `PUT`, `PATCH`, `DELETE`
               R008 Error "\"encodeUrl\"": `encodeUrl` is a string, but it is read as a literal boolean (mapping is not supported); write `true` or `false`
                 fix: Write the literal `false`
                 | {
@@ -221,7 +221,7 @@ fn wrong_kinds_where_another_rule_reads_the_value_are_not_r028() {
             /app/general/base.iml.json
               R028 Error "\"30000\"": `timeout` must be a literal number, found plain text without `{{ }}`; replace it with a literal number
             /app/rpcs/list/list.communication.iml.json
-              R002 Hint "\"FETCH\"": `FETCH` is not one of the method values Make's schema knows (`GET`, `POST`, `PUT`, `PATCH`, `DELETE`, `OPTIONS`); check that the service accepts it
+              R002 Warning "\"FETCH\"": `FETCH` is not a method: Make's schema lists `GET`, `POST`, `PUT`, `PATCH`, `DELETE`
               R016 Warning "\"mergeWithParent\"": `mergeWithParent` is a number, but it is read as a literal boolean (mapping is not supported); write `true` or `false`
               R009 Warning "\"delay\"": `repeat.delay` must be a literal number; expressions are not evaluated here
               R009 Warning "\"limit\"": `repeat.limit` must be a literal number; expressions are not evaluated here
