@@ -517,7 +517,11 @@ pub static RULES: &[Rule] = &[
          is only a hint.",
         r#"{ "url": "/items/{{parameters.id}}/archive", "method": "POST" }"#,
         r#"{ "url": "/items/{{parameters.id}}/archive", "method": "POST", "body": {} }"#,
-        "Schema only; spec §3.1, §12.2 R24"),
+        "Schema only; spec §3.1, §12.2 R24")
+        .why("The docs never require a body, and on public apps nearly every report was an \
+              endpoint that takes none (pause, start, archive): enable it where an API wants \
+              one on every write.")
+        .off(),
     r("R025", "invalid-respond", R, E,
         "Webhook `respond.type` is unknown, or an integer `status` is outside 100–999.",
         "`type` is `json`, `urlencoded` or `text`.",

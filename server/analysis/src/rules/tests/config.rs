@@ -70,7 +70,12 @@ fn a_bad_config_file_is_reported_on_itself() {
 fn rules_off_by_default_fire_once_turned_on() {
     let module_params = "/app/modules/m/m.static-params.iml.json";
     let connection_params = "/app/connections/cc/cc.params.iml.json";
+    let rpc = "/app/rpcs/r/r.communication.iml.json";
     let mut host = AnalysisHost::new();
+    host.set_file(
+        PathBuf::from(rpc),
+        r#"{ "url": "https://api.example.com/items/1/archive", "method": "POST", "response": { "output": "{{body}}" } }"#.to_owned(),
+    );
     host.set_file(
         PathBuf::from(module_params),
         r#"[{ "name": "limit", "type": "uinteger", "editable": true }]"#.to_owned(),
@@ -84,11 +89,13 @@ fn rules_off_by_default_fire_once_turned_on() {
     };
     assert!(has(&host, module_params, "P012") && !has(&host, module_params, "C016"));
     assert!(has(&host, connection_params, "C015") && !has(&host, connection_params, "P014"));
+    assert!(!has(&host, rpc, "R024"));
 
     host.set_file(
         PathBuf::from("/app/iml-ls.toml"),
-        "[rules]\nC016 = \"hint\"\nP014 = \"warning\"\n".to_owned(),
+        "[rules]\nC016 = \"hint\"\nP014 = \"warning\"\nR024 = \"hint\"\n".to_owned(),
     );
     assert!(codes(&host, module_params).contains(&("C016", Severity::Hint)));
     assert!(codes(&host, connection_params).contains(&("P014", Severity::Warning)));
+    assert!(codes(&host, rpc).contains(&("R024", Severity::Hint)));
 }

@@ -321,7 +321,6 @@ fn request_rules_that_read_several_directives() {
               R023 Hint "\"output\"": `response.output` only counts in the last request of the array; move it there or keep values in `temp`
               R027 Hint "\"output\"": an action module must output one object, and this `output` is an array; wrap it in an object or make the module a search
               R022 Warning "\"url\"": `url` is relative, but Base has no `baseUrl` to prepend; add `baseUrl` to Base or write the full URL
-              R024 Hint "\"method\"": POST without `body`: Make's schema expects one; add `"body": {}` if the service needs an empty body
             /app/static.iml.json
               R020 Warning "\"method\"": `method` is ignored: without `url` nothing is sent; add `url` or remove `method`
                 fix: Remove `method`
