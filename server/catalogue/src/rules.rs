@@ -505,8 +505,10 @@ pub static RULES: &[Rule] = &[
         "Derived; spec §2.3, §9.2, §12.2 R22")
         .url(urls::BASE_URL),
     r("R023", "output-before-last-request", R, H,
-        "`output` or `limit` in a request that is not the last of an array.",
-        "Only the last request's output and limit count.",
+        "`output` or `limit` in a request that a later request without a `condition` always follows.",
+        "Only the last request's output and limit count. A request followed only by requests \
+         with a `condition` may be the last one run, as in the docs' pattern of gated requests \
+         that each bring their own output, so it is not reported.",
         r#"[{ "url": "/a", "response": { "output": "{{body}}" } }, { "url": "/b" }]"#,
         r#"[{ "url": "/a", "response": { "temp": { "a": "{{body}}" } } }, { "url": "/b", "response": { "output": "{{body}}" } }]"#,
         "Doc; spec §3.3, §12.2 R23")

@@ -73,14 +73,14 @@ pub(crate) fn check(ctx: &mut Ctx, root: &Value) {
     match &root.kind {
         ValueKind::Array(items) => {
             ctx.emit("C006", first_char(root), "a basic connection is described by one request in the current docs; Make's tools still run an array, but consider a single validation request");
-            let count = items.len();
+            let requests: Vec<&Value> = items.iter().collect();
             for (index, item) in items.iter().enumerate() {
                 if matches!(item.kind, ValueKind::Object(_)) {
                     check_request(
                         ctx,
                         item,
                         PlaceSet::CONNECTION_BASIC,
-                        Position { index, count },
+                        Position::in_array(&requests, index),
                     );
                     check_url_present(ctx, item, first_char(item));
                     sanitize::check_connection_request(ctx, item, None);
@@ -179,9 +179,8 @@ fn check_sections(ctx: &mut Ctx, root: &Value, flavour: OAuthFlavour) {
                 .collect(),
             _ => Vec::new(),
         };
-        let count = requests.len();
-        for (index, request) in requests.into_iter().enumerate() {
-            check_request(ctx, request, places, Position { index, count });
+        for (index, request) in requests.iter().enumerate() {
+            check_request(ctx, request, places, Position::in_array(&requests, index));
             check_url_present(ctx, request, m.key.range);
             if info.key != "info" {
                 check_account_keys_outside_info(ctx, request);

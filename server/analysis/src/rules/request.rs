@@ -13,16 +13,47 @@ use super::{endpoints, keys, response, sanitize};
 /// Where a request stands in its communication.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Position {
-    pub(crate) index: usize,
-    pub(crate) count: usize,
+    index: usize,
+    count: usize,
+    /// Every request after this one has a `condition`, so each may be
+    /// skipped and this one's response may be the module's.
+    later_all_conditional: bool,
 }
 
 impl Position {
-    pub(crate) const SINGLE: Position = Position { index: 0, count: 1 };
+    pub(crate) const SINGLE: Position = Position {
+        index: 0,
+        count: 1,
+        later_all_conditional: true,
+    };
+
+    /// The request at `index` of `requests`.
+    pub(crate) fn in_array<'a>(requests: &[&'a Value], index: usize) -> Position {
+        Position {
+            index,
+            count: requests.len(),
+            later_all_conditional: requests[index + 1..].iter().all(|r| is_conditional(r)),
+        }
+    }
 
     fn is_last(self) -> bool {
         self.index + 1 >= self.count
     }
+
+    /// Whether this request's `output` can be what the module returns: it
+    /// is the last, or every later request may be skipped. The docs'
+    /// multiple-requests pattern gates each later request by a
+    /// `condition`, each with its own `output`.
+    fn may_end_the_run(self) -> bool {
+        self.is_last() || self.later_all_conditional
+    }
+}
+
+/// Whether a request can be skipped: it has a `condition` other than the
+/// literal `true`.
+fn is_conditional(request: &Value) -> bool {
+    get(request, "condition")
+        .is_some_and(|condition| !matches!(condition.kind, ValueKind::Bool(true)))
 }
 
 /// A communication file: one request object or an array of them.
@@ -30,10 +61,10 @@ pub(crate) fn check_communication(ctx: &mut Ctx, root: &Value, places: PlaceSet)
     match &root.kind {
         ValueKind::Object(_) => check_request(ctx, root, places, Position::SINGLE),
         ValueKind::Array(items) => {
-            let count = items.len();
+            let requests: Vec<&Value> = items.iter().collect();
             for (index, item) in items.iter().enumerate() {
                 if matches!(item.kind, ValueKind::Object(_)) {
-                    check_request(ctx, item, places, Position { index, count });
+                    check_request(ctx, item, places, Position::in_array(&requests, index));
                 }
             }
         }
@@ -76,7 +107,7 @@ pub(crate) fn check_request(ctx: &mut Ctx, request: &Value, places: PlaceSet, po
     if let Some(response) =
         get(request, "response").filter(|r| matches!(r.kind, ValueKind::Object(_)))
     {
-        if !position.is_last() {
+        if !position.may_end_the_run() {
             check_not_last(ctx, response);
         }
         response::check_response(ctx, response, places);
@@ -291,7 +322,8 @@ fn check_repeat(ctx: &mut Ctx, request: &Value) {
     }
 }
 
-/// R023: only the last request's `output` and `limit` count.
+/// R023: only the last request's `output` and `limit` count (or those of
+/// one that every later, conditional request may leave last).
 fn check_not_last(ctx: &mut Ctx, response: &Value) {
     for key in ["output", "limit"] {
         if let Some(m) = member(response, key) {

@@ -470,3 +470,35 @@ fn a_method_that_is_no_http_method_is_a_warning_with_the_nearest_one() {
         "#]],
     );
 }
+
+#[test]
+fn output_before_requests_that_may_all_be_skipped_counts() {
+    // The docs' pattern: each later request is gated by a `condition` and
+    // brings its own output, so the first one's output is the module's
+    // whenever the others are skipped. Before an unconditional request
+    // (or one whose condition is `true`) it never counts.
+    check(
+        &join(&[
+            BASE,
+            r#"
+        //- /app/rpcs/list/list.communication.iml.json
+        [
+            { "url": "/a", "response": { "output": "{{body}}", "temp": { "more": "{{body.more}}" } } },
+            { "condition": "{{temp.more}}", "url": "/b", "response": { "output": "{{body}}" } },
+            { "condition": { "condition": "{{temp.more}}", "default": [] }, "url": "/c", "response": { "output": "{{body}}" } }
+        ]
+        //- /app/rpcs/other/other.communication.iml.json
+        [
+            { "url": "/a", "response": { "output": "{{body}}" } },
+            { "condition": "{{body.more}}", "url": "/b", "response": { "output": "{{body}}" } },
+            { "condition": true, "url": "/c", "response": { "output": "{{body}}" } }
+        ]
+        "#,
+        ]),
+        expect![[r#"
+            /app/rpcs/other/other.communication.iml.json
+              R023 Hint "\"output\"": `response.output` only counts in the last request of the array; move it there or keep values in `temp`
+              R023 Hint "\"output\"": `response.output` only counts in the last request of the array; move it there or keep values in `temp`
+        "#]],
+    );
+}
