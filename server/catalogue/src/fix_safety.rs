@@ -184,6 +184,13 @@ pub static FIX_SAFETY: &[FixSafety] = &[
          different connection's credentials and data are used.",
     ),
     unsafe_(
+        "X003",
+        "Reads the connection key spelt nearly alike (`connection.acessToken` → \
+         `connection.accessToken`): the request then sends that key's value where it sent \
+         nothing. The keys are the app's own and may differ by a letter on purpose \
+         (`apiKey`, `apiKey2`), so the intent is not evident enough for fix-all.",
+    ),
+    unsafe_(
         "X004",
         "Replaces a scope by one of the connection's scope list spelt nearly alike: \
          the access requested from the provider changes.",

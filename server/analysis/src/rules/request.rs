@@ -28,7 +28,7 @@ impl Position {
     };
 
     /// The request at `index` of `requests`.
-    pub(crate) fn in_array<'a>(requests: &[&'a Value], index: usize) -> Position {
+    pub(crate) fn in_array(requests: &[&Value], index: usize) -> Position {
         Position {
             index,
             count: requests.len(),

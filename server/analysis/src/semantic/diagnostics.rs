@@ -21,11 +21,11 @@ use super::scope::{
     ConnectionKeys, VisibleParams, connection_data_keys, connection_keys, visible_parameters,
 };
 use super::sites::{ImlString, Site};
+use super::suggestions::{did_you_mean, is_plain_name, rename_fix};
 use crate::app::AppLayout;
-use crate::diagnostics::{Diagnostic, Fix, TextEdit};
+use crate::diagnostics::Diagnostic;
 use crate::host::Analysis;
 use crate::roles::RoleKind;
-use crate::suggest::{closest_by, edit_distance};
 
 /// Every IML diagnostic of `file`, in source order.
 pub fn iml_diagnostics(analysis: &Analysis, file: &Path) -> Vec<Diagnostic> {
@@ -401,7 +401,12 @@ impl<'a> Checker<'a> {
         }
         match root.text.as_str() {
             "parameters" => self.parameter(&member.text, range, &expr_context),
-            "connection" => self.connection_key(&member.text, range, &expr_context),
+            "connection" => {
+                // The fix rewrites the key alone; a backticked key keeps its
+                // spelling to a person.
+                let key_range = (!member.backticked).then(|| site.to_source(member.range));
+                self.connection_key(&member.text, range, key_range, &expr_context)
+            }
             "data" => self.data_key(&member.text, range, &expr_context),
             "temp" => self.temp_key(site, &member.text, range, context),
             _ => {}
@@ -438,7 +443,13 @@ impl<'a> Checker<'a> {
     }
 
     /// X003: `connection.<key>` outside the connection.
-    fn connection_key(&mut self, name: &str, range: TextRange, context: &ExprContext) {
+    fn connection_key(
+        &mut self,
+        name: &str,
+        range: TextRange,
+        key_range: Option<TextRange>,
+        context: &ExprContext,
+    ) {
         if context.place.is_connection() || context.place == Place::WebhookCommunication {
             return;
         }
@@ -449,12 +460,33 @@ impl<'a> Checker<'a> {
             return;
         }
         let ids = keys.value.connections.join("`, `");
-        let message = format!(
-            "connection `{ids}` neither declares a parameter `{name}` nor saves `{name}` with \
-             `response.data`; add it there or fix the name"
+        // Collection children (`a.b`) are read through their parent, which
+        // is what a misspelt first segment should become.
+        let suggestion = did_you_mean(
+            name,
+            keys.value
+                .keys
+                .iter()
+                .map(|key| key.name.as_str())
+                .filter(|key| !key.contains('.')),
         );
-        self.out
-            .push(diagnostic("X003", severity_of("X003"), message, range));
+        let message = match suggestion {
+            Some(s) => format!(
+                "connection `{ids}` neither declares a parameter `{name}` nor saves `{name}` with \
+                 `response.data`; did you mean `{s}`?"
+            ),
+            None => format!(
+                "connection `{ids}` neither declares a parameter `{name}` nor saves `{name}` with \
+                 `response.data`; add it there or fix the name"
+            ),
+        };
+        let mut d = diagnostic("X003", severity_of("X003"), message, range);
+        if let Some(s) = suggestion.filter(|s| is_plain_name(s))
+            && let Some(key_range) = key_range
+        {
+            d.fixes.push(rename_fix(key_range, s));
+        }
+        self.out.push(d);
     }
 
     /// C009: `data.<key>` in `refresh` / `info` that no `response.data` writes.
@@ -519,17 +551,6 @@ impl<'a> Checker<'a> {
     }
 }
 
-/// The fix that replaces a misspelt name with the suggested one.
-fn rename_fix(range: TextRange, suggestion: &str) -> Fix {
-    Fix {
-        title: format!("Change to `{suggestion}`"),
-        edits: vec![TextEdit {
-            range,
-            new_text: suggestion.to_owned(),
-        }],
-    }
-}
-
 fn fix_hint(rule: &str, name: &str) -> String {
     match rule {
         "C011" => {
@@ -540,29 +561,5 @@ fn fix_hint(rule: &str, name: &str) -> String {
             "pass the value in through a connection parameter or common data instead".to_owned()
         }
         _ => format!("move the expression to where `{name}` is set, or read the value another way"),
-    }
-}
-
-/// The closest candidate within a small edit distance (case matters in IML).
-fn did_you_mean<'c>(name: &str, candidates: impl Iterator<Item = &'c str>) -> Option<&'c str> {
-    let limit = match name.chars().count() {
-        0..=2 => return None,
-        3..=5 => 1,
-        _ => 2,
-    };
-    closest_by(name, candidates, edit_distance, |_| limit)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn did_you_mean_needs_a_close_enough_name() {
-        assert_eq!(
-            did_you_mean("paramters", ["parameters", "temp"].into_iter()),
-            Some("parameters")
-        );
-        assert_eq!(did_you_mean("xy", ["xz"].into_iter()), None);
     }
 }

@@ -37,6 +37,7 @@ mod path;
 mod quote_style;
 mod scope;
 pub(crate) mod sites;
+mod suggestions;
 
 #[cfg(test)]
 mod tests;

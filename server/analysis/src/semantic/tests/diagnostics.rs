@@ -304,3 +304,44 @@ fn oauth1_only_documents_scope_and_redirect_uri() {
         "#]],
     );
 }
+
+#[test]
+fn a_misspelt_connection_key_gets_the_nearest_key_and_a_fix_for_the_key_alone() {
+    let (host, _) = host_from(&format!(
+        "{MODULE_MANIFEST}{}",
+        r#"
+//- /app/modules/addTask/addTask.communication.iml.json
+{ "url": "/tasks", "headers": { "authorization": "Bearer {{connection.acessToken}}", "x": "{{connection.`acessToken`}}" } }
+"#
+    ));
+    let analysis = host.snapshot();
+    let path = std::path::Path::new("/app/modules/addTask/addTask.communication.iml.json");
+    let text = analysis.file_text(path).unwrap().to_owned();
+    let found: Vec<_> = iml_diagnostics(&analysis, path)
+        .into_iter()
+        .filter(|d| d.code == "X003")
+        .collect();
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(found[0].message.ends_with("did you mean `accessToken`?"));
+    let [fix] = found[0].fixes.as_slice() else {
+        panic!("one fix: {:?}", found[0].fixes)
+    };
+    let [edit] = fix.edits.as_slice() else {
+        panic!("one edit")
+    };
+    let mut fixed = text.clone();
+    fixed.replace_range(
+        usize::from(edit.range.start())..usize::from(edit.range.end()),
+        &edit.new_text,
+    );
+    assert!(
+        fixed.contains("\"Bearer {{connection.accessToken}}\""),
+        "{fixed}"
+    );
+    // The backticked spelling is left to a person.
+    assert!(found[1].fixes.is_empty());
+    assert_eq!(
+        iml_catalogue::fix_safety("X003").map(|entry| entry.safety),
+        Some(iml_catalogue::Safety::Unsafe)
+    );
+}
