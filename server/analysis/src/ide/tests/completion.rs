@@ -881,3 +881,27 @@ fn a_module_of_unknown_type_is_written_like_an_action() {
         "#]);
     assert!(keys.iter().any(|l| l == "method"), "{keys:?}");
 }
+
+#[test]
+fn nothing_is_offered_inside_a_comment() {
+    for text in [
+        "{ \"authorize\": {}, // $0\n }",
+        "{ \"authorize\": {}, // a note $0 here\n }",
+        "{ \"authorize\": {}, /* $0 */ }",
+        "{ \"authorize\": { /* \"url\": $0 */ } }",
+        "{ \"authorize\": { \"url\": \"x\" } } // {{$0",
+        "{\n  \"authorize\": {},\n  // to$0\n  \"info\": {}\n}",
+        "// $0\n{ \"authorize\": {} }",
+    ] {
+        let fixture =
+            format!("\n//- /app/connections/acme/acme.oauth-communication.iml.json\n{text}\n");
+        assert_eq!(
+            labels_of(&[ACME_MANIFEST, &fixture]),
+            Vec::<String>::new(),
+            "{text}"
+        );
+    }
+    // Just after a comment, keys are offered again.
+    let after = "\n//- /app/connections/acme/acme.oauth-communication.iml.json\n{ \"authorize\": {}, /* note */ $0 }\n";
+    assert!(labels_of(&[ACME_MANIFEST, after]).contains(&"token".to_owned()));
+}
