@@ -42,6 +42,9 @@ pub(crate) fn check_log(ctx: &mut Ctx, request: &Value) {
 }
 
 /// A name that holds a credential: tokens, secrets, passwords, API keys.
+/// A name whose last word describes the credential instead (`token_name`,
+/// `apiKeyLabel`, `secretTitle`: the display name a connection's metadata
+/// shows) holds no secret.
 fn is_secret_name(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
     let secret = [
@@ -49,7 +52,40 @@ fn is_secret_name(name: &str) -> bool {
     ]
     .iter()
     .any(|w| lower.contains(w));
-    secret && !lower.contains("type") && !lower.contains("expir") && !lower.contains("url")
+    let describes = name_words(name)
+        .last()
+        .is_some_and(|last| DESCRIBING_WORDS.contains(&last.as_str()));
+    secret
+        && !describes
+        && !lower.contains("type")
+        && !lower.contains("expir")
+        && !lower.contains("url")
+}
+
+/// Last words of a name that make it a description of a credential, not
+/// the credential.
+const DESCRIBING_WORDS: &[&str] = &["name", "label", "title", "description", "hint"];
+
+/// The words of a name, lower case: split at `_`, `-`, `.`, spaces and
+/// lower-to-upper case changes (`apiKeyName` → `api`, `key`, `name`).
+fn name_words(name: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut current = String::new();
+    let mut previous_lower = false;
+    for c in name.chars() {
+        if matches!(c, '_' | '-' | '.' | ' ') {
+            words.extend((!current.is_empty()).then(|| std::mem::take(&mut current)));
+            previous_lower = false;
+            continue;
+        }
+        if c.is_uppercase() && previous_lower {
+            words.push(std::mem::take(&mut current));
+        }
+        previous_lower = c.is_lowercase() || c.is_ascii_digit();
+        current.extend(c.to_lowercase());
+    }
+    words.extend((!current.is_empty()).then_some(current));
+    words
 }
 
 /// A sanitize path segment, in backticks when it is not a plain name.
@@ -308,4 +344,41 @@ fn has_misspelling_of(object: &Value, key: &str, is_known: impl Fn(&str) -> bool
         let name = member.key.decoded.as_str();
         name != key && !is_known(name) && closest(name, [key]).is_some()
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn credentials_are_secret_and_their_display_names_are_not() {
+        for secret in [
+            "accessToken",
+            "access_token",
+            "refresh-token",
+            "clientSecret",
+            "password",
+            "apiKey",
+            "API_KEY",
+            "x-api-key",
+        ] {
+            assert!(is_secret_name(secret), "{secret}");
+        }
+        for plain in [
+            "token_name",
+            "tokenName",
+            "apiKeyLabel",
+            "secret_title",
+            "passwordHint",
+            "token_type",
+            "expires",
+            "tokenUrl",
+            "username",
+        ] {
+            assert!(!is_secret_name(plain), "{plain}");
+        }
+        assert_eq!(name_words("apiKeyName"), ["api", "key", "name"]);
+        assert_eq!(name_words("API_KEY"), ["api", "key"]);
+        assert_eq!(name_words("x-api-key.v2"), ["x", "api", "key", "v2"]);
+    }
 }

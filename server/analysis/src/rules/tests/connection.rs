@@ -372,3 +372,41 @@ fn no_log_key_is_added_beside_a_misspelling_of_it() {
         "#]],
     );
 }
+
+#[test]
+fn a_credential_display_name_is_not_a_secret() {
+    // `token_name` labels the connection in `metadata`; only the token
+    // itself needs `log.sanitize`.
+    check(
+        r#"
+        //- /app/connections/acme/acme.oauth-communication.iml.json
+        {
+            "token": {
+                "url": "https://auth.example.com/token",
+                "condition": true,
+                "response": {
+                    "data": { "accessToken": "{{body.access_token}}" },
+                    "metadata": { "type": "text", "value": "{{body.token_name}}" }
+                }
+            }
+        }
+        "#,
+        expect![[r#"
+            /app/connections/acme/acme.oauth-communication.iml.json
+              C013 Warning "body.access_token": `body.access_token` is a secret received in the response, and `log.sanitize` does not hide it; add "response.body.access_token" to `log.sanitize`
+                fix: Add "response.body.access_token" to `log.sanitize`
+                | {
+                |     "token": {
+                |         "url": "https://auth.example.com/token",
+                |         "condition": true,
+                |         "response": {
+                |             "data": { "accessToken": "{{body.access_token}}" },
+                |             "metadata": { "type": "text", "value": "{{body.token_name}}" }
+                |         },
+                |         "log": { "sanitize": ["response.body.access_token"] }
+                |     }
+                | }
+              C004 Hint "\"metadata\"": `response.metadata` describes the account and belongs in the `info` section; move it there
+        "#]],
+    );
+}
