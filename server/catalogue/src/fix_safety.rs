@@ -79,6 +79,12 @@ pub static FIX_SAFETY: &[FixSafety] = &[
         "Replaces an unknown function by the built-in spelt nearly alike: a call to a \
          function Make does not know fails, so the correction restores the evident intent.",
     ),
+    unsafe_(
+        "I009",
+        "In Base, reads `connection.<name>` where `parameters.<name>` was read, when no \
+         module declares that parameter and the connection has the name: the request then \
+         sends the connection's value where it sent nothing.",
+    ),
     safe(
         "I012",
         "Writes a double-quoted IML string literal in single quotes, which IML reads as \

@@ -134,7 +134,9 @@ pub static RULES: &[Rule] = &[
         "`parameters.<name>` is not declared by the component.",
         "The name matches no parameter of the connection, module (static or mappable) or RPC. \
          Check the spelling or declare the parameter. Not reported when parameters are dynamic \
-         (`rpc://`).",
+         (`rpc://`). In Base, whose `parameters` are the calling module's, a name that no \
+         module, RPC or webhook declares is reported, with a fix to `connection.<name>` when \
+         the connection has that name (a connection field copied with the wrong root).",
         r#"{ "qs": { "q": "{{parameters.serach}}" } }"#,
         r#"{ "qs": { "q": "{{parameters.search}}" } }"#,
         "Derived; spec §12.3 I9")

@@ -18,7 +18,8 @@ use super::file_context::connection_kind_of;
 use super::lookup::{facts, sites};
 use super::quote_style;
 use super::scope::{
-    ConnectionKeys, VisibleParams, connection_data_keys, connection_keys, visible_parameters,
+    ConnectionKeys, VisibleParams, base_parameters, connection_data_keys, connection_keys,
+    visible_parameters,
 };
 use super::sites::{ImlString, Site};
 use super::suggestions::{did_you_mean, is_plain_name, rename_fix};
@@ -26,6 +27,8 @@ use crate::app::AppLayout;
 use crate::diagnostics::Diagnostic;
 use crate::host::Analysis;
 use crate::roles::RoleKind;
+
+mod app_names;
 
 /// Every IML diagnostic of `file`, in source order.
 pub fn iml_diagnostics(analysis: &Analysis, file: &Path) -> Vec<Diagnostic> {
@@ -105,6 +108,7 @@ struct Checker<'a> {
     file: &'a Path,
     out: Vec<Diagnostic>,
     params: Option<Option<Indexed<VisibleParams>>>,
+    base_params: Option<Option<HashSet<String>>>,
     connection: Option<Option<Indexed<ConnectionKeys>>>,
     data: Option<Option<Indexed<ConnectionFacts>>>,
     custom_functions: Option<Vec<String>>,
@@ -118,6 +122,7 @@ impl<'a> Checker<'a> {
             file,
             out: Vec::new(),
             params: None,
+            base_params: None,
             connection: None,
             data: None,
             custom_functions: None,
@@ -136,6 +141,17 @@ impl<'a> Checker<'a> {
                         names,
                     }
                 })
+            })
+            .as_ref()
+    }
+
+    /// Every parameter name Base may be called with.
+    fn base_params(&mut self) -> Option<&HashSet<String>> {
+        let (analysis, file) = (self.analysis, self.file);
+        self.base_params
+            .get_or_insert_with(|| {
+                base_parameters(analysis, file)
+                    .map(|params| params.params.into_iter().map(|(_, p)| p.path).collect())
             })
             .as_ref()
     }
@@ -400,7 +416,10 @@ impl<'a> Checker<'a> {
             return;
         }
         match root.text.as_str() {
-            "parameters" => self.parameter(&member.text, range, &expr_context),
+            "parameters" => {
+                let root_range = (!root.backticked).then(|| site.to_source(root.range));
+                self.parameter(&member.text, range, root_range, &expr_context)
+            }
             "connection" => {
                 // The fix rewrites the key alone; a backticked key keeps its
                 // spelling to a person.
@@ -411,143 +430,6 @@ impl<'a> Checker<'a> {
             "temp" => self.temp_key(site, &member.text, range, context),
             _ => {}
         }
-    }
-
-    /// I009.
-    fn parameter(&mut self, name: &str, range: TextRange, context: &ExprContext) {
-        if context.place == Place::Base || name.starts_with("__IMT") {
-            return;
-        }
-        let Some(params) = self.params() else { return };
-        if params.value.open_ended || params.names.contains(name) {
-            return;
-        }
-        let suggestion = did_you_mean(
-            name,
-            params
-                .value
-                .params
-                .iter()
-                .filter(|(_, p)| !p.path.contains(['.', '[']))
-                .map(|(_, p)| p.path.as_str()),
-        );
-        let message = match suggestion {
-            Some(s) => format!("parameter `{name}` is not declared; did you mean `{s}`?"),
-            None => format!(
-                "parameter `{name}` is not declared in this component's parameter files; declare \
-                 it or fix the name"
-            ),
-        };
-        self.out
-            .push(diagnostic("I009", severity_of("I009"), message, range));
-    }
-
-    /// X003: `connection.<key>` outside the connection.
-    fn connection_key(
-        &mut self,
-        name: &str,
-        range: TextRange,
-        key_range: Option<TextRange>,
-        context: &ExprContext,
-    ) {
-        if context.place.is_connection() || context.place == Place::WebhookCommunication {
-            return;
-        }
-        let Some(keys) = self.connection() else {
-            return;
-        };
-        if keys.value.open_ended || keys.names.contains(name) {
-            return;
-        }
-        let ids = keys.value.connections.join("`, `");
-        // Collection children (`a.b`) are read through their parent, which
-        // is what a misspelt first segment should become.
-        let suggestion = did_you_mean(
-            name,
-            keys.value
-                .keys
-                .iter()
-                .map(|key| key.name.as_str())
-                .filter(|key| !key.contains('.')),
-        );
-        let message = match suggestion {
-            Some(s) => format!(
-                "connection `{ids}` neither declares a parameter `{name}` nor saves `{name}` with \
-                 `response.data`; did you mean `{s}`?"
-            ),
-            None => format!(
-                "connection `{ids}` neither declares a parameter `{name}` nor saves `{name}` with \
-                 `response.data`; add it there or fix the name"
-            ),
-        };
-        let mut d = diagnostic("X003", severity_of("X003"), message, range);
-        if let Some(s) = suggestion.filter(|s| is_plain_name(s))
-            && let Some(key_range) = key_range
-        {
-            d.fixes.push(rename_fix(key_range, s));
-        }
-        self.out.push(d);
-    }
-
-    /// C009: `data.<key>` in `refresh` / `info` that no `response.data` writes.
-    fn data_key(&mut self, name: &str, range: TextRange, context: &ExprContext) {
-        if !matches!(
-            context.place,
-            Place::ConnectionOAuth2 | Place::ConnectionOAuth1
-        ) || !matches!(context.section, Some(Section::Refresh | Section::Info))
-        {
-            return;
-        }
-        let Some(data) = self.data() else {
-            return;
-        };
-        if data.value.data_open || data.names.contains(name) {
-            return;
-        }
-        // Parameters may also be part of the saved data; never report those.
-        match self.params() {
-            Some(params) if !params.value.open_ended && !params.names.contains(name) => {}
-            _ => return,
-        }
-        let message = format!(
-            "`data.{name}` is never written: no section saves `{name}` with `response.data`; save \
-             it in `token.response.data` or fix the name"
-        );
-        self.out
-            .push(diagnostic("C009", severity_of("C009"), message, range));
-    }
-
-    /// C010: `temp.<key>` read before any earlier step writes it (connections).
-    fn temp_key(&mut self, site: &Site<'_>, name: &str, range: TextRange, context: &SiteContext) {
-        let Some(place) = context.place else { return };
-        if !place.is_connection() {
-            return;
-        }
-        let Some(read) = flow_step_at(context, &site.string.path) else {
-            return;
-        };
-        let writes = self.temp_writes();
-        let satisfied = writes.iter().any(|w| {
-            w.key.as_deref().is_none_or(|k| k == name) && w.step.visible_to(&read) != Some(false)
-        });
-        if satisfied {
-            return;
-        }
-        let written_later = writes.iter().any(|w| w.key.as_deref() == Some(name));
-        let message = if written_later {
-            format!(
-                "`temp.{name}` is read before it is written: it is only set later in the flow \
-                 (preauthorize → authorize → token → info, request `temp` before `response.temp`); \
-                 write it in an earlier step"
-            )
-        } else {
-            format!(
-                "`temp.{name}` is never written; set it with `temp` or `response.temp` in an \
-                 earlier request or section"
-            )
-        };
-        self.out
-            .push(diagnostic("C010", severity_of("C010"), message, range));
     }
 }
 

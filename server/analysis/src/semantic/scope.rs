@@ -112,6 +112,28 @@ pub fn visible_parameters(analysis: &Analysis, file: &Path) -> Option<VisiblePar
     Some(visible)
 }
 
+/// What Base's `parameters.*` can be: Base runs inside every module, RPC and
+/// webhook request, with the caller's parameters, so the union of theirs.
+/// `None` when the app has no such component or one of them has parameters
+/// that cannot be listed (no parameter file known, dynamic parameters): then
+/// any name may be one.
+pub fn base_parameters(analysis: &Analysis, file: &Path) -> Option<VisibleParams> {
+    let app = analysis.app(file)?;
+    let mut visible = VisibleParams::default();
+    let mut callers = 0;
+    for kind in [
+        ComponentKind::Module,
+        ComponentKind::Rpc,
+        ComponentKind::Webhook,
+    ] {
+        for component in app.components_of_kind(kind) {
+            callers += 1;
+            add_component_params(analysis, component, &mut visible);
+        }
+    }
+    (callers > 0 && !visible.open_ended).then_some(visible)
+}
+
 /// What `connection.*` holds for a file: the linked connection's parameters
 /// plus every `response.data` key of its communication.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

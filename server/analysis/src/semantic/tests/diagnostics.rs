@@ -345,3 +345,59 @@ fn a_misspelt_connection_key_gets_the_nearest_key_and_a_fix_for_the_key_alone() 
         Some(iml_catalogue::Safety::Unsafe)
     );
 }
+
+#[test]
+fn base_parameters_no_caller_declares_are_reported() {
+    // `domain` is the connection's, copied with the wrong root; `title` and
+    // `project` are modules' parameters; `region` is nobody's.
+    check(
+        &format!(
+            "{MODULE_MANIFEST}{}",
+            r#"
+//- /app/general/base.iml.json
+{ "baseUrl": "https://{{parameters.domain}}/api", "headers": { "x-title": "{{parameters.title}}", "x-project": "{{parameters.project}}", "x-region": "{{parameters.region}}" } }
+"#
+        ),
+        expect![[r#"
+            /app/general/base.iml.json I009 warning "parameters.domain": no module, RPC or webhook declares parameter `domain`; in Base, `parameters` are the calling module's, and the connection has `domain`: did you mean `connection.domain`?
+                fix: Change to `connection`
+            /app/general/base.iml.json I009 warning "parameters.region": no module, RPC or webhook declares parameter `region`; in Base, `parameters` are the calling module's: read a connection value as `connection.region`, or declare the parameter
+        "#]],
+    );
+}
+
+#[test]
+fn base_parameters_with_a_connection_key_get_a_fix_to_connection() {
+    let (host, _) = host_from(&format!(
+        "{MODULE_MANIFEST}{}",
+        r#"
+//- /app/general/base.iml.json
+{ "baseUrl": "https://{{parameters.domain}}/api", "headers": { "x-region": "{{parameters.region}}" } }
+"#
+    ));
+    let analysis = host.snapshot();
+    let path = std::path::Path::new("/app/general/base.iml.json");
+    let text = analysis.file_text(path).unwrap().to_owned();
+    let found: Vec<_> = iml_diagnostics(&analysis, path)
+        .into_iter()
+        .filter(|d| d.code == "I009")
+        .collect();
+    assert_eq!(found.len(), 2, "{found:?}");
+    let [fix] = found[0].fixes.as_slice() else {
+        panic!("one fix: {:?}", found[0].fixes)
+    };
+    let [edit] = fix.edits.as_slice() else {
+        panic!("one edit")
+    };
+    let mut fixed = text.clone();
+    fixed.replace_range(
+        usize::from(edit.range.start())..usize::from(edit.range.end()),
+        &edit.new_text,
+    );
+    assert!(
+        fixed.contains("https://{{connection.domain}}/api"),
+        "{fixed}"
+    );
+    // Nothing of that name in the connection: no fix.
+    assert!(found[1].fixes.is_empty());
+}
