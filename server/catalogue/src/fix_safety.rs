@@ -226,11 +226,6 @@ pub static FIX_SAFETY: &[FixSafety] = &[
         "Adds a `limit` parameter: it appears in the module's form and, once `response.limit` \
          reads it, caps how many bundles a run returns.",
     ),
-    safe(
-        "V016",
-        "Adds a `log.sanitize` entry to Base: it hides a value in logs only, requests are sent \
-         unchanged.",
-    ),
 ];
 
 /// The classification of `code`'s fixes; `None` for a rule without one.

@@ -222,14 +222,9 @@ pub static REVIEW_RULES: &[Rule] = &[
         r#"{ "response": { "error": { "429": { "type": "RateLimitError", "message": "{{body.message}}" }, "message": "{{body.message}}" } } }"#,
         "Doc (429 error handling); guideline RV28")
         .why(ON_IN_PROFILE).url(urls::BP_BASE_429).off(),
-    r("V016", "base-secret-not-sanitized", V, E,
-        "Base sends a secret that its `log.sanitize` does not hide.",
-        "Every header, query or body value of Base that carries a key, token or password needs \
-         a `log.sanitize` path, or it shows in the logs of every module. The fix adds it.",
-        r#"{ "headers": { "x-api-key": "{{connection.apiKey}}" } }"#,
-        r#"{ "headers": { "x-api-key": "{{connection.apiKey}}" }, "log": { "sanitize": ["request.headers.x-api-key"] } }"#,
-        "Doc (Base authorization and sanitization, prerequisites); guidelines RV07, RV24")
-        .why(ON_IN_PROFILE).url(urls::BP_BASE_SANITIZATION).off(),
+    // V016 (Base sends a secret its `log.sanitize` does not hide) was folded
+    // into C013, which checks Base as well as connections and which this
+    // profile raises to an error. The code is not reused.
     r("V017", "secret-field-not-password", V, W,
         "A connection field that holds a secret is not of type `password`.",
         "Keys, tokens and secrets typed `text` show in clear when a user edits the connection. \
@@ -311,11 +306,12 @@ pub static REVIEW: Profile = Profile {
     summary: "Make's app-review guidelines: what reviewers ask for before they approve an app.",
     enables: &[
         "V001", "V002", "V003", "V004", "V005", "V006", "V007", "V008", "V009", "V010", "V011",
-        "V012", "V013", "V014", "V015", "V016", "V017", "V018", "V019", "V020", "V021", "V022",
-        "V023", "V024", "V025",
+        "V012", "V013", "V014", "V015", "V017", "V018", "V019", "V020", "V021", "V022", "V023",
+        "V024", "V025",
     ],
     raises: &[
-        // Secrets in connection logs: the prerequisites reject the app (RV07).
+        // Secrets in connection and Base logs: the prerequisites reject the
+        // app (RV07, RV24).
         ("C013", Severity::Error),
         // A connection directive without `url` validates nothing (RV10).
         ("C005", Severity::Error),
@@ -358,7 +354,7 @@ mod tests {
             assert_eq!(REVIEW.raise(code, Severity::Hint), *floor);
             assert_eq!(REVIEW.raise(code, Severity::Error), Severity::Error);
         }
-        for code in ["V001", "V010", "V016"] {
+        for code in ["V001", "V010"] {
             assert!(REVIEW.enables(code), "{code}");
             assert!(
                 crate::fix_safety(code).is_some(),

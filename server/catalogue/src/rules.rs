@@ -276,9 +276,11 @@ pub static RULES: &[Rule] = &[
               carries warning severity in the variable table.")
         .url(urls::OAUTH2),
     r("C013", "unsanitized-secret", C, W,
-        "A connection request sends or receives secrets without `log.sanitize`.",
+        "A connection request, or Base, sends or receives secrets without `log.sanitize`.",
         "Credentials (password parameters, client secrets, codes, tokens) appear in request and \
-         response logs unless each path is listed in `log.sanitize`. App review requires it.",
+         response logs unless each path is listed in `log.sanitize`. Base's headers go with \
+         every module's request, so a key sent there shows in every module's log. App review \
+         requires it.",
         r#"{ "url": "https://api.example.com/me", "headers": { "x-api-key": "{{parameters.apiKey}}" } }"#,
         r#"{ "url": "https://api.example.com/me", "headers": { "x-api-key": "{{parameters.apiKey}}" }, "log": { "sanitize": ["request.headers.x-api-key"] } }"#,
         "Doc (sanitization page); spec §9.3, §12.1 C13")

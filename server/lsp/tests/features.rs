@@ -25,7 +25,8 @@ const MANIFEST: &str = r#"{
 
 const BASE: &str = r#"{
   "baseUrl": "https://api.acme.example/v1",
-  "headers": { "Authorization": "Bearer {{connection.accessToken}}" }
+  "headers": { "Authorization": "Bearer {{connection.accessToken}}" },
+  "log": { "sanitize": ["request.headers.Authorization"] }
 }
 "#;
 

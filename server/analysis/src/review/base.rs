@@ -1,11 +1,10 @@
 //! Review rules on Base: error handling (V014), 429 as `RateLimitError`
-//! (V015), sanitised secrets (V016) and a production `baseUrl` (V025).
+//! (V015) and a production `baseUrl` (V025); its secrets are C013's.
 
 use iml_catalogue::review::HOSTING_DOMAINS;
 use iml_jsonc::{Value, ValueKind};
 
 use crate::rules::context::{Ctx, as_str, get, member};
-use crate::rules::sanitize::check_secrets_sanitized;
 
 pub(crate) fn check(ctx: &mut Ctx, root: &Value) {
     if !matches!(root.kind, ValueKind::Object(_)) {
@@ -38,7 +37,6 @@ pub(crate) fn check(ctx: &mut Ctx, root: &Value) {
             }
         }
     }
-    check_secrets_sanitized(ctx, root, "V016");
     if let Some(url) = get(root, "baseUrl")
         && let Some(text) = as_str(url)
         && let Some(why) = non_production(text)

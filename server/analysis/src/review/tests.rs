@@ -221,10 +221,6 @@ fn findings_and_fixes_of_the_imperfect_app() {
           V004 Warning "\"Universal request\"": label the universal module `Make an API call` (or `Make a SOAP API call`, `Execute a GraphQL query`)
         /app/base.iml.json
           V025 Error "\"https://acme.herokuapp.com/api\"": `baseUrl` points at a hosting platform (`herokuapp.com`); reviewers approve only a production API on the service's own domain
-          V016 Error "\"x-api-key\"": this value sends a secret (`connection.apiKey`), and `log.sanitize` does not hide it; add "request.headers.`x-api-key`" to `log.sanitize`
-            fix: Add "request.headers.`x-api-key`" to `log.sanitize`
-            | { "baseUrl": "https://acme.herokuapp.com/api", "headers": { "x-api-key": "{{connection.apiKey}}" },
-            |   "response": { "error": { "message": "{{body.message}}" } }, "log": { "sanitize": ["request.headers.`x-api-key`"] } }
           V015 Warning "\"error\"": map HTTP 429 to `RateLimitError`: add `"429": { "type": "RateLimitError", "message": "…" }` to `response.error`
           V014 Error "\"{{body.message}}\"": the error message does not show the HTTP status; include `{{statusCode}}`
         /app/connections/acme/acme.communication.iml.json

@@ -49,7 +49,14 @@ pub(crate) fn file_diagnostics(analysis: &Analysis, path: &Path) -> Vec<Diagnost
     manifest::check_registered(&mut ctx, root);
     match kind {
         RoleKind::Communication => communication(&mut ctx, root),
-        RoleKind::Base => request::check_communication(&mut ctx, root, PlaceSet::BASE),
+        RoleKind::Base => {
+            request::check_communication(&mut ctx, root, PlaceSet::BASE);
+            // Base's headers reach every module's request, and its logs
+            // every module's: the first case Make's sanitization page names.
+            if matches!(root.kind, iml_jsonc::ValueKind::Object(_)) {
+                sanitize::check_secrets_sanitized(&mut ctx, root, "C013");
+            }
+        }
         RoleKind::Epoch => request::check_communication(&mut ctx, root, PlaceSet::EPOCH),
         RoleKind::Attach => {
             request::check_communication(&mut ctx, root, iml_catalogue::Place::WebhookAttach.set())

@@ -238,7 +238,7 @@ pub(crate) fn check_connection_request(ctx: &mut Ctx, request: &Value, section: 
 }
 
 /// Every secret `request` sends or receives has a `log.sanitize` path in it;
-/// reported under `code` (C013 for connections, V016 for Base).
+/// reported under `code` (C013, in connections and in Base).
 pub(crate) fn check_secrets_sanitized(ctx: &mut Ctx, request: &Value, code: &'static str) {
     let passwords = password_parameters(ctx);
     let mut needed = Vec::new();
