@@ -93,3 +93,17 @@ async def test_fix_all_on_save_fixes_both_typos(acme: LanguageClient):  # noqa: 
 
     # Nothing left to fix: no action at all.
     assert await code_actions(acme, uri, ["source.fixAll"]) == []
+
+
+async def test_fix_all_follows_a_fix_that_reveals_another(acme: LanguageClient):  # noqa: F811
+    path = acme.workspace / MODULE
+    original = path.read_text(encoding="utf-8")
+    # `methd` renamed to `method` reveals `GTE`, which no HTTP method is:
+    # one answer takes both, as `iml-ls check --fix` would.
+    broken = original.replace('"method": "GET",', '"methd": "GTE",', 1)
+    assert broken != original
+    uri = open_document(acme, path, broken)
+    await wait_for_diagnostics(acme, uri, lambda p: any(d.code == "R001" for d in p.diagnostics))
+    (action,) = await code_actions(acme, uri, ["source.fixAll"])
+    assert action.title == "Fix all auto-fixable problems (2 fixes)", action.title
+    assert apply_edits(broken, action.edit.changes[uri]) == original

@@ -221,7 +221,8 @@ impl Analysis {
     /// to the text the snapshot holds. A fix may reveal a new problem with
     /// a fix of its own (a misspelt `tokne` renamed to `token` may then
     /// lack its `condition`); one pass does not see it. Callers that can
-    /// re-analyse use [`AnalysisHost::fix_all_rounds`].
+    /// re-analyse use [`AnalysisHost::fix_all_rounds`] or
+    /// [`Analysis::fix_document`].
     pub fn fix_all(&self, path: &Path) -> FixAll {
         self.fix_all_with(path, FixMode::Safe)
     }
@@ -250,12 +251,10 @@ impl AnalysisHost {
     /// problems a fix reveals are fixed too, for at most `max_rounds`
     /// rounds. The host ends up holding the fixed texts.
     ///
-    /// The loop lives on the host because only it can take the new text
-    /// and analyse again; the command line uses it. The editor does not:
-    /// its action must answer with edits against the document the client
-    /// holds, and analysing a copy of the whole workspace on each save costs
-    /// more than the rare second fix is worth, so it takes one pass and the
-    /// next save fixes what the first revealed.
+    /// The command line uses it. The editor's action edits one document
+    /// and answers against the text the client holds, so it runs its
+    /// rounds on a private copy of the snapshot instead
+    /// ([`Analysis::fix_document`]).
     ///
     /// A round that would bring a file back to a text it already had
     /// (two fixes undoing each other) stops that file at its current text.

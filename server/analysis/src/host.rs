@@ -194,6 +194,16 @@ impl AnalysisHost {
         self.config = Arc::new(config);
     }
 
+    /// A host that starts where `snapshot` stands: edits to it build new
+    /// versions beside the snapshot's files, which stay as they are.
+    pub(crate) fn from_snapshot(snapshot: &Analysis) -> Self {
+        Self {
+            files: Arc::clone(&snapshot.files),
+            apps: Arc::clone(&snapshot.apps),
+            config: Arc::clone(&snapshot.config),
+        }
+    }
+
     /// An immutable view of the current state, safe to move to another thread.
     pub fn snapshot(&self) -> Analysis {
         Analysis {

@@ -15,6 +15,7 @@ mod file_data;
 mod file_diagnostics;
 mod fix_all;
 mod fix_choice;
+mod fix_document;
 pub mod graph;
 mod host;
 pub mod ide;
@@ -40,6 +41,7 @@ pub use diagnostics::{Diagnostic, Fix, MAX_DIAGNOSTICS_PER_FILE, Safety, TextEdi
 pub use file_data::MAX_FILE_BYTES;
 pub use fix_all::{FixAll, FixedFile, MAX_FIX_ROUNDS, plan_fix_all, plan_fix_all_with};
 pub use fix_choice::{FixMode, fix_all_choice};
+pub use fix_document::DocumentFix;
 pub use host::{Analysis, AnalysisHost, EditError};
 pub use ide::{CompletionItem, CompletionKind, Hover, SignatureHelp, snippet_to_plain};
 pub use manifest::{CodePath, Manifest, ManifestComponent};

@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use iml_analysis::{Diagnostic, Safety, TextRange, plan_fix_all};
+use iml_analysis::{Diagnostic, FixMode, MAX_FIX_ROUNDS, Safety, TextRange};
 use tower_lsp_server::ls_types::{
     CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams, CodeActionResponse,
     TextEdit, WorkspaceEdit,
@@ -55,7 +55,7 @@ pub(crate) fn code_actions(
         actions.extend(quick_fixes(&doc, &found, doc.byte_range(params.range)));
     }
     if wants_fix_all {
-        actions.extend(fix_all(&doc, &found));
+        actions.extend(fix_all(&doc, &found, context));
     }
     Some(actions)
 }
@@ -112,16 +112,21 @@ fn quick_fixes(
     actions
 }
 
-/// Every unambiguous fix of the file as one action, or none when there is
-/// nothing to fix. One pass against the document the client holds: a
-/// problem a fix reveals shows as a diagnostic and the next fix-all takes
-/// it (see `AnalysisHost::fix_all_rounds` for why not more).
-fn fix_all(doc: &DocumentSnapshot, found: &[Diagnostic]) -> Option<CodeActionOrCommand> {
-    let text = doc.snapshot.analysis.file_text(&doc.path)?;
-    let plan = plan_fix_all(text, found);
-    if plan.is_empty() {
-        return None;
-    }
+/// Every unambiguous safe fix of the file as one action, or none when there
+/// is nothing to fix. The rounds repeat, as `iml-ls check --fix` does, until
+/// nothing changes: a problem a fix reveals is fixed in the same answer.
+fn fix_all(
+    doc: &DocumentSnapshot,
+    found: &[Diagnostic],
+    context: &Context,
+) -> Option<CodeActionOrCommand> {
+    let plan = doc.snapshot.analysis.fix_document(
+        &doc.path,
+        found,
+        MAX_FIX_ROUNDS,
+        FixMode::Safe,
+        || context.cancel.is_cancelled(),
+    )?;
     let count = plan.applied.len();
     let edits: Vec<TextEdit> = plan
         .edits
