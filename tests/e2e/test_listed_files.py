@@ -92,12 +92,14 @@ async def test_a_manifest_change_replaces_the_listed_watchers(app: LanguageClien
     seen = len(app.registrations)
 
     root = app.workspace
-    code = root / "functions" / "hash" / "hash.code.js"
+    # Outside `functions/<name>/`, where code is an app file by its place:
+    # here only the manifest's listing makes it one.
+    code = root / "scripts" / "hash.code.js"
     code.parent.mkdir(parents=True)
     code.write_text("function hash(value) { return value; }\n")
     manifest_path = root / "makecomapp.json"
     manifest_path.write_text(
-        manifest({"readme": "README.md"}, {"hash": "functions/hash/hash.code.js"})
+        manifest({"readme": "README.md"}, {"hash": "scripts/hash.code.js"})
     )
     notify(app, manifest_path, types.FileChangeType.Changed)
 

@@ -119,11 +119,30 @@ pub fn is_app_file_name(name: &str) -> bool {
         || has_suffix(name, &DATA_FILE_SUFFIXES)
 }
 
-/// Whether the file at `path` is an app file (by its name alone).
+/// Whether the file at `path` is an app file: by its name, or as the code
+/// of a custom function ([`is_function_code_file`]).
 pub fn is_app_file(path: &Path) -> bool {
     path.file_name()
         .and_then(|name| name.to_str())
         .is_some_and(is_app_file_name)
+        || is_function_code_file(path)
+}
+
+/// Folders of custom IML functions, one folder per function below them.
+pub const FUNCTION_FOLDERS: [&str; 2] = ["functions", "function"];
+
+/// Whether `path` is a custom function's JavaScript in the export layout
+/// (`functions/<name>/code.js`). A manifest lists these files, but an
+/// export has no list: loading them is how the checker knows the app's
+/// functions, and so whether an unknown function name is a mistake.
+pub fn is_function_code_file(path: &Path) -> bool {
+    let is_script = path.extension().is_some_and(|extension| extension == "js");
+    let folder_of_folder = path
+        .parent()
+        .and_then(Path::parent)
+        .and_then(Path::file_name)
+        .and_then(|name| name.to_str());
+    is_script && folder_of_folder.is_some_and(|name| FUNCTION_FOLDERS.contains(&name))
 }
 
 /// Glob patterns that match the app files, for a client's file watcher.
@@ -133,7 +152,10 @@ pub fn watch_globs() -> Vec<String> {
         .iter()
         .chain(&DATA_FILE_SUFFIXES)
         .map(|suffix| format!("**/*{suffix}"));
-    names.chain(suffixes).collect()
+    let function_code = FUNCTION_FOLDERS
+        .iter()
+        .map(|folder| format!("**/{folder}/*/*.js"));
+    names.chain(suffixes).chain(function_code).collect()
 }
 
 fn has_suffix(name: &str, suffixes: &[&str]) -> bool {

@@ -87,7 +87,10 @@ pub static RULES: &[Rule] = &[
     r("I003", "unknown-function", I, W,
         "A function that is neither built in nor a custom function of this app.",
         "Check the spelling. Apps may define custom IML functions, and Make may have built-ins \
-         that no list documents, so this is a warning.",
+         that no list documents, so this is a warning. A name that is no near-miss of a \
+         built-in is reported only where the app's functions are all known: a manifest lists \
+         them, their code is loaded (`functions/<name>/code.js` of an export), or an export \
+         whose folder was read has no `functions/` folder; a lone file stays silent.",
         r#"{ "qs": { "since": "{{formatdate(now, 'YYYY-MM-DD')}}" } }"#,
         r#"{ "qs": { "since": "{{formatDate(now, 'YYYY-MM-DD')}}" } }"#,
         "Doc (function lists); spec §7.4, §12.3 I3")

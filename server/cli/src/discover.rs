@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use iml_analysis::app_files::{
-    EXPORT_METADATA_FILE_NAME, MANIFEST_FILE_NAME, is_app_file_name, is_iml_json_name,
+    EXPORT_METADATA_FILE_NAME, MANIFEST_FILE_NAME, is_app_file, is_iml_json_name,
 };
 use iml_analysis::config::is_config_file;
 use iml_loader::{Walk, WalkEntry};
@@ -170,8 +170,8 @@ fn classify_dir(dir: &Path, strict: bool) -> Option<AppKind> {
 
 /// The files loaded from a walk: the app files the language server indexes
 /// (one list, `iml_analysis::app_files`), so both see the same app.
-fn wanted(name: &str) -> bool {
-    is_app_file_name(name)
+fn wanted(path: &Path) -> bool {
+    is_app_file(path)
 }
 
 #[derive(Default)]
@@ -247,11 +247,7 @@ impl PlanBuilder {
             let Some((_, owner_root, owner_kind)) = owners.last().cloned() else {
                 continue;
             };
-            let name = path
-                .file_name()
-                .map(|name| name.to_string_lossy())
-                .unwrap_or_default();
-            let is_wanted = wanted(&name);
+            let is_wanted = wanted(&path);
             if !is_wanted && owner_kind != AppKind::Manifest {
                 continue;
             }

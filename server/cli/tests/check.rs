@@ -445,3 +445,46 @@ fn plain_json_app_files_are_checked_in_an_export_folder() {
         ]
     );
 }
+
+/// An export's custom functions are known from their code, which the
+/// discovery loads: a call to one is no unknown function, and without the
+/// code the same call is.
+#[test]
+fn an_exports_function_code_is_loaded() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = dir.path().join("exp");
+    let files = [
+        ("metadata.json", r#"{ "name": "acme", "version": 1 }"#),
+        (
+            "base.imljson",
+            r#"{ "baseUrl": "https://api.example.com" }"#,
+        ),
+        (
+            "modules/get/metadata.json",
+            r#"{ "name": "get", "type": "action" }"#,
+        ),
+        (
+            "modules/get/api.imljson",
+            r#"{ "url": "/t/{{slugify(parameters.id)}}" }"#,
+        ),
+        (
+            "functions/slugify/code.js",
+            "function slugify(t) { return t; }\n",
+        ),
+    ];
+    for (path, text) in files {
+        let path = app.join(path);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+    }
+    let run = run_in(dir.path(), &["exp"]);
+    assert_eq!(run.outcome, Outcome::Clean, "{}", run.stdout);
+    fs::remove_file(app.join("functions/slugify/code.js")).unwrap();
+    let run = run_in(dir.path(), &["--deny-warnings", "exp"]);
+    assert_eq!(run.outcome, Outcome::ProblemsFound);
+    assert!(
+        run.stdout.contains("unknown function `slugify`"),
+        "{}",
+        run.stdout
+    );
+}

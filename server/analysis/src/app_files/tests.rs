@@ -177,7 +177,7 @@ fn watched_globs_and_app_files_agree() {
     // Every glob stands for app files: its `*` filled in gives one.
     for glob in &globs {
         let example = glob.trim_start_matches("**/").replace('*', "x");
-        assert!(is_app_file_name(&example), "{glob}");
+        assert!(is_app_file(&Path::new("/app").join(&example)), "{glob}");
     }
     // Every app file is watched, and no other file is.
     for name in APP_FILES {
@@ -190,4 +190,20 @@ fn watched_globs_and_app_files_agree() {
     unique.sort();
     unique.dedup();
     assert_eq!(unique.len(), globs.len());
+}
+
+#[test]
+fn function_code_of_the_export_layout_is_an_app_file() {
+    for path in ["/app/functions/pad/code.js", "/app/function/pad/test.js"] {
+        assert!(is_app_file(Path::new(path)), "{path}");
+        assert!(watch_globs().iter().any(|glob| glob.ends_with("/*/*.js")));
+    }
+    for path in [
+        "/app/functions/code.js",
+        "/app/functions/pad/code.ts",
+        "/app/scripts/pad/code.js",
+        "/app/functions/pad/lib/code.js",
+    ] {
+        assert!(!is_app_file(Path::new(path)), "{path}");
+    }
 }

@@ -24,6 +24,7 @@ use super::scope::{
 use super::sites::{ImlString, Site};
 use super::suggestions::{did_you_mean, is_plain_name, rename_fix};
 use crate::app::AppLayout;
+use crate::app_files::FUNCTION_FOLDERS;
 use crate::diagnostics::Diagnostic;
 use crate::host::Analysis;
 use crate::roles::RoleKind;
@@ -196,13 +197,27 @@ impl<'a> Checker<'a> {
     }
 
     /// Whether the app's custom functions are all known: a manifest lists
-    /// them, or some function files are present.
+    /// them, some function files are present, or the app declares none.
+    ///
+    /// An export declares none when the loaded app (its Base is there, so
+    /// its folder was read) holds no file below `functions/`: the loaders
+    /// read each function's code there (`app_files::is_function_code_file`).
+    /// A lone file, or an app whose Base is not loaded, may have functions
+    /// the checker cannot see, and stays silent.
     fn functions_known(&mut self) -> bool {
-        let manifest = self
-            .analysis
-            .app(self.file)
-            .is_some_and(|app| app.layout == AppLayout::LocalDevelopment);
-        manifest || !self.custom_functions().is_empty()
+        let Some(app) = self.analysis.app(self.file) else {
+            return false;
+        };
+        if app.layout == AppLayout::LocalDevelopment || !self.custom_functions().is_empty() {
+            return true;
+        }
+        let function_folders = FUNCTION_FOLDERS.map(|folder| app.root.join(folder));
+        app.base.is_some()
+            && !app.files.iter().any(|file| {
+                function_folders
+                    .iter()
+                    .any(|folder| file.starts_with(folder))
+            })
     }
 
     fn temp_writes(&mut self) -> &[TempWrite] {
@@ -369,6 +384,11 @@ impl<'a> Checker<'a> {
         }
         let message = match suggestion {
             Some(s) => format!("unknown function `{}`; did you mean `{s}`?", callee.text),
+            None if self.custom_functions().is_empty() => format!(
+                "unknown function `{}`: not built in, and no custom function of this app was found; \
+                 check the spelling or add the custom function",
+                callee.text
+            ),
             None => format!(
                 "unknown function `{}`: neither built in nor a custom function of this app; check \
                  the spelling or add the custom function",

@@ -282,7 +282,8 @@ async fn a_request_waits_for_every_load_covering_it() {
     assert!(request.await.unwrap());
 }
 
-/// An app listing a readme, a present and a missing function code file.
+/// An app listing a readme, a present and a missing function code file,
+/// kept outside `functions/<name>/` so that only the manifest makes them app files.
 fn app_with_code_files() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     write(
@@ -292,17 +293,13 @@ fn app_with_code_files() -> tempfile::TempDir {
             "fileVersion": 1,
             "generalCodeFiles": { "readme": "README.md" },
             "components": { "function": {
-                "hash": { "codeFiles": { "code": "functions/hash/hash.code.js" } },
-                "sign": { "codeFiles": { "code": "functions/sign/sign.code.js" } }
+                "hash": { "codeFiles": { "code": "scripts/hash.code.js" } },
+                "sign": { "codeFiles": { "code": "scripts/sign.code.js" } }
             } }
         }"#,
     );
     write(dir.path(), "README.md", "# Acme");
-    write(
-        dir.path(),
-        "functions/hash/hash.code.js",
-        "function hash() {}",
-    );
+    write(dir.path(), "scripts/hash.code.js", "function hash() {}");
     write(dir.path(), "notes.md", "not listed");
     dir
 }
@@ -322,16 +319,16 @@ fn listed_files_under_other_names_are_watched_loaded_or_missing() {
     let session = indexed(dir.path());
     let analysis = session.lock().analysis().unwrap();
     assert!(analysis.contains(&dir.path().join("README.md")));
-    assert!(analysis.contains(&dir.path().join("functions/hash/hash.code.js")));
+    assert!(analysis.contains(&dir.path().join("scripts/hash.code.js")));
 
     let root = dir.path().display();
     assert_eq!(
         plain_globs(&listed_watchers(&watched_listed(&session), false)),
         [
             format!("{root}/README.md"),
-            format!("{root}/functions/hash/hash.code.js"),
+            format!("{root}/scripts/hash.code.js"),
             // Watched so that creating it clears X001.
-            format!("{root}/functions/sign/sign.code.js"),
+            format!("{root}/scripts/sign.code.js"),
         ]
     );
     assert!(listed_unloaded(&analysis, AppsOf::All).is_empty());
@@ -393,8 +390,8 @@ fn a_listed_readme_missing_when_indexed_is_watched_and_counts_as_listed() {
         [
             format!("{root}/README.md"),
             format!("{root}/docs/groups.md"),
-            format!("{root}/functions/hash/hash.code.js"),
-            format!("{root}/functions/sign/sign.code.js"),
+            format!("{root}/scripts/hash.code.js"),
+            format!("{root}/scripts/sign.code.js"),
         ]
     );
     // A `Created` event for it is loaded, since the manifest lists it.
@@ -482,8 +479,8 @@ fn listed_files_are_watched_relative_to_their_app_root_when_supported() {
         relative_patterns(&listed_watchers(&watched_listed(&session), true)),
         [
             (root.clone(), "README.md".to_owned()),
-            (root.clone(), "functions/hash/hash.code.js".to_owned()),
-            (root, "functions/sign/sign.code.js".to_owned()),
+            (root.clone(), "scripts/hash.code.js".to_owned()),
+            (root, "scripts/sign.code.js".to_owned()),
         ]
     );
 }
@@ -493,7 +490,7 @@ fn only_files_a_manifest_lists_count_as_listed() {
     let dir = app_with_code_files();
     let session = indexed(dir.path());
     let analysis = session.lock().analysis().unwrap();
-    for listed in ["README.md", "functions/sign/sign.code.js"] {
+    for listed in ["README.md", "scripts/sign.code.js"] {
         assert!(is_listed(&analysis, &dir.path().join(listed)), "{listed}");
     }
     for other in ["notes.md", "functions/sign/other.js", "../README.md"] {
@@ -653,4 +650,25 @@ fn a_batch_read_before_its_file_was_opened_keeps_the_editor_text() {
     assert!(take_texts(&session, batch).is_empty());
     let analysis = session.lock().analysis().unwrap();
     assert_eq!(analysis.file_text(&path), Some(editor_text));
+}
+
+#[test]
+fn an_exports_function_code_is_indexed_with_the_app() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "metadata.json",
+        r#"{ "name": "acme", "version": 1 }"#,
+    );
+    write(dir.path(), "base.imljson", "{}");
+    write(dir.path(), "functions/pad/code.js", "function pad() {}");
+    write(dir.path(), "scripts/build.js", "// not the app's");
+    let session = indexed(dir.path());
+    let analysis = session.lock().analysis().unwrap();
+    assert!(analysis.contains(&dir.path().join("functions/pad/code.js")));
+    assert!(!analysis.contains(&dir.path().join("scripts/build.js")));
+    assert_eq!(
+        analysis.custom_function_names(&dir.path().join("base.imljson")),
+        ["pad"]
+    );
 }

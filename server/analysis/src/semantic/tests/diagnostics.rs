@@ -154,6 +154,75 @@ fn unknown_functions_and_arity() {
 }
 
 #[test]
+fn an_export_with_no_function_folder_declares_no_custom_functions() {
+    check(
+        r#"
+        //- /exp/metadata.json
+        { "name": "acme", "version": 1 }
+        //- /exp/base.imljson
+        { "baseUrl": "https://api.example.com" }
+        //- /exp/modules/getTask/metadata.json
+        { "name": "getTask", "type": "action" }
+        //- /exp/modules/getTask/api.imljson
+        { "url": "/tasks/{{slugify(parameters.id)}}" }
+        "#,
+        expect![[r#"
+            /exp/modules/getTask/api.imljson I003 warning "slugify": unknown function `slugify`: not built in, and no custom function of this app was found; check the spelling or add the custom function
+        "#]],
+    );
+}
+
+#[test]
+fn an_export_with_function_code_knows_its_functions() {
+    check(
+        r#"
+        //- /exp/metadata.json
+        { "name": "acme", "version": 1 }
+        //- /exp/base.imljson
+        { "baseUrl": "https://api.example.com" }
+        //- /exp/functions/slugify/code.js
+        function slugify(text) { return text; }
+        //- /exp/modules/getTask/metadata.json
+        { "name": "getTask", "type": "action" }
+        //- /exp/modules/getTask/api.imljson
+        { "url": "/tasks/{{slugify(parameters.id)}}/{{frobnicate(1)}}" }
+        "#,
+        expect![[r#"
+            /exp/modules/getTask/api.imljson I003 warning "frobnicate": unknown function `frobnicate`: neither built in nor a custom function of this app; check the spelling or add the custom function
+        "#]],
+    );
+}
+
+#[test]
+fn functions_the_checker_cannot_see_keep_unknown_names_silent() {
+    // No Base: the app's folder was not read, so its functions are unknown.
+    check(
+        r#"
+        //- /exp/modules/getTask/metadata.json
+        { "name": "getTask", "type": "action" }
+        //- /exp/modules/getTask/api.imljson
+        { "url": "/tasks/{{slugify(parameters.id)}}/{{formatdate(now, 'YYYY')}}" }
+        "#,
+        expect![[r#"
+            /exp/modules/getTask/api.imljson I003 warning "formatdate": unknown function `formatdate`; did you mean `formatDate`?
+                fix: Change to `formatDate`
+        "#]],
+    );
+    // A function folder whose code was not loaded (another file of it was).
+    check(
+        r#"
+        //- /exp/base.imljson
+        { "baseUrl": "https://api.example.com" }
+        //- /exp/functions/slugify/README.md
+        notes
+        //- /exp/modules/getTask/api.imljson
+        { "url": "/tasks/{{slugify(parameters.id)}}" }
+        "#,
+        expect![[r#""#]],
+    );
+}
+
+#[test]
 fn undeclared_parameters() {
     check(
         &format!(
