@@ -647,7 +647,9 @@ pub static RULES: &[Rule] = &[
         .url(urls::PARAMETERS),
     r("P008", "unknown-rpc", P, W,
         "An `rpc://` reference to an RPC the app does not have.",
-        "The name after `rpc://` must be an RPC of this app.",
+        "The name after `rpc://` must be an RPC of this app. In an export, an RPC folder named \
+         by a slug of the RPC's name (`list-teams/` for `listTeams`) counts as that RPC, since \
+         the name may be kept in a file the checker does not read.",
         r#"{ "options": "rpc://listProjcts" }"#,
         r#"{ "options": "rpc://listProjects" }"#,
         "Derived; spec §8.3, §12.4 P8")

@@ -16,6 +16,7 @@ use super::context::{
 use super::fixes::rename_key;
 use super::keys::check_enum;
 use super::suggest::{closest, did_you_mean};
+use crate::app::AppLayout;
 use crate::roles::{ComponentKind, ModuleType, RoleKind};
 
 struct Scope {
@@ -480,11 +481,27 @@ fn check_rpc_references(ctx: &mut Ctx, root: &Value) {
         }
     }
     found.sort_by_key(|(v, _)| v.range.start());
+    // An export's RPC without metadata takes its folder's name as its id,
+    // and home-grown exports name folders by a slug of the RPC's name
+    // (`list-teams/` for `listTeams`, the name itself kept in a file no
+    // layout defines): such a reference is no mistake the checker can see.
+    let slugs: Vec<String> = if app.layout == AppLayout::Export {
+        rpcs.iter().map(|rpc| slug(rpc)).collect()
+    } else {
+        Vec::new()
+    };
     for (value, name) in found {
-        if name.is_empty() || rpcs.contains(&name) {
+        if name.is_empty() || rpcs.contains(&name) || slugs.contains(&slug(&name)) {
             continue;
         }
-        let suggestion = closest(&name, rpcs.iter().map(String::as_str));
+        // Make names RPCs with letters and digits only (`^[a-zA-Z][0-9a-zA-Z]{2,63}$`,
+        // spec §11.4): an id with a `-` is a folder's slug and no name to offer.
+        let suggestion = closest(
+            &name,
+            rpcs.iter()
+                .map(String::as_str)
+                .filter(|rpc| rpc.chars().all(|c| c.is_ascii_alphanumeric())),
+        );
         let fix = suggestion.and_then(|s| {
             let s_range = string(value)?.decoded.content_range();
             let start = s_range.start() + TextSize::from(6);
@@ -506,4 +523,13 @@ fn check_rpc_references(ctx: &mut Ctx, root: &Value) {
         )
         .fix(fix);
     }
+}
+
+/// `name` in lower case without separators: `list-teams`, `list_teams` and
+/// `listTeams` all give `listteams`.
+fn slug(name: &str) -> String {
+    name.chars()
+        .filter(|c| !matches!(c, '-' | '_' | ' '))
+        .flat_map(char::to_lowercase)
+        .collect()
 }

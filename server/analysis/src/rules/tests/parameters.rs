@@ -162,3 +162,47 @@ fn undocumented_types_are_warnings_not_errors() {
         "#]],
     );
 }
+
+/// An export's RPC folder may be a slug of the RPC's name, which then lives
+/// in a file the checker does not read: only a reference that matches no
+/// folder, whatever its case and separators, is reported. A manifest names
+/// each RPC exactly, so there the slug is no excuse.
+#[test]
+fn an_export_rpc_named_by_a_slug_of_its_folder_is_found() {
+    let export = r#"
+        //- /exp/base.imljson
+        { "baseUrl": "https://api.example.com" }
+        //- /exp/rpcs/list-teams/api.imljson
+        { "url": "/teams" }
+        //- /exp/modules/get/metadata.json
+        { "name": "get", "type": "action" }
+        //- /exp/modules/get/expect.imljson
+        [{ "name": "team", "type": "select", "options": "rpc://listTeams" }]
+        "#;
+    check_clean(export);
+    check(
+        &export.replace("rpc://listTeams", "rpc://listTeam"),
+        expect![[r#"
+            /exp/modules/get/expect.imljson
+              P008 Warning "\"rpc://listTeam\"": `rpc://listTeam` names no RPC of this app
+        "#]],
+    );
+    check(
+        r#"
+        //- /app/makecomapp.json
+        { "fileVersion": 1, "components": {
+          "rpc": { "listTeams": { "codeFiles": { "communication": "rpcs/listTeams/listTeams.communication.iml.json" } } },
+          "module": { "get": { "moduleType": "action", "codeFiles": { "mappableParams": "modules/get/get.mappable-params.iml.json" } } } } }
+        //- /app/rpcs/listTeams/listTeams.communication.iml.json
+        { "url": "/teams" }
+        //- /app/modules/get/get.mappable-params.iml.json
+        [{ "name": "team", "type": "select", "options": "rpc://list_teams" }]
+        "#,
+        expect![[r#"
+            /app/modules/get/get.mappable-params.iml.json
+              P008 Warning "\"rpc://list_teams\"": `rpc://list_teams` names no RPC of this app; did you mean `listTeams`?
+                fix: Use `rpc://listTeams`
+                | [{ "name": "team", "type": "select", "options": "rpc://listTeams" }]
+        "#]],
+    );
+}
