@@ -592,7 +592,9 @@ pub static RULES: &[Rule] = &[
     // ---------------- P: parameters ----------------
     r("P001", "missing-parameter-name-or-type", P, E,
         "A parameter without `type`, or without `name` (banners excepted).",
-        "`type` decides the field; `name` is how the value is read as `parameters.<name>`.",
+        "`type` decides the field; `name` is how the value is read as `parameters.<name>`. In an \
+         interface, which describes the output in the same syntax and which nothing reads at \
+         run time, it is a warning about an output field.",
         r#"[{ "label": "Search" }]"#,
         r#"[{ "name": "search", "type": "text", "label": "Search" }]"#,
         "Doc + Schema; spec §8.1, §12.4 P1")
@@ -663,7 +665,8 @@ pub static RULES: &[Rule] = &[
         .url(urls::PARAMETERS),
     r("P010", "duplicate-parameter-name", P, W,
         "Two sibling parameters share a `name`.",
-        "Both write `parameters.<name>`; one value is lost.",
+        "Both write `parameters.<name>`; one value is lost. In an interface the two fields \
+         describe the same output key.",
         r#"[{ "name": "id", "type": "text" }, { "name": "id", "type": "number" }]"#,
         r#"[{ "name": "id", "type": "text" }, { "name": "count", "type": "number" }]"#,
         "Derived; spec §12.4 P10"),

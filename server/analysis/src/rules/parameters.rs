@@ -21,6 +21,12 @@ use crate::roles::{ComponentKind, ModuleType, RoleKind};
 
 struct Scope {
     connection: bool,
+    /// An interface: the same syntax describes the module's output, which
+    /// no one fills in and no request reads (spec §8: "the output
+    /// description uses the same syntax"). A name there names an output
+    /// key, and a slip only shows a wrong field in the mapping panel, so
+    /// its P001 is a warning (our choice: the docs give no severity).
+    output: bool,
 }
 
 pub(crate) fn check(ctx: &mut Ctx, root: &Value) {
@@ -30,6 +36,7 @@ pub(crate) fn check(ctx: &mut Ctx, root: &Value) {
             .component
             .as_ref()
             .is_some_and(|c| c.kind == ComponentKind::Connection),
+        output: ctx.role.kind == RoleKind::Interface,
     };
     check_rpc_references(ctx, root);
     if let ValueKind::Array(items) = &root.kind {
@@ -65,7 +72,16 @@ fn check_list(ctx: &mut Ctx, items: &[Value], scope: &Scope) {
                     && !is_iml(name_value)
                     && seen.insert(name.to_owned(), ()).is_some()
                 {
-                    ctx.emit("P010", name_value.range, format!("another parameter in this list is also named `{name}`; both write `parameters.{name}`, so rename one"));
+                    let message = if scope.output {
+                        format!(
+                            "another output field in this interface is also named `{name}`; each field describes one key of the output, so rename or remove one"
+                        )
+                    } else {
+                        format!(
+                            "another parameter in this list is also named `{name}`; both write `parameters.{name}`, so rename one"
+                        )
+                    };
+                    ctx.emit("P010", name_value.range, message);
                 }
             }
             ValueKind::String(s)
@@ -84,11 +100,15 @@ fn check_param(ctx: &mut Ctx, param: &Value, scope: &Scope, needs_name: bool) {
     let is_banner = type_name == Some("banner");
     let anchor = member(param, "name").map_or_else(|| ctx.opening(param), |m| m.key.range);
     if type_value.is_none() {
-        ctx.emit(
-            "P001",
-            anchor,
-            "this parameter has no `type`; add one such as `\"type\": \"text\"`",
-        );
+        let message = if scope.output {
+            "this output field has no `type`, so the mapping panel cannot tell what it holds; add one such as `\"type\": \"text\"`"
+        } else {
+            "this parameter has no `type`; add one such as `\"type\": \"text\"`"
+        };
+        let diagnostic = ctx.emit("P001", anchor, message);
+        if scope.output {
+            diagnostic.severity(Severity::Warning);
+        }
     }
     let known_type = type_name.is_some_and(|t| enumeration(EnumId::ParameterType).contains(t));
     if needs_name
@@ -97,12 +117,13 @@ fn check_param(ctx: &mut Ctx, param: &Value, scope: &Scope, needs_name: bool) {
         && (known_type || type_value.is_none())
     {
         let range = member(param, "type").map_or_else(|| ctx.opening(param), |m| m.key.range);
-        let diagnostic = ctx.emit(
-            "P001",
-            range,
-            "this parameter has no `name`, so its value cannot be read; add `\"name\"`",
-        );
-        if type_name == Some("hidden") {
+        let message = if scope.output {
+            "this output field has no `name`, so it describes no key of the output; add `\"name\"`"
+        } else {
+            "this parameter has no `name`, so its value cannot be read; add `\"name\"`"
+        };
+        let diagnostic = ctx.emit("P001", range, message);
+        if type_name == Some("hidden") || scope.output {
             // A nameless hidden field carries nothing, but Make's own templates write one.
             diagnostic.severity(Severity::Warning);
         }

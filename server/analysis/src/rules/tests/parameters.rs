@@ -206,3 +206,27 @@ fn an_export_rpc_named_by_a_slug_of_its_folder_is_found() {
         "#]],
     );
 }
+
+/// An interface describes the output in the parameters' syntax: its
+/// messages speak of output fields, and a nameless field is a warning, as
+/// nothing reads the interface at run time.
+#[test]
+fn interface_fields_are_described_as_output() {
+    check(
+        r#"
+        //- /app/modules/get/get.interface.iml.json
+        [
+            { "name": "id", "type": "text" },
+            { "name": "id", "type": "number" },
+            { "label": "Created", "type": "date" },
+            { "name": "owner", "type": "collection", "spec": [{ "name": "email" }] }
+        ]
+        "#,
+        expect![[r#"
+            /app/modules/get/get.interface.iml.json
+              P010 Warning "\"id\"": another output field in this interface is also named `id`; each field describes one key of the output, so rename or remove one
+              P001 Warning "\"type\"": this output field has no `name`, so it describes no key of the output; add `"name"`
+              P001 Warning "\"name\"": this output field has no `type`, so the mapping panel cannot tell what it holds; add one such as `"type": "text"`
+        "#]],
+    );
+}
