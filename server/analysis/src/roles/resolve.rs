@@ -20,7 +20,7 @@ use super::{
 };
 use crate::manifest::{Manifest, ManifestComponent, ManifestEntry};
 use crate::metadata::{ComponentMetadata, declared_connection_kind};
-use crate::paths::{ancestor_dirs, dir_name};
+use crate::paths::{ancestor_dirs, dir_name, file_name};
 
 /// What role resolution may look at besides the file's own path. Every answer
 /// comes from a cache: resolving one role never parses another file.
@@ -87,7 +87,8 @@ pub(crate) fn resolve_role(path: &Path, lookup: &impl LayoutLookup) -> FileRole 
             let directly_in_component_folder = folder.as_ref().is_some_and(|(_, id)| id.is_none())
                 && path.extension().is_some_and(|ext| ext == "json");
             if reason == UnknownReason::UnrecognisedName && directly_in_component_folder {
-                FileRole::unknown(UnknownReason::HomeGrownComponentFile)
+                connection_by_content(path, folder, lookup)
+                    .unwrap_or_else(|| FileRole::unknown(UnknownReason::HomeGrownComponentFile))
             } else {
                 FileRole::unknown(reason)
             }
@@ -294,6 +295,35 @@ fn from_name(
         connection_kind: connection_kind.flatten(),
         source: RoleSource::FileName,
     }
+}
+
+/// A file of unknown name directly in `connections/` (`connections/acme.iml.json`)
+/// whose content is an OAuth flow: that connection's communication, named
+/// after the file. Any other such file stays a home-grown descriptor, since
+/// a request alone does not tell a communication from a component's
+/// description.
+fn connection_by_content(
+    path: &Path,
+    folder: Option<(ComponentKind, Option<String>)>,
+    lookup: &impl LayoutLookup,
+) -> Option<FileRole> {
+    if folder.map(|(kind, _)| kind) != Some(ComponentKind::Connection) {
+        return None;
+    }
+    let root = lookup.content(path).filter(|root| looks_like_oauth(root))?;
+    let name = file_name(path);
+    let id = name.split('.').next().filter(|id| !id.is_empty())?;
+    Some(FileRole {
+        kind: RoleKind::Communication,
+        component: Some(component_ref(
+            ComponentKind::Connection,
+            Some(id.to_owned()),
+            None,
+            None,
+        )),
+        connection_kind: connection_kind_from_content(root),
+        source: RoleSource::Content,
+    })
 }
 
 /// A code file whose component kind no folder or prefix tells: an OAuth flow

@@ -363,3 +363,25 @@ fn every_iml_json_suffix_names_a_role() {
         "#]],
     );
 }
+
+/// A file directly in `connections/` with no name a layout defines is a
+/// connection's communication when its content is an OAuth flow, so every
+/// connection rule runs on it; other such files stay home-grown descriptors.
+#[test]
+fn an_oauth_flow_directly_in_connections_is_that_connections_communication() {
+    check(
+        r#"
+        //- /app/connections/acme.iml.json
+        { "authorize": { "url": "https://x/auth" }, "token": { "url": "https://x/token" } }
+        //- /app/connections/plain.iml.json
+        { "url": "https://x/me" }
+        //- /app/modules/list.iml.json
+        { "authorize": { "url": "https://x/auth" }, "token": { "url": "https://x/token" } }
+        "#,
+        expect![[r#"
+            /app/connections/acme.iml.json => communication [Connection acme] OAuth2 via Content
+            /app/connections/plain.iml.json => unknown (HomeGrownComponentFile) via None
+            /app/modules/list.iml.json => unknown (HomeGrownComponentFile) via None
+        "#]],
+    );
+}

@@ -410,3 +410,43 @@ fn a_credential_display_name_is_not_a_secret() {
         "#]],
     );
 }
+
+/// A connection told by its content alone (no manifest, no metadata, a file
+/// directly in `connections/`) gets every connection rule.
+#[test]
+fn a_connection_told_by_content_gets_the_connection_rules() {
+    check(
+        r#"
+        //- /app/connections/acme.iml.json
+        {
+            "authorize": { "url": "https://x/auth", "response": { "temp": { "code": "{{query.code}}" } } },
+            "token": { "url": "https://x/token", "method": "POST", "body": { "code": "{{temp.code}}" }, "response": { "data": { "accessToken": "{{body.access_token}}" } } },
+            "infoo": { "url": "https://x/me" }
+        }
+        "#,
+        expect![[r#"
+            /app/connections/acme.iml.json
+              C013 Warning "\"code\"": this value sends a secret (`temp.code`), and `log.sanitize` does not hide it; add "request.body.code" to `log.sanitize`
+                fix: Add "request.body.code" to `log.sanitize`
+                | {
+                |     "authorize": { "url": "https://x/auth", "response": { "temp": { "code": "{{query.code}}" } } },
+                |     "token": { "url": "https://x/token", "method": "POST", "body": { "code": "{{temp.code}}" }, "response": { "data": { "accessToken": "{{body.access_token}}" } }, "log": { "sanitize": ["request.body.code"] } },
+                |     "infoo": { "url": "https://x/me" }
+                | }
+              C013 Warning "body.access_token": `body.access_token` is a secret received in the response, and `log.sanitize` does not hide it; add "response.body.access_token" to `log.sanitize`
+                fix: Add "response.body.access_token" to `log.sanitize`
+                | {
+                |     "authorize": { "url": "https://x/auth", "response": { "temp": { "code": "{{query.code}}" } } },
+                |     "token": { "url": "https://x/token", "method": "POST", "body": { "code": "{{temp.code}}" }, "response": { "data": { "accessToken": "{{body.access_token}}" } }, "log": { "sanitize": ["response.body.access_token"] } },
+                |     "infoo": { "url": "https://x/me" }
+                | }
+              C001 Error "\"infoo\"": `infoo` is not a section of an OAuth 2 connection; sections are `preauthorize`, `authorize`, `token`, `info`, `refresh`, `invalidate`; did you mean `info`?
+                fix: Rename to `info`
+                | {
+                |     "authorize": { "url": "https://x/auth", "response": { "temp": { "code": "{{query.code}}" } } },
+                |     "token": { "url": "https://x/token", "method": "POST", "body": { "code": "{{temp.code}}" }, "response": { "data": { "accessToken": "{{body.access_token}}" } } },
+                |     "info": { "url": "https://x/me" }
+                | }
+        "#]],
+    );
+}
