@@ -76,7 +76,8 @@ pub static RULES: &[Rule] = &[
         "Which variables an expression sees depends on the component and on where the \
          expression sits: `body` only in `response` and `pagination`, `item` only while \
          `iterate` runs, `payload` only in instant triggers, and so on. Outside, the value is \
-         undefined.",
+         undefined. In a module of no known type only names that are no variable anywhere are \
+         reported.",
         r#"{ "url": "/items/{{body.id}}" }"#,
         r#"{ "url": "/items/{{parameters.id}}", "response": { "output": "{{body}}" } }"#,
         "Doc (variables tables) and examples; spec §7.6, §12.3 I2")
@@ -220,7 +221,8 @@ pub static RULES: &[Rule] = &[
     r("C006", "basic-connection-array", C, W,
         "A basic connection written as an array of requests.",
         "The current docs describe one request. Older docs and Make's tooling accept an array, \
-         so it probably works, but consider a single validation request.",
+         so it probably works, but consider a single validation request. An array of one \
+         request is a hint: only its brackets differ from the documented form.",
         r#"[{ "url": "https://api.example.com/token" }, { "url": "https://api.example.com/me" }]"#,
         r#"{ "url": "https://api.example.com/me" }"#,
         "Doc vs Legacy conflict; spec §2.3, §13.1")
@@ -492,7 +494,10 @@ pub static RULES: &[Rule] = &[
     r("R020", "ignored-without-request", R, W,
         "HTTP directives where no request is sent.",
         "A request-less item (no `url`), webhook communication and a responder send no request, \
-         so `method`, `qs`, `headers`, `body`, `type` and `pagination` there are ignored.",
+         so `method`, `qs`, `headers`, `body`, `type` and `pagination` there are ignored. \
+         Webhook communication has no `response` either: what it outputs is its top-level \
+         `output`, and a reply to the sender belongs in `respond`. The quick fix removes the \
+         key; move what it held first.",
         r#"{ "method": "POST", "response": { "output": { "ok": true } } }"#,
         r#"{ "response": { "output": { "ok": true } } }"#,
         "Doc; spec §3.4, §12.2 R20")
@@ -633,8 +638,12 @@ pub static RULES: &[Rule] = &[
               so a warning.")
         .url(urls::PARAMETERS),
     r("P006", "options-need-store", P, W,
-        "An `options` object with `nested` or `placeholder` but the options outside `store`.",
-        "To combine options with `nested` or `placeholder`, put the options themselves in `store`.",
+        "An `options` object with `nested` or `placeholder` but the options outside `store`, or \
+         a select with `nested` beside `options` that are no object.",
+        "To combine options with `nested` or `placeholder`, put the options themselves in `store`. \
+         A select shows nested parameters through its options (spec §8.3 lists no `nested` of its \
+         own), so a `nested` next to a list or `rpc://` string of options belongs inside \
+         `\"options\": { \"store\": …, \"nested\": … }`.",
         r#"{ "options": "rpc://listProjects", "nested": [] }"#,
         r#"{ "options": { "store": "rpc://listProjects", "nested": [] } }"#,
         "Doc; spec §8.3, §12.4 P6")

@@ -72,7 +72,15 @@ pub(crate) fn flavour_of(ctx: &Ctx, root: &Value) -> Flavour {
 pub(crate) fn check(ctx: &mut Ctx, root: &Value) {
     match &root.kind {
         ValueKind::Array(items) => {
-            ctx.emit("C006", first_char(root), "a basic connection is described by one request in the current docs; Make's tools still run an array, but consider a single validation request");
+            if items.len() == 1 {
+                // One request in brackets runs as that request: only the
+                // form differs from the docs (our reading; they say nothing
+                // of an array of one), so it is a hint.
+                ctx.emit("C006", first_char(root), "a basic connection written as an array of one request; the current docs describe the request object alone, so the brackets can go")
+                    .severity(Severity::Hint);
+            } else {
+                ctx.emit("C006", first_char(root), "a basic connection is described by one request in the current docs; Make's tools still run an array, but consider a single validation request");
+            }
             let requests: Vec<&Value> = items.iter().collect();
             for (index, item) in items.iter().enumerate() {
                 if matches!(item.kind, ValueKind::Object(_)) {

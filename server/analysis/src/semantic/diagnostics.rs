@@ -27,7 +27,7 @@ use crate::app::AppLayout;
 use crate::app_files::FUNCTION_FOLDERS;
 use crate::diagnostics::Diagnostic;
 use crate::host::Analysis;
-use crate::roles::RoleKind;
+use crate::roles::{ComponentKind, RoleKind};
 
 mod app_names;
 
@@ -266,6 +266,9 @@ impl<'a> Checker<'a> {
     fn semantics(&mut self, site: &Site<'_>, context: &SiteContext) {
         for expr in site.block.expr.walk() {
             match &expr.kind {
+                // The tail of `headers.X-Rate` is no variable but a property
+                // name, which I007 already reports.
+                ExprKind::Name(name) if in_hyphenated_name(site, name) => {}
                 ExprKind::Name(name) => self.root_name(site, name, context),
                 ExprKind::Call {
                     callee,
@@ -302,6 +305,16 @@ impl<'a> Checker<'a> {
 
     fn root_name(&mut self, site: &Site<'_>, name: &Name, context: &SiteContext) {
         let Some(expr_context) = context.expr else {
+            // A request whose place is unknown (a module of no known type):
+            // which variables it sees is unknown, but a name that is no
+            // variable anywhere is a mistake wherever it runs.
+            if context.role == RoleKind::Communication
+                && context.place.is_none()
+                && root_variable(&name.text).is_none()
+                && self.in_module_or_unknown_component()
+            {
+                self.unknown_root(site, name);
+            }
             return;
         };
         if expr_context.region == Region::ParameterFile {
@@ -324,9 +337,24 @@ impl<'a> Checker<'a> {
             }
             return;
         }
+        self.unknown_root(site, name);
+    }
+
+    /// Whether the file is a module's, or of no known component: Endpoints
+    /// have no place in the catalogue, so their variables are not known.
+    fn in_module_or_unknown_component(&self) -> bool {
+        self.analysis
+            .role(self.file)
+            .component
+            .is_none_or(|component| component.kind == ComponentKind::Module)
+    }
+
+    /// I002 for a root name that is no variable of any place.
+    fn unknown_root(&mut self, site: &Site<'_>, name: &Name) {
         if keyword(&name.text).is_some() || name.backticked {
             return;
         }
+        let range = site.to_source(name.range);
         let candidates = root_variables().iter().map(|v| v.name);
         let suggestion = did_you_mean(&name.text, candidates);
         let message = match suggestion {
@@ -464,4 +492,11 @@ fn fix_hint(rule: &str, name: &str) -> String {
         }
         _ => format!("move the expression to where `{name}` is set, or read the value another way"),
     }
+}
+
+/// Whether `name` lies inside a property name that I007 says needs backticks.
+fn in_hyphenated_name(site: &Site<'_>, name: &Name) -> bool {
+    site.block.errors.iter().any(|error| {
+        error.code == iml_lang::error::NEEDS_BACKTICKS && error.range.contains_range(name.range)
+    })
 }

@@ -450,3 +450,19 @@ fn a_connection_told_by_content_gets_the_connection_rules() {
         "#]],
     );
 }
+
+/// An array of one request differs from the documented form only by its
+/// brackets: a hint, where several requests stay a warning.
+#[test]
+fn a_basic_connection_of_one_request_in_brackets_is_a_hint() {
+    check(
+        r#"
+        //- /app/connections/acme/acme.communication.iml.json
+        [{ "url": "https://api.example.com/me" }]
+        "#,
+        expect![[r#"
+            /app/connections/acme/acme.communication.iml.json
+              C006 Hint "[": a basic connection written as an array of one request; the current docs describe the request object alone, so the brackets can go
+        "#]],
+    );
+}

@@ -470,3 +470,21 @@ fn base_parameters_with_a_connection_key_get_a_fix_to_connection() {
     // Nothing of that name in the connection: no fix.
     assert!(found[1].fixes.is_empty());
 }
+
+/// A module of no known type still has every name checked that is no
+/// variable anywhere; which variables it may read stays unknown.
+#[test]
+fn unknown_names_in_a_module_of_unknown_type() {
+    check(
+        r#"
+        //- /app/modules/add/add.communication.iml.json
+        { "url": "/x/{{paramters.id}}", "qs": { "a": "{{emptyObject}}", "b": "{{body.id}}", "c": "{{headers.X-Rate}}" } }
+        "#,
+        expect![[r#"
+            /app/modules/add/add.communication.iml.json I002 warning "paramters": unknown variable `paramters`; did you mean `parameters`?
+                fix: Change to `parameters`
+            /app/modules/add/add.communication.iml.json I002 warning "emptyObject": unknown variable `emptyObject`: IML has no such root variable; use one of `parameters`, `connection`, `temp`, `body`, … or quote literal text as 'text'
+            /app/modules/add/add.communication.iml.json I007 warning "X-Rate": `X-Rate` is read as a subtraction: a property name containing `-` needs backticks: headers.`X-Rate`
+        "#]],
+    );
+}
