@@ -58,8 +58,10 @@ pub const MAX_DIAGNOSTICS_PER_FILE: usize = 1000;
 
 /// Keeps the first [`MAX_DIAGNOSTICS_PER_FILE`] of `diagnostics` (already in
 /// file order) and replaces the rest by one F007 at the first one left out,
-/// naming how many were left out and their most frequent code.
-pub(crate) fn cap_per_file(diagnostics: &mut Vec<Diagnostic>) {
+/// naming how many were left out and their most frequent code. When a
+/// producer `stopped_early`, the rest was never built and the counts are
+/// only a floor, which the message says.
+pub(crate) fn cap_per_file(diagnostics: &mut Vec<Diagnostic>, stopped_early: bool) {
     if diagnostics.len() <= MAX_DIAGNOSTICS_PER_FILE {
         return;
     }
@@ -79,11 +81,19 @@ pub(crate) fn cap_per_file(diagnostics: &mut Vec<Diagnostic>) {
     diagnostics.push(Diagnostic {
         code: "F007",
         severity: iml_catalogue::rule("F007").map_or(Severity::Warning, |rule| rule.severity),
-        message: format!(
-            "{} more problems in this file are not shown, {top_count} of them {top_code}; \
-             only the first {MAX_DIAGNOSTICS_PER_FILE} are reported",
-            omitted.len()
-        ),
+        message: if stopped_early {
+            format!(
+                "more problems in this file are not shown: only the first \
+                 {MAX_DIAGNOSTICS_PER_FILE} are reported, and the IML after this point was not \
+                 checked"
+            )
+        } else {
+            format!(
+                "{} more problems in this file are not shown, {top_count} of them {top_code}; \
+                 only the first {MAX_DIAGNOSTICS_PER_FILE} are reported",
+                omitted.len()
+            )
+        },
         range: omitted[0].range,
         help: Some(
             "Fix the problems shown, or turn off the rule that fires most, to see the rest.".into(),

@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use crate::config::{self, RuleConfig};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, MAX_DIAGNOSTICS_PER_FILE};
 use crate::host::Analysis;
 use crate::jsonc_diagnostics::jsonc_diagnostics;
 use crate::roles::{RoleKind, resolve_role};
@@ -29,16 +29,24 @@ impl Analysis {
             return Vec::new();
         };
         let role = data.role.get_or_init(|| resolve_role(path, self));
+        let config = self.rule_config(path);
         let mut diagnostics = jsonc_diagnostics(doc, role);
-        // IML inside strings: syntax, variables, functions, parameters, connection data.
-        diagnostics.extend(crate::semantic::iml_diagnostics(self, path));
+        // IML inside strings: syntax, variables, functions, parameters,
+        // connection data; the densest producer, so it stops where the
+        // per-file cap would cut anyway.
+        let iml = crate::semantic::iml_diagnostics_bounded(
+            self,
+            path,
+            Some((&config, MAX_DIAGNOSTICS_PER_FILE)),
+        );
+        diagnostics.extend(iml.diagnostics);
         // Make's rules, then the configured severities.
         diagnostics.extend(crate::rules::file_diagnostics(self, path));
         diagnostics.extend(crate::review::file_diagnostics(self, path));
         if role.kind == RoleKind::SpecTest {
             diagnostics.extend(crate::spec_tests::file_diagnostics(self, path));
         }
-        self.rule_config(path).apply(&mut diagnostics);
+        config.apply(&mut diagnostics);
         // Every fix must be classified safe or unsafe in the catalogue; the
         // test suite trips this when a rule gains a fix without an entry.
         debug_assert!(
@@ -53,7 +61,7 @@ impl Analysis {
                 .collect::<Vec<_>>()
         );
         diagnostics.sort_by_key(|diagnostic| (diagnostic.range.start(), diagnostic.range.end()));
-        crate::diagnostics::cap_per_file(&mut diagnostics);
+        crate::diagnostics::cap_per_file(&mut diagnostics, iml.stopped_early);
         diagnostics
     }
 }

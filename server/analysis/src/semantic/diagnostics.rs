@@ -25,6 +25,7 @@ use super::sites::{ImlString, Site};
 use super::suggestions::{did_you_mean, is_plain_name, rename_fix};
 use crate::app::AppLayout;
 use crate::app_files::FUNCTION_FOLDERS;
+use crate::config::RuleConfig;
 use crate::diagnostics::Diagnostic;
 use crate::host::Analysis;
 use crate::roles::{ComponentKind, RoleKind};
@@ -33,16 +34,61 @@ mod app_names;
 
 /// Every IML diagnostic of `file`, in source order.
 pub fn iml_diagnostics(analysis: &Analysis, file: &Path) -> Vec<Diagnostic> {
+    iml_diagnostics_bounded(analysis, file, None).diagnostics
+}
+
+/// The IML diagnostics of a file, perhaps cut short.
+pub(crate) struct BoundedDiagnostics {
+    pub diagnostics: Vec<Diagnostic>,
+    /// Whether the strings after some point were not checked.
+    pub stopped_early: bool,
+}
+
+/// [`iml_diagnostics`], stopping once more than `keep` diagnostics that
+/// `config` leaves on lie before the next string: the per-file cap keeps
+/// the first ones in source order, so those after could never be shown,
+/// and building them (messages, fixes) was most of the memory a file dense
+/// with one mistake took.
+pub(crate) fn iml_diagnostics_bounded(
+    analysis: &Analysis,
+    file: &Path,
+    bound: Option<(&RuleConfig, usize)>,
+) -> BoundedDiagnostics {
+    let mut result = BoundedDiagnostics {
+        diagnostics: Vec::new(),
+        stopped_early: false,
+    };
     let role = analysis.role(file);
     if !checks_iml(role.kind) {
-        return Vec::new();
+        return result;
     }
     let (Some(sites), Some(root)) = (sites(analysis, file), analysis.root_value(file)) else {
-        return Vec::new();
+        return result;
     };
     let connection_kind = connection_kind_of(analysis, file, &role);
     let mut checker = Checker::new(analysis, file);
+    let mut shown = 0usize;
+    let mut counted = 0usize;
     for string in &sites.strings {
+        if let Some((config, keep)) = bound {
+            // Everything gathered so far that starts before this string
+            // precedes whatever this string and the rest would add.
+            let before = string.range.start();
+            for diagnostic in &checker.out[counted..] {
+                if config
+                    .severity_of(diagnostic.code, diagnostic.severity)
+                    .is_some()
+                    && diagnostic.range.start() < before
+                {
+                    shown += 1;
+                }
+            }
+            counted = checker.out.len();
+            if shown > keep {
+                result.stopped_early = true;
+                break;
+            }
+        }
         let context = context_for(&role, connection_kind, root, &string.path, string.is_key);
         if string.is_key {
             checker.spread_value(string, root);
@@ -59,7 +105,8 @@ pub fn iml_diagnostics(analysis: &Analysis, file: &Path) -> Vec<Diagnostic> {
     checker
         .out
         .sort_by_key(|d| (d.range.start(), d.range.end()));
-    checker.out
+    result.diagnostics = checker.out;
+    result
 }
 
 /// Files whose strings Make evaluates as IML (samples and scopes are data).

@@ -438,3 +438,53 @@ fn manifest_edits_of_files_or_links_rebuild_the_app_model() {
     let module = relabelled.app(moved).unwrap().component_of(moved).unwrap();
     assert_eq!(module.label.as_deref(), Some("Search"));
 }
+
+/// Over many strings the IML checks stop once the cap is certain to cut
+/// the rest: the diagnostics shown are the ones a full run would show, and
+/// rules turned off do not count towards the cap.
+#[test]
+fn iml_checks_stop_where_the_cap_cuts_and_count_only_rules_left_on() {
+    let path = PathBuf::from("/app/general/base.iml.json");
+    let members: Vec<String> = (0..1500)
+        .map(|index| {
+            let expression = if index % 2 == 0 {
+                "a.b"
+            } else {
+                "frobnicat(1)"
+            };
+            format!("\"h{index}\": \"{{{{{expression}}}}}\"")
+        })
+        .collect();
+    let text = format!(
+        "{{ \"baseUrl\": \"https://x\", \"headers\": {{ {} }} }}",
+        members.join(", ")
+    );
+    let mut host = AnalysisHost::new();
+    host.set_file(path.clone(), text);
+    let analysis = host.snapshot();
+    let shown = analysis.diagnostics(&path);
+    let full = crate::semantic::iml_diagnostics(&analysis, &path);
+    assert_eq!(full.len(), 1500, "one problem per string");
+    assert_eq!(
+        shown.len(),
+        crate::diagnostics::MAX_DIAGNOSTICS_PER_FILE + 1
+    );
+    let first: Vec<_> = shown[..crate::diagnostics::MAX_DIAGNOSTICS_PER_FILE].to_vec();
+    let mut expected = full.clone();
+    expected.sort_by_key(|d| (d.range.start(), d.range.end()));
+    assert_eq!(
+        first,
+        expected[..crate::diagnostics::MAX_DIAGNOSTICS_PER_FILE]
+    );
+    expect![[r#"more problems in this file are not shown: only the first 1000 are reported, and the IML after this point was not checked"#]]
+        .assert_eq(&shown.last().unwrap().message);
+
+    // With I002 off only the unknown functions count, and all of them fit.
+    host.set_file(
+        PathBuf::from("/app/iml-ls.toml"),
+        "[rules]\nI002 = \"off\"\n".to_owned(),
+    );
+    let shown = host.snapshot().diagnostics(&path);
+    assert!(shown.iter().all(|d| d.code != "I002" && d.code != "F007"));
+    assert_eq!(shown.iter().filter(|d| d.code == "I003").count(), 750);
+}
