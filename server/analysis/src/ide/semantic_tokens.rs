@@ -12,7 +12,7 @@ use text_size::{TextRange, TextSize};
 
 use crate::host::Analysis;
 use crate::roles::RoleKind;
-use crate::semantic::{JsonPath, PathSegment, context_at_path, iml_diagnostics, sites};
+use crate::semantic::{JsonPath, PathSegment, context_at_path, iml_diagnostics_within, sites};
 
 impl Analysis {
     /// Semantic tokens of `path` as absolute byte ranges, sorted, none
@@ -138,7 +138,7 @@ pub(crate) fn semantic_tokens(
     let mut raw = Vec::new();
     if let Some(sites) = sites(analysis, file) {
         let unknown: HashSet<TextRange> = if sites.strings.iter().any(|s| wanted(s.range)) {
-            iml_diagnostics(analysis, file)
+            iml_diagnostics_within(analysis, file, &wanted)
                 .into_iter()
                 .filter(|d| d.code == "I002")
                 .map(|d| d.range)

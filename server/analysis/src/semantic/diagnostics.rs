@@ -54,6 +54,26 @@ pub(crate) fn iml_diagnostics_bounded(
     file: &Path,
     bound: Option<(&RuleConfig, usize)>,
 ) -> BoundedDiagnostics {
+    check_strings(analysis, file, bound, &|_| true)
+}
+
+/// The IML diagnostics of the strings of `file` whose range is `wanted`
+/// (what one string's diagnostics say depends on that string alone, so a
+/// view of part of a file checks only that part).
+pub(crate) fn iml_diagnostics_within(
+    analysis: &Analysis,
+    file: &Path,
+    wanted: &dyn Fn(TextRange) -> bool,
+) -> Vec<Diagnostic> {
+    check_strings(analysis, file, None, wanted).diagnostics
+}
+
+fn check_strings(
+    analysis: &Analysis,
+    file: &Path,
+    bound: Option<(&RuleConfig, usize)>,
+    wanted: &dyn Fn(TextRange) -> bool,
+) -> BoundedDiagnostics {
     let mut result = BoundedDiagnostics {
         diagnostics: Vec::new(),
         stopped_early: false,
@@ -69,7 +89,7 @@ pub(crate) fn iml_diagnostics_bounded(
     let mut checker = Checker::new(analysis, file);
     let mut shown = 0usize;
     let mut counted = 0usize;
-    for string in &sites.strings {
+    for string in sites.strings.iter().filter(|string| wanted(string.range)) {
         if let Some((config, keep)) = bound {
             // Everything gathered so far that starts before this string
             // precedes whatever this string and the rest would add.

@@ -45,7 +45,7 @@ mod tests;
 pub use context::{SiteContext, context_for};
 pub use cursor::{CursorContext, CursorTarget, ImlCursor, position_at};
 pub use diagnostics::iml_diagnostics;
-pub(crate) use diagnostics::iml_diagnostics_bounded;
+pub(crate) use diagnostics::{iml_diagnostics_bounded, iml_diagnostics_within};
 pub use facts::{
     ConnectionFacts, DeclaredParam, FileFacts, FlowStep, ParamFacts, Phase, RedirectUse, TempWrite,
     WrittenKey, flow_step_at, keys_below,
