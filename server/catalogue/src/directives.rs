@@ -759,18 +759,30 @@ pub static DIRECTIVES: &[Directive] = &[
         urls::RESPONSE_LIMIT,
     )
     .restrict(&[NOT_IN_CONNECTIONS]),
+    // §4.5 and §6.4 state that instant triggers cannot iterate: each webhook
+    // item already is one bundle. The schema still accepts the key, so it is a
+    // warning (R016, the code that already covers the other half of §6.4's
+    // sentence, pagination), not an unknown key.
     resp(
         "iterate",
         S::ImlStringOrObject(O::Iterate),
-        NON_CONN,
+        NON_CONN.minus(PlaceSet::INSTANT_TRIGGER),
         "Array to split into items; `output` then runs once per item with `item`.",
         urls::RESPONSE_ITERATE,
     )
     .max_len(512)
-    .restrict(&[NOT_IN_CONNECTIONS])
+    .restrict(&[
+        NOT_IN_CONNECTIONS,
+        Restriction {
+            places: PlaceSet::INSTANT_TRIGGER,
+            rule: "R016",
+            message: "instant triggers cannot iterate: every webhook item is already one \
+                      bundle",
+        },
+    ])
     .note(
-        "The docs say instant triggers cannot iterate, but no rule code targets it and the \
-           schema accepts it, so it is not reported there.",
+        "Make's schema accepts `iterate` in instant triggers, but the docs rule it out, so \
+           it is reported there as a warning.",
     ),
     resp(
         "temp",
@@ -856,6 +868,8 @@ pub static DIRECTIVES: &[Directive] = &[
         "Module and RPC schemas accept it (§4), so it is allowed there; Base and Epoch \
            schemas do not.",
     ),
+    // §4.10 marks the meaning UNCLEAR: docs silent; we accept it wherever the
+    // schema does (§4 intro) and mark it schema-only.
     resp(
         "oauth",
         S::Object(O::OAuth1Signing),

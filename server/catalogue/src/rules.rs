@@ -455,10 +455,13 @@ pub static RULES: &[Rule] = &[
         "Doc; spec §4.9, §12.2 R15")
         .url(urls::MODULE_TRIGGER),
     r("R016", "pagination-misuse", R, W,
-        "An unknown `pagination` key, or `pagination` where nothing paginates.",
+        "An unknown `pagination` key, or `pagination` where nothing paginates; also `iterate` \
+         in an instant trigger.",
         "Pagination keys are `mergeWithParent`, `url`, `method`, `headers`, `qs`, `body`, \
-         `condition` (and `endpoint`, `input` in a request that calls an Endpoint). Actions, instant triggers and webhook requests do not paginate \
-         (connections: see C003).",
+         `condition` (and `endpoint`, `input` in a request that calls an Endpoint). Actions, \
+         instant triggers and webhook requests do not paginate (connections: see C003). An \
+         instant trigger does not iterate either: each webhook item is already one bundle \
+         (spec §4.5, §6.4).",
         r#"{ "pagination": { "query": { "page": "{{pagination.page}}" } } }"#,
         r#"{ "pagination": { "qs": { "page": "{{pagination.page}}" } } }"#,
         "Doc + Schema; spec §5, §12.2 R16")
