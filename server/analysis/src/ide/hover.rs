@@ -295,6 +295,8 @@ fn variable_source(site: &Site<'_>, root: &str) -> Option<String> {
         }
         "common" => semantic::common_keys(analysis, site.path)
             .map(|(file, _)| format!("Read from {}", files(vec![file.as_path()]))),
+        "webhook" => semantic::webhook_data_keys(analysis, site.path)
+            .map(|(attach, _)| format!("Saved by {}", files(vec![attach.as_path()]))),
         _ => None,
     }
 }

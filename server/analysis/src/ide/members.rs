@@ -11,7 +11,7 @@ use iml_jsonc::ValueKind;
 use crate::semantic::{
     DeclaredParam, JsonPath, PathSegment, WrittenKey, common_keys, connection_data_keys,
     connection_keys, facts, flow_step_at, interface_fields, keys_below, sample_keys,
-    visible_parameters,
+    visible_parameters, webhook_data_keys,
 };
 
 use super::markdown;
@@ -131,6 +131,16 @@ pub(crate) fn members(site: &Site<'_>, root: &str, path: &[&str]) -> (Vec<Member
                     found
                         .into_iter()
                         .map(|k| written_member(k, &communication, None)),
+                );
+            }
+        }
+        "webhook" => {
+            if let Some((attach, saved)) = webhook_data_keys(analysis, file) {
+                let found = keys_below(&saved.data_keys, path);
+                written.extend(
+                    found
+                        .into_iter()
+                        .map(|k| written_member(k, &attach, Some("attach"))),
                 );
             }
         }

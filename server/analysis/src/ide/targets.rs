@@ -16,6 +16,8 @@ pub enum NavKind {
     Temp,
     /// A key of common data (`common.x`).
     Common,
+    /// A key a webhook's attach saves in `response.data` (`webhook.x`).
+    WebhookData,
     /// An RPC (`rpc://name`).
     Rpc,
     /// A module, by its id (a `groups.json` entry).

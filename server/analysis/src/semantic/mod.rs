@@ -55,6 +55,6 @@ pub use lookup::{facts, sites};
 pub use path::{JsonPath, PathSegment};
 pub use scope::{
     ConnectionKeys, KeySource, VisibleKey, VisibleParams, common_keys, connection_data_keys,
-    connection_keys, interface_fields, sample_keys, visible_parameters,
+    connection_keys, interface_fields, sample_keys, visible_parameters, webhook_data_keys,
 };
 pub use sites::{FileSites, ImlString, Site};

@@ -235,6 +235,32 @@ pub fn connection_data_keys(
     data_facts(analysis, component.communication()?)
 }
 
+/// What `webhook.*` reads in `file` beyond `id` and `url`: the keys the
+/// webhook's attach saved in `response.data`, with the attach file. The
+/// webhook is the file's own (detach, update) or the one an instant trigger
+/// module uses (its `expect` and `interface` see it, spec §6.2). `None`
+/// elsewhere, or when the webhook has no attach.
+pub fn webhook_data_keys(analysis: &Analysis, file: &Path) -> Option<(PathBuf, ConnectionFacts)> {
+    let (app, component) = analysis.component_of(file)?;
+    let webhook = match component.kind {
+        ComponentKind::Webhook => component,
+        ComponentKind::Module => {
+            app.component(ComponentKind::Webhook, component.webhook.as_deref()?)?
+        }
+        _ => return None,
+    };
+    if webhook
+        .files_with_role(RoleKind::Attach)
+        .any(|attach| attach == file)
+    {
+        // Attach itself runs before anything is saved.
+        return None;
+    }
+    let attach = webhook.files_with_role(RoleKind::Attach).next()?;
+    let saved = facts(analysis, attach)?.attach_data.clone()?;
+    Some((attach.to_path_buf(), saved))
+}
+
 /// The keys of `common.*` for `file`: the connection's common data inside a
 /// connection, the app's common data elsewhere. `None` when that file is not
 /// known.

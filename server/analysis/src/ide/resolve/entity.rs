@@ -113,7 +113,8 @@ fn manifest_key(object: &[PathSegment], key: &str, text: &str, range: TextRange)
     })
 }
 
-/// A key literal that writes `response.data`, `temp` or common data.
+/// A key literal that writes `response.data` (of a connection or an
+/// attach), `temp` or common data.
 fn declared_key(analysis: &Analysis, file: &Path, range: TextRange, key: &str) -> Option<Found> {
     let facts = facts(analysis, file)?;
     let text = analysis.file_text(file)?;
@@ -142,6 +143,17 @@ fn declared_key(analysis: &Analysis, file: &Path, range: TextRange, key: &str) -
             .map(|k| def(k.range, NavKind::ConnectionData))
             .collect();
         return Some(found(NavKind::ConnectionData, defs));
+    }
+    if let Some(saved) = &facts.attach_data
+        && saved.data_keys.iter().any(|k| k.range == range)
+    {
+        let defs = saved
+            .data_keys
+            .iter()
+            .filter(|k| k.name == key)
+            .map(|k| def(k.range, NavKind::WebhookData))
+            .collect();
+        return Some(found(NavKind::WebhookData, defs));
     }
     if facts
         .temp_writes

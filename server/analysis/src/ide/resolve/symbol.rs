@@ -13,6 +13,7 @@ use crate::ide::targets::{NavKind, ReferenceAccess};
 use crate::semantic::{
     ConnectionFacts, ConnectionKeys, FlowStep, KeySource, TempWrite, VisibleParams, WrittenKey,
     common_keys, connection_data_keys, connection_keys, facts, visible_parameters,
+    webhook_data_keys,
 };
 
 /// One literal that declares or writes a key symbol.
@@ -92,6 +93,7 @@ pub(crate) struct FileScope {
     data: Option<Option<(PathBuf, ConnectionFacts)>>,
     temp: Option<Vec<TempWrite>>,
     common: Option<Option<(PathBuf, Vec<WrittenKey>)>>,
+    webhook: Option<Option<(PathBuf, ConnectionFacts)>>,
 }
 
 /// The literals a read `root.path` in `file` resolves to. `read` is where a
@@ -171,6 +173,23 @@ pub(crate) fn resolve_read(
                 kind: NavKind::Temp,
             })
             .collect(),
+        "webhook" => match scope
+            .webhook
+            .get_or_insert_with(|| webhook_data_keys(analysis, file))
+        {
+            Some((attach, saved)) => saved
+                .data_keys
+                .iter()
+                .filter(|key| key.name == path)
+                .map(|key| KeyDef {
+                    file: attach.clone(),
+                    range: key.range,
+                    full: key.range,
+                    kind: NavKind::WebhookData,
+                })
+                .collect(),
+            None => Vec::new(),
+        },
         "common" => {
             let common = scope
                 .common

@@ -905,3 +905,30 @@ fn nothing_is_offered_inside_a_comment() {
     let after = "\n//- /app/connections/acme/acme.oauth-communication.iml.json\n{ \"authorize\": {}, /* note */ $0 }\n";
     assert!(labels_of(&[ACME_MANIFEST, after]).contains(&"token".to_owned()));
 }
+
+/// Detach reads what attach saved in `response.data` as `webhook.*`
+/// (spec §6.2), and so does an instant trigger's interface.
+#[test]
+fn webhook_members_come_from_what_attach_saved() {
+    const ATTACH: &str = r#"
+        //- /app/webhooks/hook/hook.attach.iml.json
+        { "url": "/hooks", "method": "POST", "body": { "target": "{{webhook.url}}" },
+          "response": { "data": { "externalHookId": "{{body.id}}", "secret": "{{body.secret}}" } } }
+        "#;
+    check(
+        &[
+            ATTACH,
+            r#"
+        //- /app/webhooks/hook/hook.detach.iml.json
+        { "url": "/hooks/{{webhook.$0}}", "method": "DELETE" }
+        "#,
+        ],
+        10,
+        expect![[r#"
+            externalHookId [field] from attach.response.data => externalHookId (replaces "")
+            secret [field] from attach.response.data => secret (replaces "")
+            id [field] webhook member => id (replaces "")
+            url [field] webhook member => url (replaces "")
+        "#]],
+    );
+}

@@ -176,3 +176,19 @@ fn built_in_function_and_unknown_key_have_none() {
     "#]],
     );
 }
+
+#[test]
+fn a_webhook_key_read_in_detach_goes_to_what_attach_saved() {
+    check(
+        r#"
+        //- /app/webhooks/hook/hook.attach.iml.json
+        { "url": "/hooks", "method": "POST", "response": { "data": { "externalHookId": "{{body.id}}" } } }
+        //- /app/webhooks/hook/hook.detach.iml.json
+        { "url": "/hooks/{{webhook.external$0HookId}}", "method": "DELETE" }
+        "#,
+        expect![[r#"
+            origin /app/webhooks/hook/hook.detach.iml.json 27..41 "externalHookId"
+            WebhookData externalHookId -> /app/webhooks/hook/hook.attach.iml.json 61..77 "\"externalHookId\""
+        "#]],
+    );
+}

@@ -110,3 +110,20 @@ fn collection_child_parameter() {
         "#]],
     );
 }
+
+#[test]
+fn what_attach_saves_is_read_in_detach() {
+    check(
+        r#"
+        //- /app/webhooks/hook/hook.attach.iml.json
+        { "url": "/hooks", "method": "POST", "response": { "data": { "external$0HookId": "{{body.id}}" } } }
+        //- /app/webhooks/hook/hook.detach.iml.json
+        { "url": "/hooks/{{webhook.externalHookId}}", "method": "DELETE" }
+        "#,
+        true,
+        expect![[r#"
+            Write /app/webhooks/hook/hook.attach.iml.json 62..76 "externalHookId"
+            Read /app/webhooks/hook/hook.detach.iml.json 27..41 "externalHookId"
+        "#]],
+    );
+}

@@ -31,6 +31,10 @@ pub struct FileFacts {
     pub params: Option<ParamFacts>,
     /// For connection communication.
     pub connection: Option<ConnectionFacts>,
+    /// For a webhook's attach: what its `response.data` saves, read later
+    /// as `webhook.*` (spec §6.2, §7.6: detach and the instant trigger see
+    /// the data saved by attach).
+    pub attach_data: Option<ConnectionFacts>,
     /// `temp` writes of any communication, in file order.
     pub temp_writes: Vec<TempWrite>,
     /// For common-data files: the top-level keys.
@@ -80,6 +84,9 @@ pub(crate) fn extract_facts(
     facts.temp_writes = temp_writes(&requests);
     if place.is_connection() && role.kind == RoleKind::Communication {
         facts.connection = Some(connection_facts(&requests, root, sites, place));
+    }
+    if place == Place::WebhookAttach {
+        facts.attach_data = Some(connection_facts(&requests, root, sites, place));
     }
     facts
 }
