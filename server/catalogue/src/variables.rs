@@ -469,9 +469,13 @@ impl Column {
             Place::Base => Column::Base,
             Place::Module(ModuleType::Trigger) | Place::Epoch => Column::Trigger,
             Place::Module(ModuleType::InstantTrigger) => Column::Instant,
+            // Docs silent on responders (§7.6 has no column for them); we use
+            // the module column and override the cells that make no sense.
             Place::Module(_) => Column::Module,
             Place::Rpc => Column::Rpc,
             Place::WebhookCommunication => Column::Webhook,
+            // `update` is undocumented (§6.2); we give it the attach/detach
+            // column, since it is the same kind of request to the remote service.
             Place::WebhookAttach | Place::WebhookDetach | Place::WebhookUpdate => Column::Attach,
         }
     }
@@ -528,16 +532,21 @@ const TRIGGER_OUTSIDE: Availability = no(W, "I002", "`trigger.*` exists only in 
 /// RPC requests, so where the §7.6 table marks Base "—" for a variable that
 /// those requests do have, the cell is `Unknown` (never reported) rather than
 /// an error, except where the variable can never exist there (`oauth`,
-/// `query`, `method`).
+/// `query`, `method`). Where §7.6 marks Base "—" for `item`, `iterate`
+/// and `output`, Base takes the module cell instead: its response may iterate
+/// (§4), and the note below the table says the module scope applies.
 static AVAILABILITY: &[(&str, [Availability; COLUMNS])] = &[
     ("now", [A; COLUMNS]),
     ("timestamp", [A; COLUMNS]),
     ("uuid", [A; COLUMNS]),
     ("environment", [A; COLUMNS]),
+    // §7.6 marks webhook communication "?" for `temp` and `common`: docs
+    // silent; we stay quiet there.
     ("temp", [A, A, A, A, A, A, A, A, U, A]),
     ("parameters", [A; COLUMNS]),
     ("common", [A, A, A, A, A, A, A, A, U, A]),
-    // Attach writes `data`, detach reads attach data through `webhook`.
+    // Attach writes `data`, detach reads attach data through `webhook`;
+    // whether `data` can be read there is not said, so we stay quiet.
     ("data", [A, A, A, U, A, A, A, A, A, U]),
     (
         "connection",
@@ -780,13 +789,16 @@ static OVERRIDES: &[(&str, Place, Availability)] = &[
         Place::Module(ModuleType::Action),
         no(W, "I002", "action modules do not paginate"),
     ),
+    // Universal modules are not named by "search/list": docs silent; we
+    // accept the `pagination` key there and never report the variable.
     ("pagination", Place::Module(ModuleType::Universal), U),
     (
         "pagination",
         Place::Module(ModuleType::Responder),
         NOT_IN_MODULES,
     ),
-    // A responder's `response` is the reply it sends; no remote response exists.
+    // A responder's `response` is the reply it sends; no remote response
+    // exists. Docs silent on its variables; we stay quiet.
     ("body", Place::Module(ModuleType::Responder), U),
     ("headers", Place::Module(ModuleType::Responder), U),
     ("statusCode", Place::Module(ModuleType::Responder), U),
