@@ -597,6 +597,15 @@ pub static RULES: &[Rule] = &[
         r#"{ "endpoint": "listItems", "input": { "limit": 100 } }"#,
         r#"{ "url": "/items", "qs": { "limit": 100 }, "response": { "output": "{{body}}" } }"#,
         "Schema (extension 2.7+, `endpoint-api.json`); spec §11.2, §11.3, §11.5"),
+    r("R032", "instant-trigger-requests", R, W,
+        "An instant trigger's communication is an array of several requests.",
+        "An instant trigger may make one request per webhook item, to fetch what the item lacks; \
+         Make's docs allow only a single request there. Merge the calls into one, or move the \
+         rest to an action.",
+        r#"[{ "url": "/orders/{{payload.id}}" }, { "url": "/customers/{{payload.customer}}" }]"#,
+        r#"{ "url": "/orders/{{payload.id}}", "response": { "output": "{{body}}" } }"#,
+        "Doc; spec §6.4")
+        .url(urls::MODULE_INSTANT_TRIGGER),
     // ---------------- P: parameters ----------------
     r("P001", "missing-parameter-name-or-type", P, E,
         "A parameter without `type`, or without `name` (banners excepted).",
@@ -983,7 +992,7 @@ mod tests {
             ('J', 7),
             ('I', 12),
             ('C', 18),
-            ('R', 31),
+            ('R', 32),
             ('P', 17),
             ('X', 8),
             ('F', 7),
@@ -997,7 +1006,7 @@ mod tests {
             let actual = RULES.iter().filter(|r| r.code.starts_with(prefix)).count();
             assert_eq!(actual, count, "{prefix}");
         }
-        assert_eq!(RULES.len(), 106);
+        assert_eq!(RULES.len(), 107);
     }
 
     #[test]

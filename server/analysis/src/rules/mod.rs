@@ -90,6 +90,12 @@ fn communication(ctx: &mut Ctx, root: &iml_jsonc::Value) {
         Some(ComponentKind::Module) => {
             let places = places::module_places(ctx);
             request::check_communication(ctx, root, places);
+            if places
+                == iml_catalogue::Place::Module(iml_catalogue::ModuleType::InstantTrigger).set()
+                && matches!(&root.kind, iml_jsonc::ValueKind::Array(requests) if requests.len() > 1)
+            {
+                ctx.emit("R032", ctx.opening(root), "an instant trigger makes a single request per webhook item (Make's docs allow no more); merge these requests into one");
+            }
         }
         Some(ComponentKind::Rpc) => request::check_communication(ctx, root, PlaceSet::RPC),
         // Validated like an RPC's request, plus what only Endpoints forbid.

@@ -502,3 +502,23 @@ fn output_before_requests_that_may_all_be_skipped_counts() {
         "#]],
     );
 }
+
+/// An instant trigger makes one request per webhook item (spec §6.4); an
+/// array of one request is that request, and other module types may chain.
+#[test]
+fn an_instant_trigger_makes_a_single_request() {
+    let fixture = r#"
+        //- /app/modules/watch/metadata.json
+        { "name": "watch", "type": "instant_trigger" }
+        //- /app/modules/watch/api.imljson
+        [{ "url": "/orders/{{payload.id}}" }, { "url": "/customers/{{payload.customer}}", "response": { "output": "{{body}}" } }]
+        "#;
+    check(
+        fixture,
+        expect![[r#"
+        /app/modules/watch/api.imljson
+          R032 Warning "[": an instant trigger makes a single request per webhook item (Make's docs allow no more); merge these requests into one
+    "#]],
+    );
+    check_clean(&fixture.replace(r#"{ "url": "/orders/{{payload.id}}" }, "#, ""));
+}
