@@ -16,14 +16,30 @@ fn repo_root() -> PathBuf {
         .expect("repository root")
 }
 
+/// The deliberately imperfect app (the sample app passes the profile).
+const IMPERFECT: &str = "server/cli/tests/fixtures/review-app";
+
+#[test]
+fn the_sample_app_is_ready_for_review() {
+    let review = run_in(&repo_root(), &["--profile", "review", "examples"]);
+    assert_eq!(review.outcome, Outcome::Clean, "{}", review.stdout);
+    assert!(
+        review
+            .stdout
+            .ends_with("review: no problem found; ready to request review\n"),
+        "{}",
+        review.stdout
+    );
+}
+
 #[test]
 fn the_review_profile_adds_its_rules_and_the_summary_table() {
     let root = repo_root();
-    let plain = run_in(&root, &["examples"]);
+    let plain = run_in(&root, &[IMPERFECT]);
     assert_eq!(plain.outcome, Outcome::Clean, "{}", plain.stdout);
     assert!(!plain.stdout.contains("component"), "{}", plain.stdout);
 
-    let review = run_in(&root, &["--profile", "review", "examples"]);
+    let review = run_in(&root, &["--profile", "review", IMPERFECT]);
     assert!(
         review.stdout.contains("[V0"),
         "review rules ran: {}",
@@ -45,13 +61,13 @@ fn the_review_profile_adds_its_rules_and_the_summary_table() {
 #[test]
 fn json_carries_a_review_object_to_gate_on() {
     let root = repo_root();
-    let plain = run_in(&root, &["--format", "json", "examples"]);
+    let plain = run_in(&root, &["--format", "json", IMPERFECT]);
     let plain: serde_json::Value = serde_json::from_str(&plain.stdout).unwrap();
     assert!(plain.get("review").is_none());
 
     let run = run_in(
         &root,
-        &["--format", "json", "--profile", "review", "examples"],
+        &["--format", "json", "--profile", "review", IMPERFECT],
     );
     let document: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     let review = &document["review"];
@@ -69,6 +85,7 @@ fn json_carries_a_review_object_to_gate_on() {
         .iter()
         .any(|row| row["errors"].as_u64() > Some(0) || row["warnings"].as_u64() > Some(0));
     assert_eq!(review["ready"], !has_errors_or_warnings);
+    assert!(problems > 0 && review["ready"] == false, "{review}");
 }
 
 #[test]

@@ -121,12 +121,16 @@ fn sample_app_shows_components_and_links() {
             app acme-tasks
               [connection_acme_oauth] connection acme-oauth (connection) @ connections/acme-oauth/acme-oauth.oauth-communication.iml.json:0..0
               [module_listTasks] module listTasks (module) @ modules/list-tasks/list-tasks.communication.iml.json:0..0
+              [module_makeApiCall] module makeApiCall (module) @ modules/make-api-call/make-api-call.communication.iml.json:0..0
               [rpc_listProjects] rpc listProjects (rpc) @ rpcs/list-projects/list-projects.communication.iml.json:0..0
               [group_0] group Tasks (group) @ modules/groups.json:4..60
+              [group_1] group Other (group) @ modules/groups.json:64..122
               module_listTasks -> connection_acme_oauth "connection" (uses-connection)
+              module_makeApiCall -> connection_acme_oauth "connection" (uses-connection)
               rpc_listProjects -> connection_acme_oauth "connection" (uses-connection)
               module_listTasks -> rpc_listProjects "rpc://listProjects" (rpc-reference)
               group_0 -> module_listTasks "" (group-member)
+              group_1 -> module_makeApiCall "" (group-member)
         "#]],
     );
 }

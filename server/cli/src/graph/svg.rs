@@ -11,6 +11,7 @@ use iml_analysis::graph::{EdgeKind, FlowGraph, GraphKind, GraphNode, NodeKind};
 use layout::backends::svg::SVGWriter;
 use layout::core::base::Orientation;
 use layout::core::color::Color;
+use layout::core::geometry::get_size_for_str;
 use layout::core::style::{LineStyleKind, StyleAttr};
 use layout::std_shapes::render::get_shape_size;
 use layout::std_shapes::shapes::{Arrow, Element, LineEndKind, ShapeKind};
@@ -20,6 +21,7 @@ use line_index::{LineIndex, TextSize, WideEncoding};
 use super::dot::look;
 
 const FONT_SIZE: usize = 14;
+const EDGE_FONT_SIZE: usize = 11;
 
 pub(super) fn render(graph: &FlowGraph, text_of: &dyn Fn(&Path) -> Option<String>) -> String {
     let orientation = match graph.kind {
@@ -67,6 +69,7 @@ pub(super) fn render(graph: &FlowGraph, text_of: &dyn Fn(&Path) -> Option<String
             entry.1.push(&edge.label);
         }
     }
+    let mut edge_labels: Vec<String> = Vec::new();
     for ((_, from, to), (kind, labels)) in arrows {
         let (Some(&from_handle), Some(&to_handle)) = (handles.get(from), handles.get(to)) else {
             continue;
@@ -78,12 +81,13 @@ pub(super) fn render(graph: &FlowGraph, text_of: &dyn Fn(&Path) -> Option<String
             LineStyleKind::Normal
         };
         let width = if kind == EdgeKind::Flow { 3 } else { 1 };
-        let look = StyleAttr::new(Color::fast("black"), width, None, 0, 11);
+        let look = StyleAttr::new(Color::fast("black"), width, None, 0, EDGE_FONT_SIZE);
+        edge_labels.push(labels.join(", "));
         let mut arrow = Arrow::new(
             LineEndKind::None,
             LineEndKind::Arrow,
             line_style,
-            &labels.join(", "),
+            edge_labels.last().map_or("", String::as_str),
             &look,
             &None,
             &None,
@@ -100,7 +104,7 @@ pub(super) fn render(graph: &FlowGraph, text_of: &dyn Fn(&Path) -> Option<String
     if !graph.nodes.is_empty() {
         visual.do_it(false, false, false, &mut writer);
     }
-    let svg = writer.finalize();
+    let svg = widen(&writer.finalize(), label_overhang(&edge_labels));
     // Titled for screen readers and for the viewer's tab.
     svg.replacen(
         "xmlns=\"http://www.w3.org/2000/svg\">",
@@ -110,6 +114,58 @@ pub(super) fn render(graph: &FlowGraph, text_of: &dyn Fn(&Path) -> Option<String
         ),
         1,
     )
+}
+
+/// How far an edge label may reach past the picture: layout-rs sizes the
+/// picture by its nodes and edge paths, and centres a label on a path
+/// that may run along the border, so up to half the widest label can hang
+/// out on either side.
+fn label_overhang(labels: &[String]) -> f64 {
+    labels
+        .iter()
+        .map(|label| get_size_for_str(label, EDGE_FONT_SIZE).x / 2.0)
+        .fold(0.0, f64::max)
+        .ceil()
+}
+
+/// `svg` with `margin` more room left and right: the root element's width
+/// and view box grow, and the view box starts `margin` left of zero, so
+/// nothing drawn moves.
+fn widen(svg: &str, margin: f64) -> String {
+    if margin <= 0.0 {
+        return svg.to_owned();
+    }
+    let Some(start) = svg.find("<svg ") else {
+        return svg.to_owned();
+    };
+    let Some(end) = svg[start..].find('>').map(|end| start + end) else {
+        return svg.to_owned();
+    };
+    let tag = &svg[start..end];
+    let number = |name: &str| -> Option<f64> {
+        let value = tag
+            .split(&format!(" {name}=\""))
+            .nth(1)?
+            .split('"')
+            .next()?;
+        value.parse().ok()
+    };
+    let (Some(width), Some(height)) = (number("width"), number("height")) else {
+        return svg.to_owned();
+    };
+    let wide = width + 2.0 * margin;
+    let new_tag = tag
+        .replacen(
+            &format!(" width=\"{width}\""),
+            &format!(" width=\"{wide}\""),
+            1,
+        )
+        .replacen(
+            &format!(" viewBox=\"0 0 {width} {height}\""),
+            &format!(" viewBox=\"{} 0 {wide} {height}\"", -margin),
+            1,
+        );
+    format!("{}{new_tag}{}", &svg[..start], &svg[end..])
 }
 
 fn node_attributes(node: &GraphNode, text_of: &dyn Fn(&Path) -> Option<String>) -> String {
