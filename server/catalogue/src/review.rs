@@ -167,7 +167,9 @@ pub static REVIEW_RULES: &[Rule] = &[
     r("V009", "limit-not-applied", V, E,
         "A search or polling trigger does not set `response.limit`.",
         "Searches and polling triggers must let users cap how many bundles a run returns: the \
-         last request's `response` sets `\"limit\": \"{{parameters.limit}}\"`.",
+         last request's `response` sets `\"limit\": \"{{parameters.limit}}\"`. A module that \
+         iterates nothing and outputs one literal object returns one bundle and is not \
+         reported.",
         r#"{ "url": "/contacts", "response": { "iterate": "{{body.items}}", "output": "{{item}}" } }"#,
         r#"{ "url": "/contacts", "response": { "iterate": "{{body.items}}", "output": "{{item}}", "limit": "{{parameters.limit}}" } }"#,
         "Doc (search modules, trigger modules, prerequisites); guideline RV15")
@@ -242,9 +244,11 @@ pub static REVIEW_RULES: &[Rule] = &[
         "Doc (editable connection); guideline RV35")
         .why(ON_IN_PROFILE).url(urls::BP_EDITABLE_CONNECTION).off(),
     r("V019", "rpc-without-limit", V, E,
-        "An RPC that iterates or paginates has no `response.limit`.",
+        "An RPC that iterates, or pages through a list of options, has no `response.limit`.",
         "An RPC must answer within Make's time limit; cap its records with `response.limit` \
-         (300 to 500 for pages of 100 or more, else three pages).",
+         (300 to 500 for pages of 100 or more, else three pages). An RPC that pages without \
+         `iterate` and builds its output with one expression (the fields of a dynamic interface) \
+         is not reported: it must read every page.",
         r#"{ "url": "/projects", "response": { "iterate": "{{body.items}}", "output": { "label": "{{item.name}}", "value": "{{item.id}}" } } }"#,
         r#"{ "url": "/projects", "response": { "iterate": "{{body.items}}", "limit": 300, "output": { "label": "{{item.name}}", "value": "{{item.id}}" } } }"#,
         "Doc (RPC best practices); guideline RV63")
@@ -284,9 +288,12 @@ pub static REVIEW_RULES: &[Rule] = &[
     r("V024", "universal-host-from-user", V, E,
         "The universal module lets users choose the host.",
         "A universal module sends the user's token; when an expression comes before the end of \
-         the host, the token can go to any server. Fix the host and let users give the path.",
+         the host, the token can go to any server. Fix the host, end it with `/`, and let users \
+         give the path: a path right after the host (`https://api.example.com{{…}}`) can extend \
+         it. A host built from the connection (`connection.*`) is the credentials' own and is \
+         not reported.",
         r#"{ "url": "{{parameters.url}}" }"#,
-        r#"{ "url": "https://api.example.com{{parameters.url}}" }"#,
+        r#"{ "url": "https://api.example.com/{{parameters.url}}" }"#,
         "Doc (universal module, prerequisites); guideline RV42")
         .why(ON_IN_PROFILE).url(urls::MODULE_UNIVERSAL).off(),
     r("V025", "base-url-not-production", V, E,

@@ -34,7 +34,9 @@ pub(crate) fn check_module(ctx: &mut Ctx, root: &Value) {
         return;
     };
     match module_type {
-        Some(ModuleType::Search | ModuleType::Trigger) if !response_has(last, "limit") => {
+        Some(ModuleType::Search | ModuleType::Trigger)
+            if !response_has(last, "limit") && !single_bundle(&requests) =>
+        {
             let range = member(last, "response").map_or_else(|| ctx.opening(last), |m| m.key.range);
             ctx.emit("V009", range, "the last request sets no `response.limit`; add `\"limit\": \"{{parameters.limit}}\"` so users can cap the bundles of a run");
         }
@@ -63,36 +65,92 @@ pub(crate) fn check_module(ctx: &mut Ctx, root: &Value) {
         for request in &requests {
             if let Some(url) = get(request, "url")
                 && let Some(text) = as_str(url)
-                && host_is_computed(text)
+                && let Some(problem) = host_problem(text)
             {
-                ctx.emit("V024", url.range, "the host of this URL comes from an expression, so users could send the token anywhere; fix the host (or inherit `baseUrl`) and let users give the path");
+                let message = match problem {
+                    HostProblem::FromUser => {
+                        "the host of this URL comes from an expression, so users could send the token anywhere; fix the host (or inherit `baseUrl`) and let users give the path"
+                    }
+                    HostProblem::Extendable => {
+                        "the user's path follows the host with no `/` between, so it can extend the host (`.attacker.example`) and receive the token; put a `/` after the host"
+                    }
+                };
+                ctx.emit("V024", url.range, message);
             }
         }
     }
 }
 
-/// An expression before the end of the host: `{{parameters.url}}`,
-/// `https://{{parameters.host}}/…`. A relative URL inherits Base's host.
-fn host_is_computed(url: &str) -> bool {
+/// How a universal module's URL lets users choose the host.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum HostProblem {
+    /// An expression stands in the host: `{{parameters.url}}`,
+    /// `https://{{parameters.host}}/…`.
+    FromUser,
+    /// A fixed host directly followed by an expression, with no `/`
+    /// between: the user's text can extend the host.
+    Extendable,
+}
+
+/// What is wrong with the host of `url`, if anything. A relative URL
+/// inherits Base's host; a host built from the connection (`connection.*`,
+/// `common.*` only) is the one the user's credentials belong to.
+fn host_problem(url: &str) -> Option<HostProblem> {
     let url = url.trim();
-    if url.starts_with("{{") {
-        return true;
-    }
-    let Some(rest) = url
+    let rest = url
         .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"))
-    else {
-        return false;
+        .or_else(|| url.strip_prefix("http://"));
+    let host = match rest {
+        Some(rest) => rest.split('/').next().unwrap_or(rest),
+        None if url.starts_with("{{") => url.split('/').next().unwrap_or(url),
+        None => return None,
     };
-    let host = rest.split('/').next().unwrap_or(rest);
-    host.contains("{{")
+    let expression_at = host.find("{{")?;
+    let expressions: Vec<&str> = host.split("{{").skip(1).collect();
+    let from_connection = expressions.iter().all(|expression| {
+        !expression.contains("parameters")
+            && (expression.contains("connection.") || expression.contains("common."))
+    });
+    if from_connection {
+        return None;
+    }
+    let literal = &host[..expression_at];
+    if literal.contains('.') && !literal.ends_with(['.', '-']) {
+        Some(HostProblem::Extendable)
+    } else {
+        Some(HostProblem::FromUser)
+    }
+}
+
+/// Whether the communication surely returns one bundle: nothing iterates
+/// and the last output is a literal object, so a `limit` would cap nothing
+/// (a search that returns one record is a naming problem, not a limit one).
+fn single_bundle(requests: &[&Value]) -> bool {
+    let iterates = requests.iter().any(|r| response_has(r, "iterate"));
+    let literal_object = requests
+        .last()
+        .and_then(|last| get(last, "response"))
+        .and_then(|response| get(response, "output"))
+        .is_some_and(|output| matches!(output.kind, ValueKind::Object(_)));
+    !iterates && literal_object
+}
+
+/// Whether an output is computed by one expression (`"{{getFields(body)}}"`):
+/// its shape is unknown.
+fn computed_output(request: &Value) -> bool {
+    get(request, "response")
+        .and_then(|response| get(response, "output"))
+        .is_some_and(|output| matches!(&output.kind, ValueKind::String(text) if text.decoded.as_str().trim_start().starts_with("{{")))
 }
 
 pub(crate) fn check_rpc(ctx: &mut Ctx, root: &Value) {
     let requests = requests(root);
-    let lists = requests
-        .iter()
-        .any(|r| response_has(r, "iterate") || get(r, "pagination").is_some());
+    // Paging alone lists records only when the output is a list of
+    // options; an RPC whose output one function builds (the fields of a
+    // dynamic interface) must read every page, and a cap would drop fields.
+    let lists = requests.iter().any(|r| {
+        response_has(r, "iterate") || (get(r, "pagination").is_some() && !computed_output(r))
+    });
     let limited = requests.iter().any(|r| response_has(r, "limit"));
     if lists
         && !limited

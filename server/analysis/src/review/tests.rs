@@ -284,3 +284,41 @@ fn without_the_profile_nothing_is_reported() {
         );
     }
 }
+
+/// Shapes found on real apps: a path glued to the host is reported with its
+/// own message, a host from the connection is not; a search that returns
+/// one literal object needs no limit; an RPC that pages to build fields
+/// with one expression needs no cap.
+#[test]
+fn hosts_limits_and_caps_as_real_apps_write_them() {
+    let fixture = r#"
+        //- /app/makecomapp.json
+        { "fileVersion": 1, "components": {
+          "connection": { "acme": { "label": "Acme", "connectionType": "basic", "codeFiles": { "communication": "connections/acme/acme.communication.iml.json" } } },
+          "module": {
+            "makeApiCall": { "label": "Make an API call", "moduleType": "universal", "connection": "acme", "codeFiles": { "communication": "modules/call/call.communication.iml.json" } },
+            "searchThing": { "label": "Search things", "description": "Returns a list of things.", "moduleType": "search", "connection": "acme", "codeFiles": { "communication": "modules/search/search.communication.iml.json" } }
+          },
+          "rpc": { "fieldsOfDeals": { "label": "Fields of deals", "connection": "acme", "codeFiles": { "communication": "rpcs/fields/fields.communication.iml.json" } } } } }
+        //- /app/modules/call/call.communication.iml.json
+        [
+          { "url": "https://api.example.com{{parameters.url}}" },
+          { "url": "https://{{connection.domain}}/rest/{{parameters.url}}" },
+          { "url": "https://api.example.com/{{parameters.url}}" }
+        ]
+        //- /app/modules/search/search.communication.iml.json
+        { "url": "/thing", "response": { "output": { "body": "{{body}}" } } }
+        //- /app/rpcs/fields/fields.communication.iml.json
+        { "url": "/fields", "response": { "output": "{{body.data}}" }, "pagination": { "qs": { "start": "{{body.next}}" }, "condition": "{{body.next}}" } }
+        "#;
+    let rendered = render(fixture);
+    let lines: Vec<&str> = rendered
+        .lines()
+        .filter(|line| {
+            ["V009", "V019", "V024"]
+                .iter()
+                .any(|code| line.contains(code))
+        })
+        .collect();
+    expect![[r#"  V024 Error "\"https://api.example.com{{parameters.url}}\"": the user's path follows the host with no `/` between, so it can extend the host (`.attacker.example`) and receive the token; put a `/` after the host"#]].assert_eq(&lines.join("\n"));
+}
