@@ -103,7 +103,8 @@ pub static REVIEW_RULES: &[Rule] = &[
         "A module label is not in sentence case.",
         "Make's module-labels page asks for sentence case: only the first word is capitalised, \
          acronyms (ID, URL, API) and proper nouns keep theirs. Words of the app's own connection \
-         labels count as proper nouns. The fix lower-cases the other words.",
+         labels, and words its module descriptions capitalise inside a sentence, count as proper \
+         nouns. The fix lower-cases the other words.",
         r#"{ "label": "Create a New Contact" }"#,
         r#"{ "label": "Create a new contact" }"#,
         "Doc (module labels); guideline RV65")

@@ -60,6 +60,15 @@ pub(crate) fn check(ctx: &mut Ctx, root: &Value) {
             })
         })
         .collect();
+    // So do words the app's own descriptions capitalise inside a sentence:
+    // `Returns a list of Sales Navigator accounts` names a product.
+    let mut proper = proper;
+    proper.extend(
+        modules
+            .iter()
+            .filter_map(|module| get(module.value, "description").and_then(as_str))
+            .flat_map(capitalised_inside_sentences),
+    );
     for module in &modules {
         check_label(ctx, module, &proper);
         check_description(ctx, module);
@@ -93,6 +102,22 @@ pub(crate) fn check(ctx: &mut Ctx, root: &Value) {
     {
         ctx.emit("V022", module_object.key.range, format!("the app has {} modules and no `groups.json`; sort them into groups (triggers first, then business groups, then Other)", modules.len()));
     }
+}
+
+/// The words of `text` that start with a capital letter without starting
+/// a sentence.
+fn capitalised_inside_sentences(text: &str) -> Vec<String> {
+    text.split(['.', '!', '?', ':'])
+        .flat_map(|sentence| {
+            sentence
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|word| !word.is_empty())
+                .skip(1)
+                .filter(|word| word.chars().next().is_some_and(char::is_uppercase))
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        })
+        .collect()
 }
 
 fn check_label(ctx: &mut Ctx, module: &Module, proper: &[String]) {

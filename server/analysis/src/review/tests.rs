@@ -322,3 +322,23 @@ fn hosts_limits_and_caps_as_real_apps_write_them() {
         .collect();
     expect![[r#"  V024 Error "\"https://api.example.com{{parameters.url}}\"": the user's path follows the host with no `/` between, so it can extend the host (`.attacker.example`) and receive the token; put a `/` after the host"#]].assert_eq(&lines.join("\n"));
 }
+
+/// A product name the app's descriptions capitalise inside a sentence keeps
+/// its capitals in the sentence-case fix; the other words still go lower.
+#[test]
+fn sentence_case_keeps_names_the_descriptions_capitalise() {
+    let fixture = r#"
+        //- /app/makecomapp.json
+        { "fileVersion": 1, "components": {
+          "connection": { "acme": { "label": "Acme", "connectionType": "basic", "codeFiles": { "communication": "connections/acme/acme.communication.iml.json" } } },
+          "module": {
+            "searchAccounts": { "label": "Search Sales Navigator Accounts", "description": "Returns a list of Sales Navigator accounts.", "moduleType": "search", "connection": "acme", "codeFiles": {} }
+          } } }
+        "#;
+    let rendered = render(fixture);
+    let line = rendered
+        .lines()
+        .find(|line| line.contains("V001"))
+        .unwrap_or_default();
+    expect![[r#"  V001 Warning "\"Search Sales Navigator Accounts\"": module labels are in sentence case: write `Search Sales Navigator accounts`"#]].assert_eq(line);
+}
