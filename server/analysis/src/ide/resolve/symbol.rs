@@ -141,20 +141,15 @@ pub(crate) fn resolve_read(
             let data = scope
                 .data
                 .get_or_insert_with(|| connection_data_keys(analysis, file));
-            match data {
-                Some((communication, facts)) => facts
-                    .data_keys
-                    .iter()
-                    .filter(|key| key.name == path)
-                    .map(|key| KeyDef {
-                        file: communication.clone(),
-                        range: key.range,
-                        full: key.range,
-                        kind: NavKind::ConnectionData,
-                    })
-                    .collect(),
-                None => Vec::new(),
-            }
+            data.as_ref()
+                .map_or_else(Vec::new, |(communication, facts)| {
+                    written_defs(
+                        communication,
+                        &facts.data_keys,
+                        path,
+                        NavKind::ConnectionData,
+                    )
+                })
         }
         "temp" => scope
             .temp
@@ -173,43 +168,39 @@ pub(crate) fn resolve_read(
                 kind: NavKind::Temp,
             })
             .collect(),
-        "webhook" => match scope
-            .webhook
-            .get_or_insert_with(|| webhook_data_keys(analysis, file))
-        {
-            Some((attach, saved)) => saved
-                .data_keys
-                .iter()
-                .filter(|key| key.name == path)
-                .map(|key| KeyDef {
-                    file: attach.clone(),
-                    range: key.range,
-                    full: key.range,
-                    kind: NavKind::WebhookData,
-                })
-                .collect(),
-            None => Vec::new(),
-        },
+        "webhook" => {
+            let saved = scope
+                .webhook
+                .get_or_insert_with(|| webhook_data_keys(analysis, file));
+            saved.as_ref().map_or_else(Vec::new, |(attach, saved)| {
+                written_defs(attach, &saved.data_keys, path, NavKind::WebhookData)
+            })
+        }
         "common" => {
             let common = scope
                 .common
                 .get_or_insert_with(|| common_keys(analysis, file));
-            match common {
-                Some((common_file, keys)) => keys
-                    .iter()
-                    .filter(|key| key.name == path)
-                    .map(|key| KeyDef {
-                        file: common_file.clone(),
-                        range: key.range,
-                        full: key.range,
-                        kind: NavKind::Common,
-                    })
-                    .collect(),
-                None => Vec::new(),
-            }
+            common
+                .as_ref()
+                .map_or_else(Vec::new, |(common_file, keys)| {
+                    written_defs(common_file, keys, path, NavKind::Common)
+                })
         }
         _ => Vec::new(),
     }
+}
+
+/// The keys of `keys` (written in `file`) named `path`, as literals of `kind`.
+fn written_defs(file: &Path, keys: &[WrittenKey], path: &str, kind: NavKind) -> Vec<KeyDef> {
+    keys.iter()
+        .filter(|key| key.name == path)
+        .map(|key| KeyDef {
+            file: file.to_path_buf(),
+            range: key.range,
+            full: key.range,
+            kind,
+        })
+        .collect()
 }
 
 /// The range of a name without its backticks.
