@@ -76,13 +76,18 @@ fn the_sample_app_passes_its_spec_tests() {
         done.stdout
     );
     assert!(
+        done.stdout.contains("(module makeApiCall)"),
+        "{}",
+        done.stdout
+    );
+    assert!(
         done.stdout.contains("(rpc listProjects)"),
         "{}",
         done.stdout
     );
     assert!(
         done.stdout
-            .ends_with("test result: ok. 8 passed; 0 failed; 0 stopped\n"),
+            .ends_with("test result: ok. 9 passed; 0 failed; 0 stopped\n"),
         "{}",
         done.stdout
     );
@@ -129,10 +134,10 @@ fn json_and_junit_report_the_same_cases() {
     let root = repo_root();
     let json = run(&root, &["examples"], TestFormat::Json, false);
     let document: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
-    assert_eq!(document["summary"]["cases"], 8);
-    assert_eq!(document["summary"]["passed"], 8);
+    assert_eq!(document["summary"]["cases"], 9);
+    assert_eq!(document["summary"]["passed"], 9);
     let files = document["files"].as_array().unwrap();
-    assert_eq!(files.len(), 3);
+    assert_eq!(files.len(), 4);
     let case = &files[0]["cases"][0];
     assert_eq!(case["status"], "passed");
     assert!(case["at"]["line"].as_u64().unwrap() > 1);
@@ -146,11 +151,11 @@ fn json_and_junit_report_the_same_cases() {
     assert!(
         junit
             .stdout
-            .contains(r#"<testsuites name="iml-ls test" tests="8" failures="0" errors="0">"#),
+            .contains(r#"<testsuites name="iml-ls test" tests="9" failures="0" errors="0">"#),
         "{}",
         junit.stdout
     );
-    assert_eq!(junit.stdout.matches("<testcase ").count(), 8);
+    assert_eq!(junit.stdout.matches("<testcase ").count(), 9);
 }
 
 #[test]

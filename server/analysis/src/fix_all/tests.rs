@@ -742,6 +742,7 @@ fn a_change_inside_a_module_is_planned_again_with_the_spec_tests_only() {
             "connections/acme-oauth/acme-oauth.tests.iml.json",
             "modules/list-tasks/list-tasks.communication.iml.json",
             "modules/list-tasks/list-tasks.tests.iml.json",
+            "modules/make-api-call/make-api-call.tests.iml.json",
             "rpcs/list-projects/list-projects.tests.iml.json",
         ]
     "#]]

@@ -70,6 +70,7 @@ fn sample_app_is_clean_and_every_file_has_a_role() {
         /modules/make-api-call/make-api-call.communication.iml.json => communication [Module makeApiCall universal] via Manifest
         /modules/make-api-call/make-api-call.interface.iml.json => interface [Module makeApiCall universal] via Manifest
         /modules/make-api-call/make-api-call.mappable-params.iml.json => mappable-params [Module makeApiCall universal] via Manifest
+        /modules/make-api-call/make-api-call.tests.iml.json => spec-test via FileName
         /rpcs/list-projects/list-projects.communication.iml.json => communication [Rpc listProjects] via Manifest
         /rpcs/list-projects/list-projects.params.iml.json => params [Rpc listProjects] via Manifest
         /rpcs/list-projects/list-projects.tests.iml.json => spec-test via FileName
