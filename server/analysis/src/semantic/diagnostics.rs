@@ -180,6 +180,7 @@ struct Checker<'a> {
     connection: Option<Option<Indexed<ConnectionKeys>>>,
     data: Option<Option<Indexed<ConnectionFacts>>>,
     custom_functions: Option<Vec<String>>,
+    functions_known: Option<bool>,
     temp_writes: Option<Vec<TempWrite>>,
 }
 
@@ -194,6 +195,7 @@ impl<'a> Checker<'a> {
             connection: None,
             data: None,
             custom_functions: None,
+            functions_known: None,
             temp_writes: None,
         }
     }
@@ -272,6 +274,17 @@ impl<'a> Checker<'a> {
     /// A lone file, or an app whose Base is not loaded, may have functions
     /// the checker cannot see, and stays silent.
     fn functions_known(&mut self) -> bool {
+        if let Some(known) = self.functions_known {
+            return known;
+        }
+        let known = self.find_functions_known();
+        self.functions_known = Some(known);
+        known
+    }
+
+    /// [`Checker::functions_known`] uncached: it scans the app's files, so a
+    /// file with many unknown calls asks once.
+    fn find_functions_known(&mut self) -> bool {
         let Some(app) = self.analysis.app(self.file) else {
             return false;
         };

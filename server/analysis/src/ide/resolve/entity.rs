@@ -133,27 +133,23 @@ fn declared_key(analysis: &Analysis, file: &Path, range: TextRange, key: &str) -
         full: range,
         kind,
     };
-    if let Some(connection) = &facts.connection
-        && connection.data_keys.iter().any(|k| k.range == range)
-    {
-        let defs = connection
-            .data_keys
-            .iter()
-            .filter(|k| k.name == key)
-            .map(|k| def(k.range, NavKind::ConnectionData))
-            .collect();
-        return Some(found(NavKind::ConnectionData, defs));
-    }
-    if let Some(saved) = &facts.attach_data
-        && saved.data_keys.iter().any(|k| k.range == range)
-    {
-        let defs = saved
-            .data_keys
-            .iter()
-            .filter(|k| k.name == key)
-            .map(|k| def(k.range, NavKind::WebhookData))
-            .collect();
-        return Some(found(NavKind::WebhookData, defs));
+    // What a connection or an attach saves in `response.data`.
+    let saved = [
+        (&facts.connection, NavKind::ConnectionData),
+        (&facts.attach_data, NavKind::WebhookData),
+    ];
+    for (data, kind) in saved {
+        if let Some(data) = data
+            && data.data_keys.iter().any(|k| k.range == range)
+        {
+            let defs = data
+                .data_keys
+                .iter()
+                .filter(|k| k.name == key)
+                .map(|k| def(k.range, kind))
+                .collect();
+            return Some(found(kind, defs));
+        }
     }
     if facts
         .temp_writes
